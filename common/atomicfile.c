@@ -1,0 +1,86 @@
+/* atomicfile.c - whole-or-nothing file writes by rename(2). */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "atomicfile.h"
+#include "xalloc.h"
+
+/* The process's umask; reading it means setting it back at once. */
+static mode_t
+umask_get(void)
+{
+	mode_t m = umask(022);
+
+	umask(m);
+	return m;
+}
+
+int
+afile_open(struct afile *a, const char *path, struct perr *e)
+{
+	int fd;
+
+	a->path = xstrdup(path);
+	a->tmp = xasprintf("%s.tmpXXXXXX", path);
+	a->fp = NULL;
+	if ((fd = mkstemp(a->tmp)) < 0) {
+		perr_set(e, "%s: cannot create a temporary file: %s", path,
+		    strerror(errno));
+		goto fail;
+	}
+	/* mkstemp makes 0600; a report or metrics file is meant to be read. */
+	(void)fchmod(fd, 0644 & ~umask_get());
+	if ((a->fp = fdopen(fd, "w")) == NULL) {
+		perr_set(e, "%s: %s", a->tmp, strerror(errno));
+		close(fd);
+		unlink(a->tmp);
+		goto fail;
+	}
+	return 0;
+fail:
+	free(a->path);
+	free(a->tmp);
+	a->path = a->tmp = NULL;
+	return -1;
+}
+
+int
+afile_commit(struct afile *a, struct perr *e)
+{
+	int bad = fflush(a->fp) != 0 || ferror(a->fp);
+	int saved = errno;
+
+	if (fclose(a->fp) != 0 && !bad) {
+		bad = 1;
+		saved = errno;
+	}
+	a->fp = NULL;
+	if (!bad && rename(a->tmp, a->path) != 0) {
+		bad = 1;
+		saved = errno;
+	}
+	if (bad) {
+		perr_set(e, "%s: write error: %s", a->path, strerror(saved));
+		unlink(a->tmp);
+	}
+	free(a->path);
+	free(a->tmp);
+	a->path = a->tmp = NULL;
+	return bad ? -1 : 0;
+}
+
+void
+afile_abort(struct afile *a)
+{
+	if (a->fp)
+		fclose(a->fp);
+	if (a->tmp)
+		unlink(a->tmp);
+	free(a->path);
+	free(a->tmp);
+	a->fp = NULL;
+	a->path = a->tmp = NULL;
+}

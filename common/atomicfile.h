@@ -1,0 +1,24 @@
+/* atomicfile.h - files written whole or not at all: a temporary file in
+ * the same directory, renamed over the target once complete. */
+#ifndef ATOMICFILE_H
+#define ATOMICFILE_H
+
+#include <stdio.h>
+
+#include "perr.h"
+
+struct afile {
+	FILE *fp;	/* write the contents here */
+	char *path;	/* the target */
+	char *tmp;	/* the temporary file beside it */
+};
+
+/* Creates the temporary file.  Returns 0, or -1 with the reason in e. */
+int afile_open(struct afile *a, const char *path, struct perr *e);
+/* Flushes, closes and renames the temporary file over the target; on any
+ * error removes it and leaves the target as it was.  Returns 0 or -1. */
+int afile_commit(struct afile *a, struct perr *e);
+/* Removes the temporary file; the target is left as it was. */
+void afile_abort(struct afile *a);
+
+#endif

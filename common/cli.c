@@ -1,0 +1,252 @@
+/* cli.c - strict number and duration parsing, checked stdout, --version. */
+#include <ctype.h>
+#include <err.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const struct {
+	const char *suffix;
+	double scale;
+} units[] = {
+	{ "ns", 1e-9 }, { "us", 1e-6 }, { "ms", 1e-3 }, { "s", 1 },
+	{ "m", 60 }, { "h", 3600 }, { "d", 86400 },
+};
+
+/* Parses a finite double that fills s up to end (NULL: the whole string). */
+static int
+parse_real(const char *s, const char **end, double *out, char *why,
+    size_t whylen)
+{
+	char *e;
+	double v;
+
+	if (*s == '\0' || isspace((unsigned char)*s)) {
+		snprintf(why, whylen, "not a number");
+		return -1;
+	}
+	errno = 0;
+	v = strtod(s, &e);
+	if (e == s || (end == NULL && *e != '\0')) {
+		snprintf(why, whylen, "not a number");
+		return -1;
+	}
+	/* strtod also takes "nan", "inf" and hex floats; a user never means them. */
+	if (strspn(s, "0123456789+-.eE") < (size_t)(e - s)) {
+		snprintf(why, whylen, "not a number");
+		return -1;
+	}
+	if (!isfinite(v) || errno == ERANGE) {
+		snprintf(why, whylen, "out of range");
+		return -1;
+	}
+	if (end)
+		*end = e;
+	*out = v;
+	return 0;
+}
+
+int
+cli_int(const char *s, long long min, long long max, long long *out,
+    char *why, size_t whylen)
+{
+	char *e;
+	long long v;
+
+	if (*s == '\0' || isspace((unsigned char)*s) || *s == '+') {
+		snprintf(why, whylen, "not an integer");
+		return -1;
+	}
+	errno = 0;
+	v = strtoll(s, &e, 10);
+	if (*e != '\0' || e == s) {
+		snprintf(why, whylen, "not an integer");
+		return -1;
+	}
+	if (errno == ERANGE || v < min) {
+		if (errno == ERANGE && v > 0)
+			goto toolarge;
+		snprintf(why, whylen, "too small (allowed %lld-%lld)", min, max);
+		return -1;
+	}
+	if (v > max) {
+toolarge:
+		snprintf(why, whylen, "too large (allowed %lld-%lld)", min, max);
+		return -1;
+	}
+	*out = v;
+	return 0;
+}
+
+int
+cli_double(const char *s, double min, double max, double *out, char *why,
+    size_t whylen)
+{
+	double v;
+
+	if (parse_real(s, NULL, &v, why, whylen) < 0)
+		return -1;
+	if (v < min || v > max) {
+		snprintf(why, whylen, "%s (allowed %g-%g)",
+		    v < min ? "too small" : "too large", min, max);
+		return -1;
+	}
+	*out = v;
+	return 0;
+}
+
+int
+cli_duration(const char *s, double min, double max, double *out, char *why,
+    size_t whylen)
+{
+	char lo[32], hi[32];
+	const char *e;
+	double v, scale = -1;
+	size_t i;
+
+	if (parse_real(s, &e, &v, why, whylen) < 0) {
+		snprintf(why, whylen, "not a duration (e.g. 250ms, 1.5s, 2m)");
+		return -1;
+	}
+	if (*e == '\0')
+		scale = 1;
+	for (i = 0; i < sizeof units / sizeof units[0] && scale < 0; i++)
+		if (strcmp(e, units[i].suffix) == 0)
+			scale = units[i].scale;
+	if (scale < 0) {
+		snprintf(why, whylen, "unknown unit '%s' (use ns, us, ms, s, m, h, d)",
+		    e);
+		return -1;
+	}
+	v *= scale;
+	if (v < min || v > max) {
+		snprintf(why, whylen, "%s (allowed %s-%s)",
+		    v < min ? "too small" : "too large",
+		    cli_fmt_duration(min, lo, sizeof lo),
+		    cli_fmt_duration(max, hi, sizeof hi));
+		return -1;
+	}
+	*out = v;
+	return 0;
+}
+
+int
+cli_percent(const char *s, double min, double max, double *out, char *why,
+    size_t whylen)
+{
+	const char *e;
+	double v;
+
+	if (parse_real(s, &e, &v, why, whylen) < 0)
+		return -1;
+	if (strcmp(e, "%") == 0)
+		v /= 100;
+	else if (*e != '\0') {
+		snprintf(why, whylen, "not a percentage (e.g. 2%%)");
+		return -1;
+	}
+	if (v < min || v > max) {
+		snprintf(why, whylen, "%s (allowed %g%%-%g%%)",
+		    v < min ? "too small" : "too large", min * 100, max * 100);
+		return -1;
+	}
+	*out = v;
+	return 0;
+}
+
+long long
+xcli_int(const char *what, const char *s, long long min, long long max)
+{
+	char why[128];
+	long long v;
+
+	if (cli_int(s, min, max, &v, why, sizeof why) < 0)
+		errx(EXIT_TROUBLE, "%s '%s': %s", what, s, why);
+	return v;
+}
+
+double
+xcli_double(const char *what, const char *s, double min, double max)
+{
+	char why[128];
+	double v;
+
+	if (cli_double(s, min, max, &v, why, sizeof why) < 0)
+		errx(EXIT_TROUBLE, "%s '%s': %s", what, s, why);
+	return v;
+}
+
+double
+xcli_duration(const char *what, const char *s, double min, double max)
+{
+	char why[128];
+	double v;
+
+	if (cli_duration(s, min, max, &v, why, sizeof why) < 0)
+		errx(EXIT_TROUBLE, "%s '%s': %s", what, s, why);
+	return v;
+}
+
+double
+xcli_percent(const char *what, const char *s, double min, double max)
+{
+	char why[128];
+	double v;
+
+	if (cli_percent(s, min, max, &v, why, sizeof why) < 0)
+		errx(EXIT_TROUBLE, "%s '%s': %s", what, s, why);
+	return v;
+}
+
+char *
+cli_fmt_duration(double secs, char *buf, size_t len)
+{
+	size_t i = sizeof units / sizeof units[0];
+
+	/* The largest unit in which the value is at least 1. */
+	while (i > 1 && secs < units[i - 1].scale)
+		i--;
+	if (secs == 0)
+		i = 4;	/* "0s" */
+	snprintf(buf, len, "%g%s", secs / units[i - 1].scale,
+	    units[i - 1].suffix);
+	return buf;
+}
+
+int
+cli_close_stdout(void)
+{
+	int bad = fflush(stdout) != 0 || ferror(stdout);
+	int saved = errno;
+
+	if (fclose(stdout) != 0 && !bad) {
+		bad = 1;
+		saved = errno;
+	}
+	if (bad) {
+		errno = saved;
+		warn("<stdout>: write error");
+		return -1;
+	}
+	return 0;
+}
+
+void
+cli_exit(int status)
+{
+	if (cli_close_stdout() < 0)
+		status = EXIT_TROUBLE;
+	exit(status);
+}
+
+void
+cli_version(void)
+{
+	printf("%s (perfpipe) %s\n", program_invocation_short_name,
+	    PERFPIPE_VERSION);
+	cli_exit(EXIT_OK);
+}

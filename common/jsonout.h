@@ -1,0 +1,25 @@
+/* jsonout.h - JSON documents through jansson: numbers that may be unknown,
+ * deterministic output, files read with file:line:column errors. */
+#ifndef JSONOUT_H
+#define JSONOUT_H
+
+#include <jansson.h>
+#include <stdio.h>
+
+#include "perr.h"
+
+/* A number, or null when v is NaN or infinite (unknown).  New reference. */
+json_t *jnum(double v);
+/* Sets key in obj to a new value, stealing the reference (shorthand). */
+void jset(json_t *obj, const char *key, json_t *value);
+/*
+ * Writes doc to fp: two-space indent, keys in insertion order, 12
+ * significant digits, a final newline.  Returns 0, or -1 with the reason
+ * in e (name names the stream in the message).
+ */
+int json_write(const json_t *doc, FILE *fp, const char *name, struct perr *e);
+/* Reads a whole JSON document from path ("-" is standard input).  Returns
+ * a new reference, or NULL with "file:line:column: message" in e. */
+json_t *json_read(const char *path, struct perr *e);
+
+#endif

@@ -1,0 +1,136 @@
+/* num.c - strict, fast number parsing and deterministic formatting. */
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "num.h"
+
+/* Powers of ten that a double holds exactly. */
+static const double pow10_exact[] = {
+	1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+	1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+};
+
+/* The slow path: strtod on a NUL-terminated copy, checked end to end. */
+static int
+parse_slow(const char *s, size_t len, double *out)
+{
+	char tmp[128], *e;
+	double v;
+
+	if (len >= sizeof tmp)
+		return -1;
+	memcpy(tmp, s, len);
+	tmp[len] = '\0';
+	v = strtod(tmp, &e);
+	if (e != tmp + len || !isfinite(v))
+		return -1;
+	*out = v;
+	return 1;
+}
+
+int
+num_parse(const char *s, size_t len, double *out)
+{
+	const char *p = s, *end = s + len;
+	uint64_t mant = 0;
+	int neg = 0, ndig = 0, frac = 0, exp10 = 0, any = 0;
+
+	if (len == 0)
+		return 0;
+	if (*p == '-' || *p == '+')
+		neg = *p++ == '-';
+	for (; p < end && *p >= '0' && *p <= '9'; p++, any = 1)
+		if (mant || *p != '0') {
+			if (++ndig > 19)
+				goto slow;
+			mant = mant * 10 + (uint64_t)(*p - '0');
+		}
+	if (p < end && *p == '.')
+		for (p++; p < end && *p >= '0' && *p <= '9'; p++, any = 1) {
+			frac++;
+			if (mant || *p != '0') {
+				if (++ndig > 19)
+					goto slow;
+				mant = mant * 10 + (uint64_t)(*p - '0');
+			}
+		}
+	if (!any)
+		return -1;
+	if (p < end && (*p == 'e' || *p == 'E')) {
+		int eneg = 0, edig = 0;
+
+		p++;
+		if (p < end && (*p == '-' || *p == '+'))
+			eneg = *p++ == '-';
+		for (; p < end && *p >= '0' && *p <= '9'; p++)
+			if (++edig < 6)
+				exp10 = exp10 * 10 + (*p - '0');
+		if (edig == 0 || edig >= 6)
+			return edig == 0 ? -1 : parse_slow(s, len, out);
+		if (eneg)
+			exp10 = -exp10;
+	}
+	if (p != end)
+		return -1;
+	exp10 -= frac;
+	/* Exact when the mantissa and the power of ten are both exact doubles:
+	 * one correctly rounded operation (Clinger's fast path). */
+	if (mant <= (UINT64_C(1) << 53) && exp10 >= -22 && exp10 <= 22) {
+		double v = (double)mant;
+
+		v = exp10 < 0 ? v / pow10_exact[-exp10] : v * pow10_exact[exp10];
+		*out = neg ? -v : v;
+		return 1;
+	}
+slow:
+	/* Only digits, sign, point and exponent reach here; strtod decides. */
+	if (strspn(s, "0123456789+-.eE") < len)
+		return -1;
+	return parse_slow(s, len, out);
+}
+
+char *
+num_fmt(char *buf, double v, int decimals)
+{
+	char *p;
+
+	if (isnan(v) || isinf(v)) {
+		buf[0] = '\0';
+		return buf;
+	}
+	snprintf(buf, NUM_BUFSZ, "%.*f", decimals, v);
+	if (strchr(buf, '.') != NULL) {
+		p = buf + strlen(buf) - 1;
+		while (*p == '0')
+			*p-- = '\0';
+		if (*p == '.')
+			*p = '\0';
+	}
+	if (strcmp(buf, "-0") == 0)
+		strcpy(buf, "0");
+	return buf;
+}
+
+char *
+num_fmt_sig(char *buf, double v, int sig)
+{
+	double a = fabs(v);
+	int mag, dec;
+
+	if (isnan(v) || isinf(v)) {
+		buf[0] = '\0';
+		return buf;
+	}
+	if (a == 0)
+		return strcpy(buf, "0");
+	mag = (int)floor(log10(a));
+	if (mag < -6 || mag >= 15) {
+		snprintf(buf, NUM_BUFSZ, "%.*g", sig, v);
+		return buf;
+	}
+	dec = sig - 1 - mag;
+	return num_fmt(buf, v, dec < 0 ? 0 : dec);
+}

@@ -1,0 +1,28 @@
+/* num.h - numbers in data: strict, fast parsing of CSV fields and
+ * deterministic formatting ('.' as the decimal point whatever the locale). */
+#ifndef NUM_H
+#define NUM_H
+
+#include <stddef.h>
+
+/*
+ * Parses the whole of s[0..len) as a finite decimal number (optional sign,
+ * digits, fraction, exponent).  Returns 1 and stores the value; 0 when the
+ * field is empty (a missing value); -1 when it is not a number ("abc",
+ * "1.2.3", "nan", "inf", hex, blanks).  Plain decimals of up to 19 digits
+ * take an exact fast path; the rest go through strtod.
+ */
+int num_parse(const char *s, size_t len, double *out);
+
+/*
+ * Formats v with at most `decimals` digits after the point, trailing zeros
+ * removed ("12.5", "3", "-0.001"); NaN gives the empty string.  Returns buf.
+ * buf should hold at least NUM_BUFSZ bytes.
+ */
+#define NUM_BUFSZ 64
+char *num_fmt(char *buf, double v, int decimals);
+/* Formats v with `sig` significant digits, plain notation where the
+ * exponent is moderate, as %g would otherwise; NaN gives "".  Returns buf. */
+char *num_fmt_sig(char *buf, double v, int sig);
+
+#endif

@@ -1,0 +1,22 @@
+# helpers.bash - loaded by every bats file: bats-support, bats-assert, the
+# programs of the variant under test on PATH, and the schema checkers.
+bats_require_minimum_version 1.5.0
+load '/usr/lib/bats/bats-support/load'
+load '/usr/lib/bats/bats-assert/load'
+
+ROOT=$(cd "$BATS_TEST_DIRNAME/.." && pwd)
+BIN=${PERFPIPE_BIN:-$ROOT/build}
+PATH=$BIN:$PATH
+FIXTURES=$ROOT/tests/fixtures
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
+
+# check_json SCHEMA FILE: FILE is valid against schemas/SCHEMA (JSON Schema
+# 2020-12, checked by python3-jsonschema).
+check_json() {
+	/usr/bin/python3 "$ROOT/tests/schema/check_json.py" "$ROOT/schemas/$1" "$2"
+}
+
+# check_csv SCHEMA FILE: FILE keeps the Table Schema schemas/SCHEMA.
+check_csv() {
+	/usr/bin/python3 "$ROOT/tests/schema/check_table.py" "$ROOT/schemas/$1" "$2"
+}

@@ -1,0 +1,50 @@
+/* test_jsonout.c - unknown numbers as null, output format, read errors. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "jsonout.h"
+#include "tap.h"
+
+int
+main(void)
+{
+	struct perr e = { "" };
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+	json_t *doc = json_object(), *j;
+
+	jset(doc, "format", json_string("test/1"));
+	jset(doc, "a", jnum(0.1));
+	jset(doc, "nan", jnum(NAN));
+	jset(doc, "inf", jnum(INFINITY));
+	jset(doc, "negzero", jnum(-0.0));
+	jset(doc, "third", jnum(1.0 / 3));
+	tap_int(json_write(doc, fp, "mem", &e), 0, "write succeeds");
+	fclose(fp);
+	tap_str(buf, "{\n  \"format\": \"test/1\",\n  \"a\": 0.1,\n  \"nan\": null,\n"
+	    "  \"inf\": null,\n  \"negzero\": 0.0,\n  \"third\": 0.333333333333\n}\n",
+	    "keys in order, 12 digits, NaN and inf as null");
+	free(buf);
+	json_decref(doc);
+
+	fp = fopen("/dev/full", "w");
+	doc = json_pack("{s:s}", "k", "v");
+	setvbuf(fp, NULL, _IOFBF, 1 << 16);
+	tap_int(json_write(doc, fp, "/dev/full", &e) == 0 && fflush(fp) == 0, 0,
+	    "a full device is an error");
+	fclose(fp);
+	json_decref(doc);
+
+	j = json_read(tap_file("bad.json", "{\n  \"a\": 1,\n  \"b\": }\n"), &e);
+	tap_ok(j == NULL, "malformed JSON refused");
+	tap_ok(strstr(e.msg, "bad.json:3:") != NULL, "  with file:line:col (%s)",
+	    e.msg);
+	j = json_read(tap_file("good.json", "{\"a\": [1, 2]}"), &e);
+	tap_ok(j != NULL && json_array_size(json_object_get(j, "a")) == 2,
+	    "good JSON read");
+	json_decref(j);
+	return tap_done();
+}
