@@ -1,0 +1,51 @@
+/* distrib.h - probability distributions: normal, Student t, F, chi-square,
+ * binomial, and the regularized incomplete beta and gamma functions. */
+#ifndef DISTRIB_H
+#define DISTRIB_H
+
+/*
+ * Every function returns NaN for arguments outside its domain (a
+ * probability outside [0, 1], df <= 0, NaN input) and never exits or
+ * prints.  Quantiles return -inf and +inf at p = 0 and p = 1 where the
+ * support is unbounded.  Accuracy against scipy.stats: about 1e-13
+ * relative for the normal, 1e-10 or better for continued-fraction based
+ * ones in the ranges perfpipe uses (see tests/stats/check_scipy.py).
+ */
+
+/* Standard normal cdf P(Z <= x), upper tail P(Z > x), density. */
+double dist_norm_cdf(double x);
+double dist_norm_sf(double x);
+double dist_norm_pdf(double x);
+/* Standard normal quantile: Acklam's rational approximation refined by
+ * Halley steps on erfc, full double precision, also far in the tails. */
+double dist_norm_quantile(double p);
+
+/* Student t with df > 0 degrees of freedom (df may be fractional, as
+ * Welch's df is): cdf, upper tail, density, quantile. */
+double dist_t_cdf(double t, double df);
+double dist_t_sf(double t, double df);
+double dist_t_pdf(double t, double df);
+double dist_t_quantile(double p, double df);
+
+/* The regularized incomplete beta function I_x(a, b), a, b > 0,
+ * 0 <= x <= 1 (Lentz continued fraction). */
+double dist_ibeta(double x, double a, double b);
+/* The regularized lower and upper incomplete gamma functions P(a, x) and
+ * Q(a, x) = 1 - P(a, x), a > 0, x >= 0 (series / continued fraction). */
+double dist_igamma_p(double a, double x);
+double dist_igamma_q(double a, double x);
+
+/* Chi-square with k > 0 degrees of freedom: cdf and upper tail. */
+double dist_chi2_cdf(double x, double k);
+double dist_chi2_sf(double x, double k);
+/* F with d1, d2 > 0 degrees of freedom: cdf and upper tail. */
+double dist_f_cdf(double x, double d1, double d2);
+double dist_f_sf(double x, double d1, double d2);
+
+/* Binomial(n, p): P(X <= k) (0 for k < 0, 1 for k >= n), and the
+ * quantile as R's qbinom: the smallest k with P(X <= k) >= q (with R's
+ * relative fuzz of 64 DBL_EPSILON); -1 on bad arguments. */
+double dist_binom_cdf(double k, double n, double p);
+long dist_binom_quantile(double q, long n, double p);
+
+#endif

@@ -1,0 +1,210 @@
+/* measure.c - one run: spawn, wait, and what the kernel counted. */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "measure.h"
+#include "stats.h"
+#include "timeutil.h"
+
+void
+measure_init(struct measure *m)
+{
+	m->cg = NULL;
+	m->pe = NULL;
+	m->timeout = 0;
+	m->stop = NULL;
+	m->io_fd = open("/proc/self/io", O_RDONLY | O_CLOEXEC);
+	m->io_chain = m->io_have = 0;
+	m->self_kib = 0;
+}
+
+void
+measure_free(struct measure *m)
+{
+	if (m->io_fd >= 0)
+		close(m->io_fd);
+	m->io_fd = -1;
+}
+
+/* Reads read_bytes and write_bytes of /proc/self/io: ours plus those of
+ * every child we reaped.  Returns 0 or -1. */
+static int
+readio(int fd, uint64_t *rb, uint64_t *wb)
+{
+	char buf[512], *p, *end;
+	ssize_t n;
+
+	if (fd < 0 || (n = pread(fd, buf, sizeof buf - 1, 0)) <= 0)
+		return -1;
+	buf[n] = '\0';
+	if ((p = strstr(buf, "\nread_bytes: ")) == NULL)
+		return -1;
+	*rb = strtoull(p + 13, &end, 10);
+	if (end == p + 13 || (p = strstr(end, "\nwrite_bytes: ")) == NULL)
+		return -1;
+	*wb = strtoull(p + 14, &end, 10);
+	return end == p + 14 ? -1 : 0;
+}
+
+static double
+now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Fills r from the wait status and rusage. */
+static void
+fill(struct measure_result *r, int status, const struct rusage *ru)
+{
+	r->user_s = time_from_tv(ru->ru_utime.tv_sec, ru->ru_utime.tv_usec);
+	r->sys_s = time_from_tv(ru->ru_stime.tv_sec, ru->ru_stime.tv_usec);
+	r->max_rss_kib = (double)ru->ru_maxrss;
+	r->minor_faults = (double)ru->ru_minflt;
+	r->major_faults = (double)ru->ru_majflt;
+	r->vol_ctx_switches = (double)ru->ru_nvcsw;
+	r->invol_ctx_switches = (double)ru->ru_nivcsw;
+	r->exit_status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+	r->signal = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
+}
+
+int
+measure_run(struct measure *m, const struct spawn_opts *o,
+    char *const argv[], struct measure_result *r)
+{
+	struct cgrun_usage cu;
+	struct spawn_opts cgo;
+	struct rusage ru, self;
+	uint64_t rb0 = 0, wb0 = 0, rb1, wb1;
+	double t0, t1, deadline = 0;
+	pid_t pid;
+	int err, status, to, io, w, i;
+
+	if (m->io_chain && m->io_have)
+		rb0 = m->io_rb, wb0 = m->io_wb, io = 1;
+	else
+		io = readio(m->io_fd, &rb0, &wb0) == 0;
+	m->io_have = 0;
+	if (m->cg != NULL) {
+		if (cgrun_mark(m->cg) < 0)
+			return errno;
+		cgo = *o;
+		cgo.cgroup_fd = m->cg->dir_fd;
+		o = &cgo;
+	}
+	if (m->pe != NULL)
+		perfevent_start(m->pe);
+	t0 = now();
+	err = spawn_start(o, argv, &pid);
+	if (err != 0) {
+		if (m->pe != NULL)
+			perfevent_stop(m->pe, r->counters);
+		return err;
+	}
+	if (m->timeout > 0)
+		deadline = t0 + m->timeout;
+	while ((w = spawn_wait(pid, deadline, o->pgroup, &status, &ru,
+	    &to)) < 0 && errno == EINTR && (m->stop == NULL || !*m->stop))
+		;
+	t1 = now();
+	if (w < 0) {
+		err = errno;
+		spawn_kill(pid, o->pgroup);
+		if (m->cg != NULL)
+			cgrun_kill(m->cg);
+		if (m->pe != NULL)
+			perfevent_stop(m->pe, r->counters);
+		errno = err;
+		return err == EINTR ? -1 : -2;
+	}
+	if (m->pe != NULL)
+		perfevent_stop(m->pe, r->counters);
+	else
+		for (i = 0; i < MEASURE_NCOUNTERS; i++)
+			r->counters[i] = NAN;
+	r->wall_s = t1 - t0;
+	r->timed_out = to;
+	fill(r, status, &ru);
+	/* exec records the old address space's peak as the child's: with
+	 * vfork (as with fork) that is ours, so a value not above ours says
+	 * only "at most that much": unknown. */
+	if (ru.ru_maxrss <= m->self_kib)
+		r->max_rss_kib = NAN;
+	else {
+		/* Our peak only grows, and is only read when it matters: it
+		 * is now at least what it was at the spawn. */
+		m->self_kib = getrusage(RUSAGE_SELF, &self) == 0 ?
+		    self.ru_maxrss : LONG_MAX;
+		if (ru.ru_maxrss <= m->self_kib)
+			r->max_rss_kib = NAN;
+	}
+	r->read_bytes = r->write_bytes = NAN;
+	if (io && readio(m->io_fd, &rb1, &wb1) == 0) {
+		r->read_bytes = (double)(rb1 - rb0);
+		r->write_bytes = (double)(wb1 - wb0);
+		m->io_rb = rb1, m->io_wb = wb1, m->io_have = 1;
+	}
+	r->by_cgroup = 0;
+	if (m->cg != NULL) {
+		/* Descendants that outlived the run (a timeout) go too. */
+		if (to)
+			cgrun_kill(m->cg);
+		if (cgrun_usage(m->cg, &cu) == 0) {
+			r->by_cgroup = 1;
+			r->user_s = cu.user_s;
+			r->sys_s = cu.sys_s;
+			if (!isnan(cu.peak_kib))
+				r->max_rss_kib = cu.peak_kib;
+			if (!isnan(cu.read_bytes)) {
+				r->read_bytes = cu.read_bytes;
+				r->write_bytes = cu.write_bytes;
+			}
+		}
+	}
+	return 0;
+}
+
+static int
+cmpd(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+int
+measure_shell(struct measure *m, const struct spawn_opts *o,
+    double over[3])
+{
+	struct measure_result r;
+	char *argv[] = { "sh", "-c", "", NULL };
+	double w[200], u = 0, s = 0, t0 = 0;
+	int i, n = 0, err;
+
+	over[0] = over[1] = over[2] = 0;
+	for (i = 0; n < 200; i++) {
+		if ((err = measure_run(m, o, argv, &r)) != 0)
+			return err > 0 ? err : -1;
+		if (i < 3) {
+			t0 = time_mono();
+			continue;
+		}
+		w[n++] = r.wall_s, u += r.user_s, s += r.sys_s;
+		if (n >= 20 && time_mono() - t0 > 0.25)
+			break;
+	}
+	qsort(w, (size_t)n, sizeof *w, cmpd);
+	over[0] = stats_median(w, (size_t)n);
+	over[1] = u / n, over[2] = s / n;
+	return 0;
+}

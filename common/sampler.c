@@ -1,0 +1,272 @@
+/* sampler.c - columns of a sample row, declared and filled by one code
+ * path, and the system row: CPU states, load, memory, paging, disks,
+ * network, pressure, file handles. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "num.h"
+#include "sampler.h"
+#include "xalloc.h"
+
+static const char *const psi_name[SYS_NPSI] = { "cpu", "memory", "io" };
+
+void
+smp_row_init(struct smp_row *r)
+{
+	memset(r, 0, sizeof *r);
+}
+
+void
+smp_row_free(struct smp_row *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->ncols; i++) {
+		free(r->col[i].name);
+		free(r->col[i].metric);
+		free(r->col[i].lval);
+		free(r->col[i].pattern);
+	}
+	free(r->col);
+	free(r->v);
+	free(r->disk);
+	free(r->diskhint);
+	free(r->net);
+	free(r->nethint);
+	memset(r, 0, sizeof *r);
+}
+
+void
+smp_begin(struct smp_row *r)
+{
+	r->declaring = r->ncols == 0;
+	r->at = 0;
+}
+
+static void
+declare(struct smp_row *r, char *name, char *metric, const char *lkey,
+    char *lval, int dec)
+{
+	if (r->ncols == r->cap) {
+		r->cap = r->cap ? 2 * r->cap : 64;
+		r->col = xreallocarray(r->col, r->cap, sizeof *r->col);
+		r->v = xreallocarray(r->v, r->cap, sizeof *r->v);
+	}
+	r->col[r->ncols].name = name;
+	r->col[r->ncols].metric = metric;
+	r->col[r->ncols].lkey = lkey;
+	r->col[r->ncols].lval = lval;
+	r->col[r->ncols].pattern = NULL;
+	r->col[r->ncols].dec = dec;
+	r->ncols++;
+}
+
+void
+smp_put(struct smp_row *r, const char *name, int dec, double v)
+{
+	if (r->declaring)
+		declare(r, xstrdup(name), xstrdup(name), NULL, NULL, dec);
+	r->v[r->at++] = v;
+}
+
+void
+smp_put_dev(struct smp_row *r, const char *prefix, const char *dev,
+    const char *metric, const char *promname, const char *lkey, int dec,
+    double v)
+{
+	char *name, *c;
+
+	if (r->declaring) {
+		/* Column names keep to [a-z0-9_]: "dm-0" becomes "dm_0". */
+		name = xasprintf("%s%s_%s", prefix, dev, metric);
+		for (c = name + strlen(prefix); *c != '\0'; c++) {
+			if (*c >= 'A' && *c <= 'Z')
+				*c = (char)(*c - 'A' + 'a');
+			else if (!((*c >= 'a' && *c <= 'z') ||
+			    (*c >= '0' && *c <= '9')))
+				*c = '_';
+		}
+		declare(r, name, xstrdup(promname), lkey, xstrdup(dev), dec);
+		r->col[r->ncols - 1].pattern = xasprintf("%s%s_%s", prefix,
+		    strcmp(lkey, "cpu") == 0 ? "N" : "DEV", metric);
+	}
+	r->v[r->at++] = v;
+}
+
+double
+smp_rate(uint64_t prev, uint64_t cur, double dt)
+{
+	if (prev == SYS_NONE || cur == SYS_NONE || cur < prev || !(dt > 0))
+		return NAN;
+	return (double)(cur - prev) / dt;
+}
+
+double
+smp_level(uint64_t v)
+{
+	return v == SYS_NONE ? NAN : (double)v;
+}
+
+void
+smp_psi_cols(struct smp_row *r, const char *prefix,
+    const struct sys_psi *a, const struct sys_psi *b, double dt)
+{
+	char name[64];
+	int i;
+
+	for (i = 0; i < SYS_NPSI; i++) {
+		if (r->declaring)
+			snprintf(name, sizeof name, "%s%s_some_avg10_pct",
+			    prefix, psi_name[i]);
+		smp_put(r, name, 2, b[i].some_avg10);
+		if (r->declaring)
+			snprintf(name, sizeof name, "%s%s_some_stall_ms_per_s",
+			    prefix, psi_name[i]);
+		smp_put(r, name, 3, smp_rate(a[i].some_total,
+		    b[i].some_total, dt) / 1000);
+		if (r->declaring)
+			snprintf(name, sizeof name, "%s%s_full_avg10_pct",
+			    prefix, psi_name[i]);
+		smp_put(r, name, 2, b[i].full_avg10);
+		if (r->declaring)
+			snprintf(name, sizeof name, "%s%s_full_stall_ms_per_s",
+			    prefix, psi_name[i]);
+		smp_put(r, name, 3, smp_rate(a[i].full_total,
+		    b[i].full_total, dt) / 1000);
+	}
+}
+
+/* Adds b - a (or b alone when a is NULL) to *sum; unknown is sticky. */
+static void
+add(double *sum, const uint64_t *a, const uint64_t *b)
+{
+	if (*b == SYS_NONE || (a != NULL && (*a == SYS_NONE || *b < *a)))
+		*sum = NAN;
+	else
+		*sum += (double)(*b - (a ? *a : 0));
+}
+
+void
+smp_proc_row(struct smp_row *r, const struct pid_tree *a,
+    const struct pid_tree *b, long which, double dt, double tck)
+{
+	enum { UT, ST, RB, WB, MIN, MAJ, VC, IC, RSS, THR, FDS, NSUM };
+	const struct pid_info *x, *y;
+	double s[NSUM] = { 0 };
+	size_t i, lo = which < 0 ? 0 : (size_t)which;
+	size_t hi = which < 0 ? b->n : (size_t)which + 1;
+	long j;
+
+	for (i = lo; i < hi; i++) {
+		y = &b->p[i];
+		j = pid_find(a, y->pid);
+		x = j >= 0 && a->p[j].start == y->start ? &a->p[j] : NULL;
+		add(&s[UT], x ? &x->utime : NULL, &y->utime);
+		add(&s[ST], x ? &x->stime : NULL, &y->stime);
+		add(&s[RB], x ? &x->rbytes : NULL, &y->rbytes);
+		add(&s[WB], x ? &x->wbytes : NULL, &y->wbytes);
+		add(&s[MIN], x ? &x->minflt : NULL, &y->minflt);
+		add(&s[MAJ], x ? &x->majflt : NULL, &y->majflt);
+		add(&s[VC], x ? &x->vcsw : NULL, &y->vcsw);
+		add(&s[IC], x ? &x->ivcsw : NULL, &y->ivcsw);
+		add(&s[RSS], NULL, &y->rss_kib);
+		add(&s[THR], NULL, &y->threads);
+		add(&s[FDS], NULL, &y->fds);
+	}
+	if (!(dt > 0))
+		for (i = 0; i < RSS; i++)
+			s[i] = NAN;
+	smp_put(r, "proc_count", 0, (double)(hi - lo));
+	smp_put(r, "proc_cpu_pct", 2, 100 * (s[UT] + s[ST]) / tck / dt);
+	smp_put(r, "proc_user_s_per_s", 4, s[UT] / tck / dt);
+	smp_put(r, "proc_system_s_per_s", 4, s[ST] / tck / dt);
+	smp_put(r, "proc_rss_kib", 0, s[RSS]);
+	smp_put(r, "proc_threads_count", 0, s[THR]);
+	smp_put(r, "proc_fd_count", 0, s[FDS]);
+	smp_put(r, "proc_read_bytes_per_s", 2, s[RB] / dt);
+	smp_put(r, "proc_write_bytes_per_s", 2, s[WB] / dt);
+	smp_put(r, "proc_minflt_per_s", 2, s[MIN] / dt);
+	smp_put(r, "proc_majflt_per_s", 2, s[MAJ] / dt);
+	smp_put(r, "proc_vol_ctxsw_per_s", 2, s[VC] / dt);
+	smp_put(r, "proc_invol_ctxsw_per_s", 2, s[IC] / dt);
+}
+
+void
+smp_cg_row(struct smp_row *r, const struct cg_snap *a,
+    const struct cg_snap *b, double dt)
+{
+	double per = smp_rate(a->periods, b->periods, dt);
+	double thr = smp_rate(a->throttled, b->throttled, dt);
+
+	smp_put(r, "cgroup_cpu_pct", 2,
+	    smp_rate(a->usage_us, b->usage_us, dt) / 1e4);
+	smp_put(r, "cgroup_user_s_per_s", 4,
+	    smp_rate(a->user_us, b->user_us, dt) / 1e6);
+	smp_put(r, "cgroup_system_s_per_s", 4,
+	    smp_rate(a->system_us, b->system_us, dt) / 1e6);
+	smp_put(r, "cgroup_periods_per_s", 2, per);
+	smp_put(r, "cgroup_throttled_per_s", 2, thr);
+	smp_put(r, "cgroup_throttled_pct", 2, per > 0 ? 100 * thr / per : NAN);
+	smp_put(r, "cgroup_throttled_ms_per_s", 3,
+	    smp_rate(a->throttled_us, b->throttled_us, dt) / 1000);
+	smp_put(r, "cgroup_mem_current_kib", 0,
+	    smp_level(b->mem_cur) / 1024);
+	smp_put(r, "cgroup_mem_peak_kib", 0, smp_level(b->mem_peak) / 1024);
+	smp_put(r, "cgroup_io_reads_per_s", 2, smp_rate(a->rios, b->rios, dt));
+	smp_put(r, "cgroup_io_writes_per_s", 2,
+	    smp_rate(a->wios, b->wios, dt));
+	smp_put(r, "cgroup_io_read_bytes_per_s", 2,
+	    smp_rate(a->rbytes, b->rbytes, dt));
+	smp_put(r, "cgroup_io_write_bytes_per_s", 2,
+	    smp_rate(a->wbytes, b->wbytes, dt));
+	smp_psi_cols(r, "cgroup_psi_", a->psi, b->psi, dt);
+}
+
+size_t
+smp_fmt(char *buf, double v, int dec)
+{
+	static const double p10[] = { 1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7,
+	    1e8, 1e9 };
+	char tmp[32];
+	uint64_t n, ip, fp, scale;
+	size_t len = 0, k = 0;
+	int i;
+
+	if (isnan(v) || isinf(v)) {
+		buf[0] = '\0';
+		return 0;
+	}
+	if (dec < 0 || dec > 9 || !(fabs(v) * p10[dec] < 9e15)) {
+		num_fmt(tmp, v, dec < 0 ? 0 : dec);
+		len = strlen(tmp);
+		memcpy(buf, tmp, len + 1);
+		return len;
+	}
+	n = (uint64_t)(fabs(v) * p10[dec] + 0.5);
+	if (n == 0)
+		return (size_t)(strcpy(buf, "0"), 1);
+	if (v < 0)
+		buf[len++] = '-';
+	scale = (uint64_t)p10[dec];
+	ip = n / scale, fp = n % scale;
+	do
+		tmp[k++] = (char)('0' + ip % 10);
+	while ((ip /= 10) != 0);
+	while (k > 0)
+		buf[len++] = tmp[--k];
+	if (fp != 0) {
+		buf[len++] = '.';
+		for (i = dec; fp % 10 == 0; i--)
+			fp /= 10;
+		for (k = (size_t)i; k > 0; k--) {
+			tmp[k - 1] = (char)('0' + fp % 10);
+			fp /= 10;
+		}
+		memcpy(buf + len, tmp, (size_t)i);
+		len += (size_t)i;
+	}
+	buf[len] = '\0';
+	return len;
+}

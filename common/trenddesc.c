@@ -1,0 +1,229 @@
+/* trenddesc.c - descriptive statistics as JSON, through stats.h for exact
+ * values and the sketch's estimates beyond the budget. */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "distrib.h"
+#include "jsonout.h"
+#include "stats.h"
+#include "trenddesc.h"
+#include "xalloc.h"
+
+size_t
+trenddesc_median_ci_min(double conf)
+{
+	size_t n, lo, hi;
+
+	for (n = 1; n < 1000; n++)
+		if (stats_median_ci_ranks(n, conf, &lo, &hi) == 0)
+			return n;
+	return n;
+}
+
+static json_t *
+interval(double lo, double hi)
+{
+	json_t *o = json_object();
+
+	jset(o, "lo", jnum(lo));
+	jset(o, "hi", jnum(hi));
+	return o;
+}
+
+static void
+note(json_t *notes, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void
+note(json_t *notes, const char *fmt, ...)
+{
+	char buf[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	json_array_append_new(notes, json_string(buf));
+}
+
+/* The description of a sketched accumulator, in the shape stats_describe
+ * gives for exact values. */
+static void
+from_sketch(const struct gacc *a, double conf, struct stats_desc *d,
+    struct stats_outliers *o)
+{
+	const struct sketch *s = a->sk;
+	size_t lo, hi;
+	double t, iqr;
+
+	memset(o, 0, sizeof *o);
+	d->n = a->acc.n;
+	d->mean = stats_acc_mean(&a->acc);
+	d->sd = stats_acc_sd(&a->acc);
+	d->cv = d->mean != 0 ? d->sd / fabs(d->mean) : NAN;
+	d->min = a->acc.min;
+	d->max = a->acc.max;
+	d->median = sketch_quantile(s, 0.5);
+	d->p5 = sketch_quantile(s, 0.05);
+	d->p25 = sketch_quantile(s, 0.25);
+	d->p75 = sketch_quantile(s, 0.75);
+	d->p90 = sketch_quantile(s, 0.90);
+	d->p95 = sketch_quantile(s, 0.95);
+	d->p99 = sketch_quantile(s, 0.99);
+	d->mad = sketch_mad(s, d->median);
+	t = dist_t_quantile(1 - (1 - conf) / 2, (double)d->n - 1);
+	d->mean_lo = d->mean - t * d->sd / sqrt((double)d->n);
+	d->mean_hi = d->mean + t * d->sd / sqrt((double)d->n);
+	d->median_lo = d->median_hi = NAN;
+	if (stats_median_ci_ranks(d->n, conf, &lo, &hi) == 0) {
+		d->median_lo = sketch_rank(s, lo - 1);
+		d->median_hi = sketch_rank(s, hi - 1);
+	}
+	iqr = d->p75 - d->p25;
+	o->lo_mild = d->p25 - 1.5 * iqr;
+	o->hi_mild = d->p75 + 1.5 * iqr;
+	o->lo_severe = d->p25 - 3 * iqr;
+	o->hi_severe = d->p75 + 3 * iqr;
+	o->severe = sketch_count_outside(s, o->lo_severe, o->hi_severe);
+	o->mild = sketch_count_outside(s, o->lo_mild, o->hi_mild) - o->severe;
+	o->low = sketch_count_outside(s, o->lo_mild, INFINITY);
+	o->high = sketch_count_outside(s, -INFINITY, o->hi_mild);
+	o->modz_defined = d->mad > 0;
+	if (o->modz_defined)
+		o->modz = sketch_count_outside(s, d->median - 3.5 * d->mad /
+		    0.6745, d->median + 3.5 * d->mad / 0.6745);
+}
+
+json_t *
+trenddesc_metric(const struct gacc *a, uint64_t rows, double conf)
+{
+	struct stats_desc d;
+	struct stats_outliers o;
+	json_t *m = json_object(), *notes = json_array(), *jo;
+	double *x;
+	size_t need;
+
+	if (gacc_exact(a)) {
+		x = xmalloc((a->len ? a->len : 1) * sizeof *x);
+		memcpy(x, a->y, a->len * sizeof *x);
+		stats_describe(x, a->len, conf, &d);
+		memset(&o, 0, sizeof o);
+		if (a->len > 0)
+			stats_outliers(x, a->len, d.p25, d.p75, d.median, d.mad,
+			    NULL, &o);
+		free(x);
+	} else
+		from_sketch(a, conf, &d, &o);
+	jset(m, "n", json_integer((json_int_t)d.n));
+	jset(m, "missing", json_integer((json_int_t)(rows - d.n)));
+	jset(m, "mean", jnum(d.mean));
+	jset(m, "sd", jnum(d.sd));
+	jset(m, "cv", jnum(d.cv));
+	jset(m, "min", jnum(d.min));
+	jset(m, "max", jnum(d.max));
+	jset(m, "median", jnum(d.median));
+	jset(m, "mad", jnum(d.mad));
+	jset(m, "p5", jnum(d.p5));
+	jset(m, "p25", jnum(d.p25));
+	jset(m, "p75", jnum(d.p75));
+	jset(m, "p90", jnum(d.p90));
+	jset(m, "p95", jnum(d.p95));
+	jset(m, "p99", jnum(d.p99));
+	jset(m, "mean_ci", interval(d.mean_lo, d.mean_hi));
+	jset(m, "median_ci", interval(d.median_lo, d.median_hi));
+	jo = json_object();
+	if (d.n > 0) {
+		jset(jo, "mild", json_integer((json_int_t)o.mild));
+		jset(jo, "severe", json_integer((json_int_t)o.severe));
+		jset(jo, "low", json_integer((json_int_t)o.low));
+		jset(jo, "high", json_integer((json_int_t)o.high));
+		jset(jo, "modz", o.modz_defined ?
+		    json_integer((json_int_t)o.modz) : json_null());
+	} else {
+		jset(jo, "mild", json_null());
+		jset(jo, "severe", json_null());
+		jset(jo, "low", json_null());
+		jset(jo, "high", json_null());
+		jset(jo, "modz", json_null());
+	}
+	jset(m, "outliers", jo);
+	jset(m, "quantiles", json_string(gacc_exact(a) ? "exact" : "sketch"));
+	jset(m, "relative_error", json_real(gacc_exact(a) ? 0 : a->sk->alpha));
+	if (d.n == 0)
+		note(notes, "no values");
+	else if (d.n < 2)
+		note(notes, "too few samples for sd and mean_ci: n=%zu, need 2",
+		    d.n);
+	need = trenddesc_median_ci_min(conf);
+	if (d.n > 0 && d.n < need)
+		note(notes, "too few samples for median_ci: n=%zu, need %zu",
+		    d.n, need);
+	if (d.n > 0 && !o.modz_defined)
+		note(notes, "modz not defined: mad is 0");
+	if (d.n > 0 && d.mean == 0)
+		note(notes, "cv not defined: mean is 0");
+	jset(m, "notes", notes);
+	return m;
+}
+
+/* A JSON string of CSV text, which may not be valid UTF-8: then bytes
+ * beyond ASCII become '?' rather than failing the document. */
+static json_t *
+text(const char *s)
+{
+	json_t *j = json_string(s);
+	char *fixed, *p;
+
+	if (j != NULL)
+		return j;
+	fixed = xstrdup(s);
+	for (p = fixed; *p; p++)
+		if ((unsigned char)*p >= 0x80)
+			*p = '?';
+	j = json_string(fixed);
+	free(fixed);
+	return j;
+}
+
+void
+trenddesc_key(json_t *obj, const struct groups *g, const struct group *gr,
+    const struct csvr *r)
+{
+	json_t *k = json_object();
+	const char *name;
+	size_t i;
+
+	jset(obj, "host", json_string(""));
+	for (i = 0; i < csvr_ncols(r); i++) {
+		if (!groups_is_key(g, i))
+			continue;
+		name = csvr_colname(r, i);
+		if (strcmp(name, "host") == 0)
+			jset(obj, "host", text(gr->key[i] ? gr->key[i] : ""));
+		else
+			jset(k, name, text(gr->key[i] ? gr->key[i] : ""));
+	}
+	jset(obj, "keys", k);
+}
+
+json_t *
+trenddesc_geomean(const struct groups *g, size_t col)
+{
+	size_t i, n = groups_count(g), k = 0;
+	double *means = xmalloc((n ? n : 1) * sizeof *means), m;
+	json_t *o = json_object();
+
+	for (i = 0; i < n; i++) {
+		m = stats_acc_mean(&groups_at(g, i)->m[col].acc);
+		if (m > 0)
+			means[k++] = m;
+	}
+	jset(o, "value", jnum(k ? stats_geomean(means, k) : NAN));
+	jset(o, "groups", json_integer((json_int_t)k));
+	jset(o, "skipped", json_integer((json_int_t)(n - k)));
+	free(means);
+	return o;
+}

@@ -1,0 +1,303 @@
+load helpers
+
+# perf-time.bats - the benchmark harness: options, the runs CSV and its
+# schema, run control, failures, timeouts, signals, parameters, interleaving,
+# pinning, the summary.  Commands are short (true, sleep 0.01) so the file
+# stays fast; timing assertions are loose where the machine may be busy.
+
+setup() {
+	cd "$BATS_TEST_TMPDIR" || exit 1
+}
+
+# col NAME FILE: the values of column NAME, one per line.
+col() {
+	/usr/bin/python3 -c '
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[2])))
+for r in rows: print(r[sys.argv[1]])' "$1" "$2"
+}
+
+@test "--help exits 0 and prints the usage on stdout" {
+	run -0 --separate-stderr perf-time --help
+	[[ ${lines[0]} == "usage: perf-time "* ]]
+	[ "$stderr" = "" ]
+}
+
+@test "--version names the program" {
+	run -0 --separate-stderr perf-time --version
+	[ "$output" = "perf-time (perfpipe) 0.1.0" ]
+}
+
+@test "an unknown option exits 2 with the usage" {
+	run -2 --separate-stderr perf-time --bogus true
+	[ "$output" = "" ]
+	[[ $stderr == *"unrecognized option '--bogus'"* ]]
+	[[ $stderr == *"usage: perf-time "* ]]
+}
+
+@test "a bad number exits 2 naming the range" {
+	run -2 --separate-stderr perf-time -r 0 true
+	[ "$stderr" = "perf-time: runs '0': too small (allowed 1-100000000)" ]
+	run -2 --separate-stderr perf-time --timeout 5x true
+	[ "$stderr" = "perf-time: timeout '5x': unknown unit 'x' (use ns, us, ms, s, m, h, d)" ]
+	run -2 --separate-stderr perf-time --param n=1:x 'echo {n}'
+	[ "$stderr" = "perf-time: parameter 'n': maximum 'x': not a number" ]
+}
+
+@test "golden cases: messages and statuses" {
+	# tests/golden runs every program's cases; these are perf-time's.
+	run "$ROOT/tests/golden" "$BIN"
+	mine=$(grep -E '^(not )?ok [0-9]+ - perf-time/' <<<"$output")
+	[ "$(wc -l <<<"$mine")" -ge 20 ]
+	[ -z "$(grep '^not ok' <<<"$mine")" ]
+}
+
+@test "-- COMMAND: one row per run, the schema kept, no shell" {
+	run -0 --separate-stderr perf-time -r 3 -- true
+	[ "$stderr" = "" ]
+	[ "${#lines[@]}" -eq 4 ]
+	[ "${lines[0]}" = "time,host,name,command,run,wall_s,user_s,sys_s,cpu_pct,max_rss_kib,minor_faults_count,major_faults_count,vol_ctx_switches_count,invol_ctx_switches_count,read_bytes,write_bytes,exit_status,signal,timed_out,measured_by,overhead_s" ]
+	printf '%s\n' "${lines[@]}" > runs.csv
+	check_csv runs.schema.json runs.csv
+	[ "$(col run runs.csv | tr '\n' ' ')" = "1 2 3 " ]
+	[ "$(col command runs.csv | sort -u)" = "true" ]
+	[ "$(col exit_status runs.csv | sort -u)" = "0" ]
+	[ "$(col timed_out runs.csv | sort -u)" = "false" ]
+	[ "$(col overhead_s runs.csv | sort -u)" = "" ]
+	[ "$(col host runs.csv | sort -u)" = "$(hostname)" ]
+}
+
+@test "the output of a failing run and counters passes the schema" {
+	run -0 --separate-stderr perf-time -r 2 -i --counters --timeout 50ms \
+	    -n slow -n fails 'sleep 5' 'exit 7'
+	printf '%s\n' "${lines[@]}" > runs.csv
+	check_csv runs.schema.json runs.csv
+	[[ ${lines[0]} == *",overhead_s,instructions_count,cycles_count,branch_misses_count,cache_misses_count" ]]
+}
+
+@test "sleep 0.05 measures about 50 ms" {
+	run -0 --separate-stderr perf-time -r 3 -- sleep 0.05
+	printf '%s\n' "${lines[@]}" > runs.csv
+	for w in $(col wall_s runs.csv); do
+		/usr/bin/python3 -c "import sys; w=float('$w'); sys.exit(not 0.05 <= w < 0.2)"
+	done
+}
+
+@test "shell mode subtracts the shell's start-up and records it" {
+	run -0 --separate-stderr perf-time -r 5 'sleep 0.02'
+	printf '%s\n' "${lines[@]}" > runs.csv
+	o=$(col overhead_s runs.csv | sort -u)
+	/usr/bin/python3 -c "import sys; sys.exit(not 0 < float('$o') < 0.05)"
+	[ "$(col name runs.csv | sort -u)" = "sleep 0.02" ]
+}
+
+@test "--no-shell splits words, quotes kept together" {
+	run -0 --separate-stderr perf-time -N -r 1 --output out.txt \
+	    "printf '%s|%s' 'a b' \"c\""
+	[ "$(cat out.txt)" = "a b|c" ]
+	printf '%s\n' "${lines[@]}" > runs.csv
+	[ "$(col overhead_s runs.csv)" = "" ]
+}
+
+@test "a command not found exits 2 and records no run" {
+	run -2 --separate-stderr perf-time -r 3 -- perfpipe-no-such-command
+	[ "$stderr" = "perf-time: command 'perfpipe-no-such-command': not found" ]
+	[ "${#lines[@]}" -eq 1 ]
+}
+
+@test "a failing command stops with its name, run and status" {
+	run -2 --separate-stderr perf-time -r 5 -- sh -c '[ "$PERFPIPE_RUN" -lt 3 ]'
+	[ "$stderr" = "perf-time: command 'sh -c [ \"\$PERFPIPE_RUN\" -lt 3 ]' failed in run 3: exit status 1 (use --ignore-failure to go on)" ]
+	printf '%s\n' "${lines[@]}" > runs.csv
+	[ "$(col exit_status runs.csv | tr '\n' ' ')" = "0 0 1 " ]
+}
+
+@test "--ignore-failure records the status; =CODES only those" {
+	run -0 --separate-stderr perf-time -r 2 -i -- sh -c 'exit 3'
+	printf '%s\n' "${lines[@]}" > runs.csv
+	[ "$(col exit_status runs.csv | tr '\n' ' ')" = "3 3 " ]
+	run -0 --separate-stderr perf-time -r 2 --ignore-failure=3,4 -- sh -c 'exit 4'
+	run -2 --separate-stderr perf-time -r 2 --ignore-failure=3 -- sh -c 'exit 4'
+	[[ $stderr == *"failed in run 1: exit status 4"* ]]
+}
+
+@test "a run killed by a signal is recorded in its columns" {
+	run -0 --separate-stderr perf-time -r 1 -i -- sh -c 'kill -USR1 $$'
+	printf '%s\n' "${lines[@]}" > runs.csv
+	[ "$(col signal runs.csv)" = "10" ]
+	[ "$(col exit_status runs.csv)" = "" ]
+	run -2 --separate-stderr perf-time -r 1 -- sh -c 'kill -USR1 $$'
+	[[ $stderr == *"failed in run 1: killed by signal 10 (use --ignore-failure to go on)" ]]
+}
+
+@test "--timeout kills the run's whole process group and goes on" {
+	run -0 --separate-stderr perf-time -r 2 --timeout 100ms -- \
+	    sh -c 'sleep 30 & echo $! > bg.pid; sleep 30'
+	printf '%s\n' "${lines[@]}" > runs.csv
+	[ "$(col timed_out runs.csv | tr '\n' ' ')" = "true true " ]
+	[ "$(col signal runs.csv | sort -u)" = "9" ]
+	for w in $(col wall_s runs.csv); do
+		/usr/bin/python3 -c "import sys; sys.exit(not 0.1 <= float('$w') < 2)"
+	done
+	# The background sleep went with the group (reaped by its new parent).
+	pid=$(cat bg.pid)
+	for _ in $(seq 100); do
+		[ -e /proc/$pid ] && [ "$(awk '{print $3}' /proc/$pid/stat)" != Z ] ||
+		    break
+		sleep 0.02
+	done
+	[ ! -e /proc/$pid ] || [ "$(awk '{print $3}' /proc/$pid/stat)" = Z ]
+}
+
+@test "warm-up runs are not written; PERFPIPE_RUN numbers the runs" {
+	run -0 --separate-stderr perf-time -w 2 -r 3 -- sh -c 'echo $PERFPIPE_RUN >> seen'
+	[ "$(tr '\n' ' ' < seen)" = "0 0 1 2 3 " ]
+	[ "${#lines[@]}" -eq 4 ]
+}
+
+@test "setup and cleanup once per command, prepare and conclude per run" {
+	run -0 --separate-stderr perf-time -w 1 -r 2 -s 'echo setup >> log' \
+	    -p 'echo prepare $PERFPIPE_RUN >> log' --conclude 'echo conclude >> log' \
+	    -c 'echo cleanup >> log' 'echo run >> log'
+	[ "$(tr '\n' ' ' < log)" = "setup prepare 0 run conclude prepare 1 run conclude prepare 2 run conclude cleanup " ]
+}
+
+@test "--input feeds each run from the start; --output inherit" {
+	printf 'hello\n' > in.txt
+	run -0 --separate-stderr perf-time -r 2 --input in.txt --output inherit -- cat
+	[ "${lines[1]}" = "hello" ]
+	[ "${lines[3]}" = "hello" ]
+}
+
+@test "parameters: lists, ranges, their product, param_ columns" {
+	run -0 --separate-stderr perf-time -r 1 --param n=1,2 -P x 0 1 -D 0.5 \
+	    -n 'e{n}' 'echo {n} {x}'
+	printf '%s\n' "${lines[@]}" > runs.csv
+	check_csv runs.schema.json runs.csv
+	[[ ${lines[0]} == "time,host,name,command,param_n,param_x,run,"* ]]
+	[ "$(col command runs.csv | tr '\n' ',')" = "echo 1 0,echo 1 0.5,echo 1 1,echo 2 0,echo 2 0.5,echo 2 1," ]
+	[ "$(col name runs.csv | tr '\n' ',')" = "e1,e1,e1,e2,e2,e2," ]
+	[ "$(col param_x runs.csv | tr '\n' ',')" = "0,0.5,1,0,0.5,1," ]
+}
+
+@test "parameters in -- COMMAND words, hyperfine's -L" {
+	run -0 --separate-stderr perf-time -r 1 -L w a,b -- echo '{w}'
+	printf '%s\n' "${lines[@]}" > runs.csv
+	[ "$(col command runs.csv | tr '\n' ',')" = "echo a,echo b," ]
+	[ "$(col name runs.csv | sort -u)" = "echo {w}" ]
+}
+
+@test "--interleave alternates; shuffle is reproducible by seed" {
+	run -0 --separate-stderr perf-time -r 2 --interleave 'echo a' 'echo b'
+	printf '%s\n' "${lines[@]}" > runs.csv
+	[ "$(col command runs.csv | tr '\n' ',')" = "echo a,echo b,echo a,echo b," ]
+	run -0 --separate-stderr perf-time -r 3 --interleave=shuffle --seed 7 'echo a' 'echo b' 'echo c'
+	printf '%s\n' "${lines[@]}" > s1.csv
+	run -0 --separate-stderr perf-time -r 3 --interleave=shuffle --seed 7 'echo a' 'echo b' 'echo c'
+	printf '%s\n' "${lines[@]}" > s2.csv
+	[ "$(col command s1.csv)" = "$(col command s2.csv)" ]
+	[ "$(col command s1.csv | sort | uniq -c | awk '{print $1}' | sort -u)" = "3" ]
+}
+
+@test "run control: min and max runs, min time" {
+	run -0 --separate-stderr perf-time -m 4 -M 6 --min-time 0 -- true
+	[ "${#lines[@]}" -eq 5 ]
+	run -0 --separate-stderr perf-time -m 2 -M 3 --min-time 10s -- true
+	[ "${#lines[@]}" -eq 4 ]
+	run -0 --separate-stderr perf-time -m 2 --min-time 60ms -- sleep 0.02
+	[ "${#lines[@]}" -ge 4 ]
+	[ "${#lines[@]}" -le 5 ]
+}
+
+@test "--precision stops once the median's interval is tight enough" {
+	run -0 --separate-stderr perf-time --precision 50% -m 2 -M 200 -- sleep 0.01
+	# The 95% order-statistic interval needs 6 runs at least.
+	[ "${#lines[@]}" -ge 7 ]
+	[ "${#lines[@]}" -lt 100 ]
+}
+
+@test "--cpu pins the runs" {
+	run -0 --separate-stderr perf-time -r 1 --output inherit --cpu 0 -- \
+	    grep Cpus_allowed_list /proc/self/status
+	[ "${lines[1]}" = "$(printf 'Cpus_allowed_list:\t0')" ]
+}
+
+@test "--measure cgroup measures the tree, or says why it cannot" {
+	if ! perf-time -r 1 --measure cgroup -- true > probe.csv 2> probe.err; then
+		[[ $(cat probe.err) == "perf-time: --measure cgroup: "* ]]
+		skip "no cgroup v2 here: $(cat probe.err)"
+	fi
+	run -0 --separate-stderr perf-time -r 2 --measure cgroup -- \
+	    sh -c 'i=0; while [ $i -lt 20000 ]; do i=$((i+1)); done'
+	printf '%s\n' "${lines[@]}" > runs.csv
+	check_csv runs.schema.json runs.csv
+	[ "$(col measured_by runs.csv | sort -u)" = "cgroup" ]
+	for u in $(col user_s runs.csv); do
+		/usr/bin/python3 -c "import sys; sys.exit(not float('$u') > 0.001)"
+	done
+	run -0 --separate-stderr perf-time -r 1 --measure rusage -- true
+	[[ ${lines[1]} == *",rusage," ]]
+}
+
+@test "--counters: counts, or empty columns and one warning" {
+	run -0 --separate-stderr perf-time -r 2 --counters -- true
+	printf '%s\n' "${lines[@]}" > runs.csv
+	if [ -n "$stderr" ]; then
+		[[ $stderr == "perf-time: hardware counters unavailable ("*"): their columns are empty" ]]
+		[ "$(col instructions_count runs.csv | sort -u)" = "" ]
+	else
+		[ "$(col instructions_count runs.csv | sort -u | wc -l)" -ge 1 ]
+		[ -n "$(col instructions_count runs.csv | head -1)" ]
+	fi
+}
+
+@test "the summary: mean, median, range, comparison" {
+	run -0 --separate-stderr perf-time --summary -r 6 -n fast -- sleep 0.01
+	[[ $stderr == *"Benchmark 1: fast"* ]]
+	[[ $stderr != *"Summary"* ]]
+	run -0 --separate-stderr perf-time --summary -r 6 -n fast -n slow \
+	    'sleep 0.01' 'sleep 0.03'
+	[[ $stderr == *"Benchmark 1: fast"*"Time (mean ± σ):"*"Median (95% CI):"*"Range (min … max):"*"6 runs"* ]]
+	[[ $stderr == *"Benchmark 2: slow"* ]]
+	[[ $stderr == *"Summary"*"fast ran"*"times faster than slow (median ratio "*", 95% bootstrap interval "* ]]
+	run -0 --separate-stderr perf-time -q -r 2 true
+	[ "$stderr" = "" ]
+}
+
+@test "the summary warns about too short commands in shell mode" {
+	run -0 --separate-stderr perf-time --summary -r 3 true
+	[[ $stderr == *"Warning: the command took less than 5 ms on average"* ]]
+}
+
+@test "SIGINT: the runs so far are written whole, exit 130" {
+	perf-time -r 1000 -- sleep 0.05 > runs.csv 2> err.txt &
+	pid=$!
+	for _ in $(seq 200); do
+		[ "$(wc -l < runs.csv)" -ge 3 ] && break
+		sleep 0.02
+	done
+	kill -INT $pid
+	rc=0
+	wait $pid || rc=$?
+	[ "$rc" -eq 130 ]
+	[ "$(cat err.txt)" = "perf-time: interrupted: the runs so far are written" ]
+	check_csv runs.schema.json runs.csv
+	[ "$(tail -c 1 runs.csv | od -An -c | tr -d ' ')" = '\n' ]
+}
+
+@test "> /dev/full exits 2 with a message" {
+	run -2 --separate-stderr sh -c 'perf-time -r 2 -- true > /dev/full'
+	[ "$stderr" = "perf-time: <stdout>: write error: No space left on device" ]
+}
+
+@test "a missing --input file is named" {
+	run -2 --separate-stderr perf-time -r 1 --input nofile -- cat
+	[ "$stderr" = "perf-time: nofile: No such file or directory" ]
+}
+
+@test "on a terminal: a progress line with the time left, then the summary" {
+	run -0 script -qec "perf-time -r 40 -- sleep 0.01 > runs.csv" /dev/null
+	[[ $output == *$'\r\033[K  sleep 0.01  ['*'] '*'/40  mean '*' ms  ETA '* ]]
+	[[ $output == *"Benchmark 1: sleep 0.01"*"40 runs"* ]]
+	[ "$(wc -l < runs.csv)" -eq 41 ]
+}

@@ -1,0 +1,298 @@
+load helpers
+
+# perf-trend.bats - the statistics program: options, messages, formats,
+# schemas, and its numbers checked against numpy and scipy.
+
+CASES=$ROOT/tests/cases/perf-trend
+PY=/usr/bin/python3
+
+setup() {
+	cd "$BATS_TEST_TMPDIR"
+}
+
+@test "--help prints the usage and options on stdout and exits 0" {
+	run -0 --separate-stderr perf-trend --help
+	assert_line --index 0 --partial "usage: perf-trend [-ehV]"
+	assert_line --partial "  -t, --threshold PCT"
+	assert_line "Exit status: 0 done, 1 --fail-on tripped, 2 trouble."
+	[ -z "$stderr" ]
+}
+
+@test "--version names the program" {
+	run -0 --separate-stderr perf-trend --version
+	assert_output --regexp '^perf-trend \(perfpipe\) [0-9.]+$'
+}
+
+@test "an unknown option exits 2 with the usage on stderr" {
+	run -2 --separate-stderr perf-trend --bogus
+	[ -z "$output" ]
+	[[ "${stderr_lines[0]}" == *"unrecognized option '--bogus'" ]]
+	[[ "${stderr_lines[1]}" == "usage: perf-trend [-ehV]"* ]]
+}
+
+@test "bad numbers exit 2 naming the allowed range" {
+	run -2 --separate-stderr perf-trend -t 200% "$CASES/runs.csv"
+	[ "$stderr" = "perf-trend: threshold '200%': too large (allowed 0%-100%)" ]
+	run -2 --separate-stderr perf-trend --confidence 40% "$CASES/runs.csv"
+	[ "$stderr" = "perf-trend: confidence '40%': too small (allowed 50%-99.9%)" ]
+	run -2 --separate-stderr perf-trend --memory 0 "$CASES/runs.csv"
+	[ "$stderr" = "perf-trend: memory '0': too small (allowed 1-1048576)" ]
+	run -2 --separate-stderr perf-trend --forecast mem_used_pct=lots "$CASES/samples.csv"
+	[ "$stderr" = "perf-trend: forecast value 'lots': not a number" ]
+}
+
+@test "misused options exit 2" {
+	run -2 --separate-stderr perf-trend -f xml "$CASES/runs.csv"
+	[ "${stderr_lines[0]}" = "perf-trend: format 'xml': not json, csv or text" ]
+	run -2 --separate-stderr perf-trend --fail-on regression "$CASES/runs.csv"
+	[ "${stderr_lines[0]}" = "perf-trend: --fail-on regression needs --baseline or --compare" ]
+	run -2 --separate-stderr perf-trend --compare commit=old "$CASES/commits.csv"
+	[ "$stderr" = "perf-trend: compare 'commit=old': not COL=A,B" ]
+	cd "$CASES"
+	run -2 --separate-stderr perf-trend --forecast nope=3 samples.csv
+	[ "$stderr" = "perf-trend: samples.csv:1: no metric column 'nope' (named by --forecast)" ]
+	run -2 --separate-stderr perf-trend --forecast wall_s=3 complexity.csv
+	[ "$stderr" = "perf-trend: complexity.csv:1: no time column (or --x) to forecast 'wall_s' (named by --forecast)" ]
+	run -2 --separate-stderr perf-trend -b - - < runs.csv
+	[ "${stderr_lines[0]}" = "perf-trend: standard input named twice" ]
+}
+
+@test "the golden cases of tests/cases/perf-trend pass" {
+	run "$ROOT/tests/golden" "$BIN"
+	refute_line --regexp '^not ok [0-9]+ - perf-trend/'
+	assert_line --regexp '^ok [0-9]+ - perf-trend/describe-runs$'
+	[ "$(grep -c '^ok [0-9]* - perf-trend/' <<<"$output")" -ge 19 ]
+}
+
+@test "a text table for a small input, exactly" {
+	printf 'name,wall_s\na,1\na,2\na,3\na,4\nb,10\n' > t.csv
+	run -0 --separate-stderr perf-trend -f text t.csv
+	assert_output - <<'EOF'
+# descriptive (quantiles R type 7; outliers Tukey mild+severe)
+group   metric  n  missing  mean    ±95%     sd  median    p5   p95   p99  min  max  outliers  quantiles
+name=a  wall_s  4        0   2.5  ±82.2%  1.291     2.5  1.15  3.85  3.97    1    4       0+0      exact
+name=b  wall_s  1        0    10       -      -      10    10    10    10   10   10       0+0      exact
+EOF
+	[ -z "$stderr" ]
+}
+
+@test "malformed input is reported with file:line" {
+	printf 'name,wall_s\nsort,0.1\nsort,0,2\n' > bad.csv
+	run -2 --separate-stderr perf-trend bad.csv
+	[ "$stderr" = "perf-trend: bad.csv:3: row has 3 fields, header has 2" ]
+	printf 'name,wall_s\nsort,0.1\nsort,fast\n' > bad.csv
+	run -2 --separate-stderr perf-trend bad.csv
+	[ "$stderr" = "perf-trend: bad.csv:3: column 'wall_s': 'fast' is not a number" ]
+	run -2 --separate-stderr perf-trend - < bad.csv
+	[ "$stderr" = "perf-trend: <stdin>:3: column 'wall_s': 'fast' is not a number" ]
+	[ -z "$output" ]
+}
+
+@test "empty input, a header only, no metric: exit 2 with file:line" {
+	: > empty.csv
+	run -2 --separate-stderr perf-trend empty.csv
+	[ "$stderr" = "perf-trend: empty.csv: empty input: no header row" ]
+	printf 'name,wall_s\n' > hdr.csv
+	run -2 --separate-stderr perf-trend hdr.csv
+	[ "$stderr" = "perf-trend: hdr.csv:2: empty input: no data rows" ]
+	printf 'host,name\nh,x\n' > keys.csv
+	run -2 --separate-stderr perf-trend keys.csv
+	[ "$stderr" = "perf-trend: keys.csv:1: no metric column (numeric columns other than time and identifiers)" ]
+	run -2 --separate-stderr perf-trend -m nope "$CASES/runs.csv"
+	[ "$stderr" = "perf-trend: $CASES/runs.csv:1: no column 'nope' (named by --metric)" ]
+}
+
+@test "files are merged by name; one with no column in common is refused" {
+	printf 'name,wall_s\na,1\n' > one.csv
+	printf 'wall_s,name,user_s\n2,a,0.5\n' > two.csv
+	run -0 --separate-stderr perf-trend -f csv -m wall_s one.csv two.csv
+	assert_line "name=a,wall_s,n,2"
+	assert_line "name=a,wall_s,mean,1.5"
+	printf 'size\n1\n' > three.csv
+	run -2 --separate-stderr perf-trend one.csv three.csv
+	[ "$stderr" = "perf-trend: three.csv:1: no column in common with one.csv" ]
+	printf 'name,wall_s\nb,slow\n' > four.csv
+	run -2 --separate-stderr perf-trend one.csv four.csv
+	[ "$stderr" = "perf-trend: four.csv:2: column 'wall_s': 'slow' is not a number (a metric since one.csv:2)" ]
+}
+
+@test "empty fields are missing values, never zeros" {
+	printf 'name,wall_s\na,1\na,\na,3\n' > m.csv
+	run -0 --separate-stderr perf-trend -f csv m.csv
+	assert_line "name=a,wall_s,n,2"
+	assert_line "name=a,wall_s,missing,1"
+	assert_line "name=a,wall_s,mean,2"
+	assert_line "name=a,wall_s,min,1"
+}
+
+@test "writing to a full disk exits 2 with a message" {
+	local f
+	for f in json csv text; do
+		run -2 --separate-stderr sh -c 'perf-trend -f "$1" "$2" > /dev/full' \
+		    sh "$f" "$CASES/runs.csv"
+		[ "$stderr" = "perf-trend: <stdout>: write error: No space left on device" ]
+	done
+}
+
+@test "-o writes the file whole; a failure leaves nothing behind" {
+	mkdir o
+	run -0 --separate-stderr perf-trend -o o/out.json "$CASES/runs.csv"
+	[ -z "$output" ]
+	check_json trend.schema.json o/out.json
+	run -2 --separate-stderr perf-trend -o o/out2.json "$CASES/runs.csv" "$CASES/complexity-other.csv"
+	run ls -A o
+	assert_output "out.json"
+}
+
+@test "outputs pass the trend schema and the tidy table schema" {
+	local a
+	for a in "" "--compare commit=old,new" "--changepoints --by host,name" \
+	    "--forecast mem_used_pct=90" "--complexity"; do
+		case $a in
+		--compare*) f=commits.csv ;;
+		--change*) f=history.csv ;;
+		--forecast*) f=samples.csv ;;
+		--complexity) f=complexity.csv ;;
+		*) f=runs.csv ;;
+		esac
+		perf-trend $a "$CASES/$f" > out.json
+		check_json trend.schema.json out.json
+		perf-trend -f csv $a "$CASES/$f" > out.csv
+		check_csv trend-tidy.schema.json out.csv
+	done
+	perf-trend -b "$CASES/base.csv" "$CASES/cand.csv" > out.json
+	check_json trend.schema.json out.json
+}
+
+@test "--fail-on regression exits 1 on a regression, 0 without one" {
+	run -1 --separate-stderr perf-trend --fail-on regression -f csv --compare commit=old,new "$CASES/commits.csv"
+	assert_line "host=ci1;name=sort,wall_s,compare.verdict,regressed"
+	assert_line "host=ci1;name=sort,ops_per_s,compare.better,higher"
+	assert_line "host=ci1;name=sort,ops_per_s,compare.verdict,regressed"
+	run -0 --separate-stderr perf-trend --fail-on regression -f csv -b "$CASES/base.csv" "$CASES/base.csv"
+	refute_line --partial "regressed"
+	assert_line "host=ci1;name=sort,wall_s,compare.verdict,unchanged"
+	run -0 --separate-stderr perf-trend --fail-on regression --higher-is-better wall_s -m wall_s -f csv --compare commit=old,new "$CASES/commits.csv"
+	assert_line "host=ci1;name=sort,wall_s,compare.verdict,improved"
+}
+
+@test "too few samples are said, not papered over" {
+	printf 'v,w\nold,1\nold,2\nnew,3\nnew,4\n' > few.csv
+	run -0 --separate-stderr perf-trend -f csv --compare v=old,new few.csv
+	assert_line "all,w,compare.notes.0,\"too few samples: n=2, need 3\""
+	assert_line "all,w,compare.verdict,inconclusive"
+	assert_line "all,w,compare.mann_whitney.p,"
+	assert_line "v=old,w,notes.0,\"too few samples for median_ci: n=2, need 6\""
+	run -2 --separate-stderr perf-trend --compare v=old,newer few.csv
+	[ "$stderr" = "perf-trend: few.csv: no rows with v=newer (named by --compare)" ]
+}
+
+@test "descriptive statistics agree with numpy and scipy" {
+	perf-trend -m wall_s,user_s "$CASES/runs.csv" > out.json
+	run -0 $PY - "$CASES/runs.csv" out.json <<'EOF'
+import csv, json, sys
+import numpy as np
+from scipy import stats
+rows = list(csv.DictReader(open(sys.argv[1])))
+doc = json.load(open(sys.argv[2]))
+bad = 0
+for g in doc["groups"]:
+    for m, d in g["metrics"].items():
+        x = np.array([float(r[m]) for r in rows if r["name"] == g["keys"]["name"]])
+        want = {"n": len(x), "mean": x.mean(), "sd": x.std(ddof=1),
+                "min": x.min(), "max": x.max(), "median": np.median(x),
+                "mad": stats.median_abs_deviation(x),
+                "cv": x.std(ddof=1) / abs(x.mean())}
+        for q in (5, 25, 75, 90, 95, 99):
+            want["p%d" % q] = np.percentile(x, q)
+        lo, hi = stats.t.interval(0.95, len(x) - 1, x.mean(), stats.sem(x))
+        want["mean_ci.lo"], want["mean_ci.hi"] = lo, hi
+        for k, v in want.items():
+            got = d[k.split(".")[0]][k.split(".")[1]] if "." in k else d[k]
+            if abs(got - v) > 1e-9 * max(1, abs(v)):
+                print(g["keys"], m, k, got, v); bad = 1
+sys.exit(bad)
+EOF
+	assert_output ""
+}
+
+@test "comparisons agree with scipy" {
+	perf-trend --compare commit=old,new -m wall_s "$CASES/commits.csv" > out.json
+	run -0 $PY - "$CASES/commits.csv" out.json <<'EOF'
+import csv, json, sys
+from scipy import stats
+rows = list(csv.DictReader(open(sys.argv[1])))
+c = json.load(open(sys.argv[2]))["comparisons"][0]
+a = [float(r["wall_s"]) for r in rows if r["commit"] == "old"]
+b = [float(r["wall_s"]) for r in rows if r["commit"] == "new"]
+mw = stats.mannwhitneyu(a, b, method="exact")
+w = stats.ttest_ind(a, b, equal_var=False)
+checks = [(c["mann_whitney"]["u"], mw.statistic), (c["mann_whitney"]["p"], mw.pvalue),
+          (c["welch"]["t"], w.statistic), (c["welch"]["p"], w.pvalue),
+          (c["welch"]["diff"], sum(b) / len(b) - sum(a) / len(a))]
+bad = [(g, v) for g, v in checks if abs(g - v) > 1e-9 * max(1, abs(v))]
+print(bad if bad else "", end="")
+sys.exit(1 if bad else 0)
+EOF
+	assert_output ""
+}
+
+@test "trends agree with scipy, and the forecast is in words" {
+	perf-trend -m mem_used_pct --forecast mem_used_pct=90 "$CASES/samples.csv" > out.json
+	run -0 $PY - "$CASES/samples.csv" out.json <<'EOF'
+import csv, json, sys
+from scipy import stats
+rows = [r for r in csv.DictReader(open(sys.argv[1])) if r["host"] == "web1"]
+t = json.load(open(sys.argv[2]))["groups"][0]["metrics"]["mem_used_pct"]["trend"]
+x = [float(r["time"]) for r in rows]; y = [float(r["mem_used_pct"]) for r in rows]
+lr = stats.linregress(x, y)
+ts = stats.theilslopes(y, x, 0.95)
+checks = [(t["ols"]["slope"], lr.slope), (t["ols"]["p"], lr.pvalue),
+          (t["ols"]["r2"], lr.rvalue ** 2), (t["theil_sen"]["slope"], ts.slope),
+          (t["theil_sen"]["slope_ci"]["lo"], ts.low_slope)]
+bad = [(g, v) for g, v in checks if abs(g - v) > 1e-7 * max(1e-12, abs(v))]
+print(bad if bad else t["forecast"]["text"], end="")
+sys.exit(1 if bad else 0)
+EOF
+	assert_output "in 11.7 min (prediction interval 11.4 min to 12.1 min)"
+}
+
+@test "the same input and seed give the same bytes" {
+	perf-trend --compare commit=old,new --seed 3 "$CASES/commits.csv" > a.json
+	perf-trend --compare commit=old,new --seed 3 "$CASES/commits.csv" > b.json
+	cmp a.json b.json
+	perf-trend --compare commit=old,new --seed 4 "$CASES/commits.csv" > c.json
+	! cmp -s a.json c.json
+}
+
+@test "beyond --memory values go to the sketch, within its stated error" {
+	awk 'BEGIN { print "host,v"; s = 1; for (i = 0; i < 300000; i++) {
+		s = (s * 1103515245 + 12345) % 2147483648;
+		printf "h%d,%.4f\n", i % 2, exp(10 * s / 2147483648) } }' > big.csv
+	perf-trend -f csv --memory 1 big.csv > sk.csv
+	perf-trend -f csv --exact big.csv > ex.csv
+	grep -q '^host=h0,v,quantiles,sketch$' sk.csv
+	grep -q '^host=h0,v,relative_error,0.01$' sk.csv
+	grep -q '^host=h0,v,quantiles,exact$' ex.csv
+	run -0 $PY - sk.csv ex.csv <<'EOF'
+import csv, sys
+sk = {(r["group"], r["statistic"]): r["value"] for r in csv.DictReader(open(sys.argv[1]))}
+ex = {(r["group"], r["statistic"]): r["value"] for r in csv.DictReader(open(sys.argv[2]))}
+worst = 0
+for k in ex:
+    if k[1] in ("median", "p5", "p25", "p75", "p90", "p95", "p99"):
+        worst = max(worst, abs(float(sk[k]) / float(ex[k]) - 1))
+    if k[1] in ("n", "missing", "mean", "min", "max"):
+        assert abs(float(sk[k]) - float(ex[k])) <= 1e-9 * abs(float(ex[k])), k
+print("ok" if worst <= 0.01 else worst, end="")
+EOF
+	assert_output "ok"
+}
+
+@test "from a zero baseline median any significant increase counts" {
+	printf 'v,faults_count\na,0\na,0\na,0\na,0\na,0\nb,3\nb,4\nb,5\nb,3\nb,6\n' > z.csv
+	run -1 --separate-stderr perf-trend -f csv --fail-on regression -c v=a,b z.csv
+	assert_line "all,faults_count,compare.change_pct,"
+	assert_line "all,faults_count,compare.verdict,regressed"
+	assert_line "all,faults_count,compare.notes.0,ratio of medians not defined: baseline median is 0"
+}

@@ -1,0 +1,114 @@
+/* test_procfile.c - pread-at-zero reading and the hand-written scanners. */
+#include <errno.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "procfile.h"
+#include "tap.h"
+
+static void
+u64(const char *s, int ok, uint64_t want, size_t used, const char *name)
+{
+	uint64_t v = 7;
+	const char *q = pscan_u64(s, s + strlen(s), &v);
+
+	if (!ok) {
+		tap_ok(q == NULL && v == 7, "%s: refused", name);
+		return;
+	}
+	tap_ok(q != NULL && v == want && (size_t)(q - s) == used,
+	    "%s: %llu, %zu characters", name, (unsigned long long)want, used);
+}
+
+static void
+dec(const char *s, double want, const char *name)
+{
+	double v = NAN;
+	const char *q = pscan_dec(s, s + strlen(s), &v);
+
+	if (isnan(want))
+		tap_ok(q == NULL, "%s: refused", name);
+	else
+		tap_num(q ? v : NAN, want, 1e-15, 0, name);
+}
+
+int
+main(void)
+{
+	struct pbuf b;
+	struct pfile f;
+	struct perr e;
+	const char *s, *w, *q, *path;
+	char *big;
+	size_t n;
+	FILE *fp;
+
+	u64("0", 1, 0, 1, "zero");
+	u64("  \t42 rest", 1, 42, 5, "leading blanks skipped");
+	u64("18446744073709551615", 1, UINT64_MAX, 20, "largest");
+	u64("99999999999999999999999", 1, UINT64_MAX, 23, "overflow saturates");
+	u64("", 0, 0, 0, "empty");
+	u64("x1", 0, 0, 0, "not a digit");
+	u64("\n1", 0, 0, 0, "a newline is not skipped");
+	u64("-1", 0, 0, 0, "no sign");
+
+	dec("0.45", 0.45, "fraction");
+	dec("12", 12, "integer");
+	dec("3.", 3, "point without digits");
+	dec("100.00 avg60", 100, "stops at a blank");
+	dec(".5", NAN, "no integer part");
+	dec("", NAN, "empty");
+
+	s = "cpu0 1 2\nnext";
+	q = pscan_word(s, s + strlen(s), &w, &n);
+	tap_ok(q != NULL && n == 4 && memcmp(w, "cpu0", 4) == 0, "word");
+	tap_ok(pscan_word(s + 8, s + strlen(s), &w, &n) == NULL,
+	    "no word at a newline");
+	tap_str(pscan_nextline(s, s + strlen(s)), "next", "next line");
+	tap_ok(pscan_nextline(s + 9, s + strlen(s)) == s + strlen(s),
+	    "last line: the end");
+	tap_ok(pscan_key(s, s + strlen(s), "cpu0 ", 5) == s + 5, "key");
+	tap_ok(pscan_key(s, s + strlen(s), "cpu1 ", 5) == NULL, "other key");
+	tap_ok(pscan_key(s, s + 3, "cpu0 ", 5) == NULL, "key past the end");
+
+	pbuf_init(&b);
+	path = tap_file("one", "first\n");
+	pfile_init(&f, "/", path);
+	tap_ok(pfile_read(&f, &b, 0, &e) == 0 && strcmp(b.p, "first\n") == 0,
+	    "reads a file");
+	tap_ok(f.fd >= 0, "keeps it open");
+	fp = fopen(path, "r+");
+	fputs("again\n", fp);
+	fclose(fp);
+	tap_ok(pfile_read(&f, &b, 0, &e) == 0 && strcmp(b.p, "again\n") == 0,
+	    "reads it again from offset 0");
+	pfile_close(&f);
+
+	pfile_init(&f, tap_tmpdir(), "none");
+	errno = 0;
+	tap_ok(pfile_read(&f, &b, 0, &e) < 0 && errno == ENOENT && f.missing,
+	    "a missing file: ENOENT");
+	tap_ok(strstr(e.msg, "/none: No such file or directory") != NULL,
+	    "message names the file");
+	tap_ok(b.len == 0 && b.p[0] == '\0', "buffer left empty");
+	pfile_close(&f);
+
+	big = malloc(100001);
+	memset(big, 'x', 100000);
+	big[100000] = '\0';
+	path = tap_file("big", big);
+	pfile_init(&f, "", path);
+	tap_ok(pfile_read(&f, &b, 1, &e) == 0 && b.len == 100000 &&
+	    b.cap > 100000 && b.p[100000] == '\0', "the buffer grows to fit");
+	tap_ok(f.fd < 0, "reopen closes it again");
+	pfile_close(&f);
+	free(big);
+
+	tap_ok(pfile_slurp(tap_file("empty", ""), &b, &e) == 0 && b.len == 0,
+	    "an empty file");
+	pbuf_free(&b);
+	return tap_done();
+}

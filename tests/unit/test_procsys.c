@@ -1,0 +1,180 @@
+/* test_procsys.c - system snapshots from hand-written /proc trees: every
+ * file's fields, optional files missing, malformed lines, the disk kinds. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "procsys.h"
+#include "sysdev.h"
+#include "tap.h"
+
+/* Writes ROOT/rel, making the directories on the way. */
+static void
+put(const char *root, const char *rel, const char *text)
+{
+	char path[512], *p;
+	FILE *fp;
+
+	snprintf(path, sizeof path, "%s/%s", root, rel);
+	for (p = path + 1; (p = strchr(p, '/')) != NULL; p++) {
+		*p = '\0';
+		mkdir(path, 0755);
+		*p = '/';
+	}
+	if ((fp = fopen(path, "w")) == NULL || fputs(text, fp) == EOF ||
+	    fclose(fp) != 0) {
+		perror(path);
+		exit(2);
+	}
+}
+
+static void
+tree(const char *r)
+{
+	put(r, "proc/stat", "cpu  10 1 5 100 2 3 4 0 1 0\n"
+	    "cpu0 5 1 2 50 1 1 2 0 1 0\ncpu2 5 0 3 50 1 2 2 0 0 0\n"
+	    "intr 777 1 2 3\nctxt 888\nbtime 5\nprocesses 99\n"
+	    "procs_running 3\nprocs_blocked 1\nsoftirq 1 2\n");
+	put(r, "proc/meminfo", "MemTotal:       1000 kB\nMemFree: 100 kB\n"
+	    "MemAvailable:    400 kB\nBuffers: 10 kB\nCached: 200 kB\n"
+	    "SwapCached: 0 kB\nSwapTotal: 0 kB\nSwapFree: 0 kB\n"
+	    "Dirty: 7 kB\nShmem: 8 kB\nSlab: 9 kB\nHugePages_Total: 0\n");
+	put(r, "proc/vmstat", "nr_free_pages 5\npswpin 1\npswpout 2\n"
+	    "pgfault 3\npgmajfault 4\n");
+	put(r, "proc/loadavg", "0.25 1.50 10.00 2/345 999\n");
+	put(r, "proc/sys/fs/file-nr", "1234\t4\t100000\n");
+	put(r, "proc/diskstats",
+	    "   8       0 sda 1 2 3 4 5 6 7 8 9 10 11\n"
+	    "   8       1 sda1 1 2 3 4 5 6 7 8 9 10 11\n"
+	    "   7       0 loop0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0\n"
+	    " 259       0 nvme0n1 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17\n");
+	put(r, "sys/block/sda/device", "");
+	put(r, "sys/block/nvme0n1/device", "");
+	put(r, "sys/block/loop0/dev", "7:0\n");
+	put(r, "proc/net/dev", "Inter-| head\n face |bytes\n"
+	    "    lo: 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16\n"
+	    "  eth0:11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26\n");
+	put(r, "proc/pressure/cpu", "some avg10=1.25 avg60=0.00 avg300=0.00 "
+	    "total=4000\nfull avg10=0.00 avg60=0.00 avg300=0.00 total=0\n");
+	put(r, "proc/pressure/io", "some avg10=0.00 avg60=0.00 avg300=0.00 "
+	    "total=5\n");
+}
+
+int
+main(void)
+{
+	char root[256];
+	struct sys_reader r;
+	struct sys_snap s;
+	struct sys_psi ps;
+	struct perr e;
+	const char *t;
+
+	snprintf(root, sizeof root, "%s/a", tap_tmpdir());
+	tree(root);
+	sys_open(&r, root);
+	sys_snap_init(&s);
+	tap_int(sys_read(&r, &s, &e), 0, "reads the tree");
+	tap_int((long long)s.all.t[SYS_USER], 10, "cpu user");
+	tap_int((long long)s.all.t[SYS_GUEST], 1, "cpu guest");
+	tap_int((long long)s.ncpu, 3, "CPUs up to the highest number");
+	tap_ok(s.cpu[0].present && !s.cpu[1].present && s.cpu[2].present,
+	    "cpu1 is offline");
+	tap_int((long long)s.cpu[2].t[SYS_SOFTIRQ], 2, "cpu2 softirq");
+	tap_int((long long)s.intr, 777, "intr: the first number only");
+	tap_int((long long)s.ctxt, 888, "ctxt");
+	tap_int((long long)s.forks, 99, "processes");
+	tap_int((long long)s.running, 3, "procs_running");
+	tap_int((long long)s.blocked, 1, "procs_blocked");
+	tap_num(s.load[1], 1.5, 0, 1e-12, "load5");
+	tap_int((long long)s.tasks, 345, "tasks");
+	tap_int((long long)s.mem[SYS_MEMAVAIL], 400, "MemAvailable");
+	tap_int((long long)s.mem[SYS_SLAB], 9, "Slab");
+	tap_int((long long)s.mem[SYS_SWAPTOTAL], 0, "no swap: SwapTotal 0");
+	tap_int((long long)s.pgmajfault, 4, "pgmajfault");
+	tap_int((long long)s.files, 1230, "file handles: allocated - free");
+	tap_int((long long)s.ndisk, 2, "physical disks only by default");
+	tap_str(s.disk[1].name, "nvme0n1", "a disk of 17 fields");
+	tap_int((long long)s.disk[1].dc_ticks, 15, "discard ticks");
+	tap_int((long long)s.disk[0].dc_ios, 0, "no discards: 0");
+	tap_int((long long)s.disk[0].tq_ticks, 11, "weighted ticks");
+	tap_int(s.disk[0].kind, SYS_PHYSICAL, "sda is physical");
+	tap_int(sysdev_find_disk(&s, "nvme0n1", 0), 1, "find a disk");
+	tap_int(sysdev_find_disk(&s, "sdz", 1), -1, "a disk not there");
+	tap_int((long long)s.nnet, 2, "interfaces");
+	tap_str(s.net[1].name, "eth0", "name right before the colon");
+	tap_int((long long)s.net[1].v[SYS_RXBYTES], 11, "rx bytes");
+	tap_int((long long)s.net[1].v[SYS_TXDROP], 22, "tx drop");
+	tap_int(sysdev_find_net(&s, "lo", 5), 0, "find an interface");
+	tap_num(s.psi[SYS_PSI_CPU].some_avg10, 1.25, 0, 1e-12, "psi avg10");
+	tap_int((long long)s.psi[SYS_PSI_CPU].some_total, 4000, "psi total");
+	tap_ok(isnan(s.psi[SYS_PSI_IO].full_avg10) &&
+	    s.psi[SYS_PSI_IO].full_total == SYS_NONE, "no full line: unknown");
+	tap_ok(s.psi[SYS_PSI_MEMORY].some_total == SYS_NONE,
+	    "no memory pressure file: unknown");
+	sys_close(&r);
+
+	sys_open(&r, root);
+	r.all_disks = 1;
+	tap_int(sys_read(&r, &s, &e), 0, "reads again, every disk");
+	tap_int((long long)s.ndisk, 4, "partitions and virtual disks kept");
+	tap_int(s.disk[1].kind, SYS_PARTITION, "sda1 is a partition");
+	tap_int(s.disk[2].kind, SYS_VIRTUAL, "loop0 is virtual");
+	sys_close(&r);
+
+	/* Only the two files a system must have. */
+	snprintf(root, sizeof root, "%s/b", tap_tmpdir());
+	put(root, "proc/stat", "cpu  1 2 3 4\n");
+	put(root, "proc/meminfo", "MemTotal: 5 kB\n");
+	sys_open(&r, root);
+	tap_int(sys_read(&r, &s, &e), 0, "a minimal tree");
+	tap_int((long long)s.all.t[SYS_STEAL], 0, "old kernels: fields 0");
+	tap_ok(s.ctxt == SYS_NONE && s.pgfault == SYS_NONE &&
+	    s.files == SYS_NONE && s.tasks == SYS_NONE &&
+	    isnan(s.load[0]) && s.ndisk == 0 && s.nnet == 0 &&
+	    s.mem[SYS_MEMAVAIL] == SYS_NONE &&
+	    s.psi[SYS_PSI_CPU].some_total == SYS_NONE, "the rest unknown");
+	sys_close(&r);
+
+	put(root, "proc/stat", "cpu  1 2 3 4\ncpu0 1 2 x\n");
+	sys_open(&r, root);
+	tap_int(sys_read(&r, &s, &e), -1, "malformed cpu line");
+	tap_ok(strstr(e.msg, "/b/proc/stat:2: malformed") != NULL,
+	    "message: file:line (%s)", e.msg);
+	sys_close(&r);
+
+	put(root, "proc/stat", "intr 5\n");
+	sys_open(&r, root);
+	tap_int(sys_read(&r, &s, &e), -1, "no cpu line");
+	tap_ok(strstr(e.msg, "proc/stat: no cpu line") != NULL, "says so");
+	sys_close(&r);
+
+	put(root, "proc/stat", "cpu  1 2 3 4\n");
+	put(root, "proc/diskstats", "   8 0 sda 1 2 3\n");
+	sys_open(&r, root);
+	r.all_disks = 1;
+	tap_int(sys_read(&r, &s, &e), -1, "short diskstats line");
+	tap_ok(strstr(e.msg, "proc/diskstats:1: malformed") != NULL,
+	    "says where (%s)", e.msg);
+	sys_close(&r);
+
+	snprintf(root, sizeof root, "%s/none", tap_tmpdir());
+	sys_open(&r, root);
+	tap_int(sys_read(&r, &s, &e), -1, "no /proc at all");
+	tap_ok(strstr(e.msg, "/none/proc/stat: No such file") != NULL,
+	    "names the file");
+	sys_close(&r);
+	sys_snap_free(&s);
+
+	t = "some avg10=0.50 avg60=0.10 avg300=0.01 total=12\n";
+	tap_int(sys_parse_psi(t, strlen(t), &ps), 0, "psi some only");
+	tap_ok(ps.some_total == 12 && isnan(ps.full_avg10), "some read");
+	t = "some avg10=x total=1\n";
+	tap_int(sys_parse_psi(t, strlen(t), &ps), -1, "psi malformed");
+	t = "other 1\n";
+	tap_int(sys_parse_psi(t, strlen(t), &ps), -1, "psi unknown line");
+	tap_int(sys_parse_psi("", 0, &ps), 0, "psi empty: unknown");
+	return tap_done();
+}
