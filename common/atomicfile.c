@@ -21,11 +21,27 @@ umask_get(void)
 int
 afile_open(struct afile *a, const char *path, struct perr *e)
 {
+	struct stat st;
+	char *real = NULL;
 	int fd;
 
-	a->path = xstrdup(path);
-	a->tmp = xasprintf("%s.tmpXXXXXX", path);
 	a->fp = NULL;
+	a->tmp = NULL;
+	/* A device (/dev/stdout, /dev/full, /dev/null) or a FIFO is not
+	 * replaced by a file (as root, rename would do just that): it is
+	 * written directly, errors still reported by afile_commit. */
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		if ((a->fp = fopen(path, "w")) == NULL)
+			return perr_set(e, "%s: %s", path, strerror(errno));
+		a->path = xstrdup(path);
+		return 0;
+	}
+	/* A symbolic link to a file: the file is replaced, the link kept. */
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode))
+		real = realpath(path, NULL);
+	a->path = xstrdup(real ? real : path);
+	free(real);
+	a->tmp = xasprintf("%s.tmpXXXXXX", a->path);
 	if ((fd = mkstemp(a->tmp)) < 0) {
 		perr_set(e, "%s: cannot create a temporary file: %s", path,
 		    strerror(errno));
@@ -58,13 +74,14 @@ afile_commit(struct afile *a, struct perr *e)
 		saved = errno;
 	}
 	a->fp = NULL;
-	if (!bad && rename(a->tmp, a->path) != 0) {
+	if (!bad && a->tmp && rename(a->tmp, a->path) != 0) {
 		bad = 1;
 		saved = errno;
 	}
 	if (bad) {
 		perr_set(e, "%s: write error: %s", a->path, strerror(saved));
-		unlink(a->tmp);
+		if (a->tmp)
+			unlink(a->tmp);
 	}
 	free(a->path);
 	free(a->tmp);

@@ -13,7 +13,10 @@ struct afile {
 	char *tmp;	/* the temporary file beside it */
 };
 
-/* Creates the temporary file.  Returns 0, or -1 with the reason in e. */
+/* Creates the temporary file.  Returns 0, or -1 with the reason in e.  A
+ * path that exists and is not a regular file (a device, a FIFO) is opened
+ * and written directly (tmp NULL), never replaced; a symbolic link to a
+ * file has the file replaced, the link kept. */
 int afile_open(struct afile *a, const char *path, struct perr *e);
 /* Flushes, closes and renames the temporary file over the target; on any
  * error removes it and leaves the target as it was.  Returns 0 or -1. */

@@ -237,7 +237,7 @@ parse_iostat(struct cg_reader *r, struct cg_snap *s, struct perr *e)
 int
 cg_read(struct cg_reader *r, struct cg_snap *s, struct perr *e)
 {
-	int i;
+	int i, line;
 
 	if (pfile_read(&r->cpustat, &r->buf, 0, e) < 0 ||
 	    parse_cpustat(r, s, e) < 0)
@@ -258,8 +258,10 @@ cg_read(struct cg_reader *r, struct cg_snap *s, struct perr *e)
 				return -1;
 			r->buf.len = 0;
 		}
-		if (sys_parse_psi(r->buf.p, r->buf.len, &s->psi[i]) < 0)
-			return perr_set(e, "%s: malformed", r->psi[i].path);
+		if ((line = sys_parse_psi(r->buf.p, r->buf.len,
+		    &s->psi[i])) < 0)
+			return perr_set(e, "%s:%d: malformed", r->psi[i].path,
+			    -line);
 	}
 	return 0;
 }

@@ -1,6 +1,6 @@
 /* changepoint.h - change points in a series: E-divisive means (Matteson
- * and James 2014, as in Hunter / Apache Otava) and PELT (Killick et al.
- * 2012) with a normal mean-change cost. */
+ * and James 2014, as in Hunter / Apache Otava; edivisive.c) and PELT
+ * (Killick et al. 2012) with a normal mean-change cost (pelt.c). */
 #ifndef CHANGEPOINT_H
 #define CHANGEPOINT_H
 
@@ -68,6 +68,15 @@ int changepoint_edivisive(const double *y, size_t n,
 int changepoint_pelt(const double *y, size_t n,
     const struct changepoint_opts *o, struct changepoint **cp, size_t *ncp,
     struct perr *e);
+
+/* For the two methods (edivisive.c, pelt.c).  changepoint_check returns
+ * 0, or -1 with the reason in e when o->min_size is below 2 or a value is
+ * not finite.  changepoint_finish sorts cp[0..k) by index and fills in
+ * each one's mean_before, mean_after and change_pct from y[0..n). */
+int changepoint_check(const double *y, size_t n,
+    const struct changepoint_opts *o, struct perr *e);
+void changepoint_finish(const double *y, size_t n, struct changepoint *cp,
+    size_t k);
 
 /* The default PELT penalty for y: 2 sigma^2 ln n, sigma^2 from the MAD of
  * the first differences (1.4826 MAD / sqrt 2), or the sample variance

@@ -2,6 +2,7 @@
 #include <ctype.h>
 #include <err.h>
 #include <errno.h>
+#include <getopt.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -169,37 +170,54 @@ xcli_int(const char *what, const char *s, long long min, long long max)
 	return v;
 }
 
-double
-xcli_double(const char *what, const char *s, double min, double max)
+/* The dying form of a real-valued parser: fn's reason, with what and s. */
+static double
+xreal(int (*fn)(const char *, double, double, double *, char *, size_t),
+    const char *what, const char *s, double min, double max)
 {
 	char why[128];
 	double v;
 
-	if (cli_double(s, min, max, &v, why, sizeof why) < 0)
+	if (fn(s, min, max, &v, why, sizeof why) < 0)
 		errx(EXIT_TROUBLE, "%s '%s': %s", what, s, why);
 	return v;
+}
+
+double
+xcli_double(const char *what, const char *s, double min, double max)
+{
+	return xreal(cli_double, what, s, min, max);
 }
 
 double
 xcli_duration(const char *what, const char *s, double min, double max)
 {
-	char why[128];
-	double v;
-
-	if (cli_duration(s, min, max, &v, why, sizeof why) < 0)
-		errx(EXIT_TROUBLE, "%s '%s': %s", what, s, why);
-	return v;
+	return xreal(cli_duration, what, s, min, max);
 }
 
 double
 xcli_percent(const char *what, const char *s, double min, double max)
 {
-	char why[128];
-	double v;
+	return xreal(cli_percent, what, s, min, max);
+}
 
-	if (cli_percent(s, min, max, &v, why, sizeof why) < 0)
-		errx(EXIT_TROUBLE, "%s '%s': %s", what, s, why);
-	return v;
+void
+xcli_badopt(int c, char *const argv[], void (*usage)(FILE *))
+{
+	const char *arg = argv[optind - 1];
+	int isshort = optopt > 0 && optopt < 256 && strncmp(arg, "--", 2) != 0;
+
+	/* A short option may sit in a cluster ("-qx"): name it alone. */
+	if (c == ':' && isshort)
+		warnx("option '-%c' needs an argument", optopt);
+	else if (c == ':')
+		warnx("option '%s' needs an argument", arg);
+	else if (isshort)
+		warnx("unknown option '-%c'", optopt);
+	else
+		warnx("unknown option '%s'", arg);
+	usage(stderr);
+	exit(EXIT_TROUBLE);
 }
 
 char *

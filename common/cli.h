@@ -4,6 +4,7 @@
 #define CLI_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #define PERFPIPE_VERSION "0.1.0"
 
@@ -44,6 +45,16 @@ double xcli_duration(const char *what, const char *s, double min,
     double max);
 double xcli_percent(const char *what, const char *s, double min,
     double max);
+
+/*
+ * The misuse getopt_long reported as c, '?' (an unknown option) or ':' (a
+ * missing argument; the option string must start with ':' or "+:", and
+ * opterr be 0 so that getopt itself says nothing): prints "prog: unknown
+ * option '--x'" or "prog: option '-x' needs an argument", then the usage
+ * by usage(stderr), and exits with EXIT_TROUBLE.
+ */
+void xcli_badopt(int c, char *const argv[], void (*usage)(FILE *))
+    __attribute__((noreturn));
 
 /* Writes a short human form of a duration ("10ms", "1.5s", "1d") into buf
  * and returns buf. */

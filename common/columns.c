@@ -205,12 +205,30 @@ columns_notnum(const struct columns *c, const struct csvr *r,
 	    row->file, row->line, name, row->f[i], cut ? "..." : "");
 }
 
+/* Whether name is a metric name (snake_case: a-z first, then a-z, 0-9,
+ * _) or a key name (letters, digits, _; not a digit first), as the trend
+ * schema has them. */
+static int
+good_name(const char *name, int metric)
+{
+	const char *p = name;
+
+	if (!(*p >= 'a' && *p <= 'z') && (metric || !((*p >= 'A' &&
+	    *p <= 'Z') || *p == '_')))
+		return 0;
+	for (p++; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+		    *p == '_' || (!metric && *p >= 'A' && *p <= 'Z')))
+			return 0;
+	return 1;
+}
+
 int
 columns_check(const struct columns *c, const struct csvr *r,
     struct perr *e)
 {
 	size_t s, i, nm = 0;
-	int common;
+	int common, metric;
 
 	for (s = 1; s < csvr_nsrc(r); s++) {
 		common = 0;
@@ -226,6 +244,18 @@ columns_check(const struct columns *c, const struct csvr *r,
 	if (nm == 0)
 		return perr_set(e, "%s:1: no metric column (numeric columns "
 		    "other than time and identifiers)", csvr_srcname(r, 0));
+	for (i = 0; i < c->n; i++) {
+		metric = c->role[i] == COL_METRIC;
+		if ((!metric && c->role[i] != COL_KEY) ||
+		    good_name(csvr_colname(r, i), metric))
+			continue;
+		for (s = 0; !csvr_src_has(r, s, i); s++)
+			;
+		return perr_set(e, "%s:1: column '%s': not a %s name (%s)",
+		    csvr_srcname(r, s), csvr_colname(r, i), metric ? "metric" :
+		    "key", metric ? "a-z first, then a-z, 0-9 or _" :
+		    "letters, digits or _, not a digit first");
+	}
 	return 0;
 }
 

@@ -83,9 +83,11 @@ int columns_notnum(const struct columns *c, const struct csvr *r,
     const struct csvr_row *row, size_t i, struct perr *e);
 
 /*
- * Checks that every source shares at least one column with the first, and
- * that the merged header has a metric or an undecided column.  Returns 0,
- * or -1 with "FILE:1: ..." in e.
+ * Checks that every source shares at least one column with the first,
+ * that the merged header has a metric or an undecided column, and that
+ * key and metric columns have names the trend schema allows (metrics
+ * snake_case, keys letters, digits and _).  Returns 0, or -1 with
+ * "FILE:1: ..." in e.
  */
 int columns_check(const struct columns *c, const struct csvr *r,
     struct perr *e);

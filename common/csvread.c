@@ -6,6 +6,8 @@
  * the queue is empty.  Memory is bounded by the rows of one chunk. */
 #include <csv.h>
 #include <errno.h>
+#include <malloc.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +16,10 @@
 #include "xalloc.h"
 
 #define CHUNK 65536
+/* Hostile input must not take all memory: a record of more fields, or
+ * longer, is an error (perf-trend keeps several KiB per column). */
+#define MAXFIELDS 65536
+#define MAXRECORD (64 * 1024 * 1024)
 
 struct qrow {
 	long line;
@@ -41,6 +47,8 @@ struct src {
 	size_t *map;		/* map[i]: merged column of this source's column i */
 	unsigned char *has;	/* has[c]: whether the source has merged column c */
 	int started;		/* whether the BOM check has been done */
+	long toowide;		/* line of a record with too many fields, or 0 */
+	size_t recchunks;	/* chunks read since the last record ended */
 };
 
 struct csvr {
@@ -48,6 +56,10 @@ struct csvr {
 	size_t nsrc, cur;
 	char **names;
 	size_t ncols;
+	size_t *hidx;		/* names by hash: column + 1, 0 for a free slot */
+	size_t hcap;		/* slots, a power of two above 2 * ncols */
+	size_t *owner;		/* owner[c]: 1 + the last source mapping c */
+	size_t namecap;		/* room in names and owner */
 	char **out;
 	size_t *outlen;
 	char empty[1];
@@ -59,6 +71,11 @@ on_field(void *s, size_t len, void *data)
 	struct src *sc = data;
 	const char *f = s ? s : "";
 
+	if (sc->recfields == MAXFIELDS || sc->toowide) {
+		if (!sc->toowide)
+			sc->toowide = sc->line;
+		return;
+	}
 	if (sc->buflen + len + 1 > sc->bufcap) {
 		sc->bufcap = (sc->buflen + len + 1) * 2;
 		sc->buf = xreallocarray(sc->buf, sc->bufcap, 1);
@@ -86,6 +103,7 @@ on_record(int c, void *data)
 	struct src *sc = data;
 	struct qrow *q;
 
+	sc->recchunks = 0;
 	if (sc->recfields == 0) {
 		/* A newline outside any record: a blank line, or the LF of CRLF. */
 		if (!(c == '\n' && sc->lastterm == '\r'))
@@ -145,6 +163,9 @@ fill(struct src *sc, struct perr *e)
 			if (csv_fini(&sc->p, on_field, on_record, sc) != 0)
 				return perr_set(e, "%s:%ld: malformed CSV: "
 				    "unterminated quoted field", sc->name, sc->line);
+			if (sc->toowide)
+				return perr_set(e, "%s:%ld: more than %d fields "
+				    "in a row", sc->name, sc->toowide, MAXFIELDS);
 			break;
 		}
 		off = 0;
@@ -156,6 +177,12 @@ fill(struct src *sc, struct perr *e)
 		    sc) != n - off)
 			return perr_set(e, "%s:%ld: malformed CSV: %s", sc->name,
 			    sc->line + sc->nl, csv_strerror(csv_error(&sc->p)));
+		if (sc->toowide)
+			return perr_set(e, "%s:%ld: more than %d fields in a row",
+			    sc->name, sc->toowide, MAXFIELDS);
+		if (++sc->recchunks > MAXRECORD / CHUNK)
+			return perr_set(e, "%s:%ld: row longer than %d MiB",
+			    sc->name, sc->line, MAXRECORD >> 20);
 	}
 	return 0;
 }
@@ -174,6 +201,21 @@ take(struct src *sc, struct qrow **q, struct perr *e)
 	return 1;
 }
 
+/*
+ * libcsv grows its buffer for the field being parsed by a fixed block at a
+ * time, so a long field costs a realloc per block: quadratic copying where
+ * realloc cannot remap (under ASan, a 64 MiB field took many minutes).
+ * Growing to twice the size asked, and answering later requests from the
+ * slack, makes it linear.
+ */
+static void *
+grow_entry(void *p, size_t n)
+{
+	if (p != NULL && malloc_usable_size(p) >= n)
+		return p;
+	return realloc(p, n < (SIZE_MAX >> 1) ? 2 * n : n);
+}
+
 static int
 src_open(struct src *sc, const char *path, struct perr *e)
 {
@@ -190,6 +232,7 @@ src_open(struct src *sc, const char *path, struct perr *e)
 	}
 	if (csv_init(&sc->p, CSV_STRICT | CSV_REPALL_NL | CSV_STRICT_FINI) != 0)
 		return perr_set(e, "%s: cannot start the CSV parser", path);
+	csv_set_realloc_func(&sc->p, grow_entry);
 	return 0;
 }
 
@@ -208,14 +251,65 @@ src_close(struct src *sc)
 	free(sc->has);
 }
 
-long
-csvr_col(const struct csvr *r, const char *name)
+/* FNV-1a: the index of names, so that wide headers (tens of thousands of
+ * columns) open in linear time. */
+static size_t
+name_hash(const char *s)
+{
+	uint64_t h = UINT64_C(14695981039346656037);
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * UINT64_C(1099511628211);
+	return (size_t)h;
+}
+
+static void
+index_put(size_t *h, size_t cap, const char *name, size_t col)
+{
+	size_t j;
+
+	for (j = name_hash(name) & (cap - 1); h[j]; j = (j + 1) & (cap - 1))
+		;
+	h[j] = col + 1;
+}
+
+/* Appends a name to the merged header; returns its column. */
+static size_t
+add_name(struct csvr *r, const char *name)
 {
 	size_t i;
 
-	for (i = 0; i < r->ncols; i++)
-		if (strcmp(r->names[i], name) == 0)
-			return (long)i;
+	if (r->ncols == r->namecap) {	/* doubling: wide headers stay linear */
+		r->namecap = r->namecap ? 2 * r->namecap : 64;
+		r->names = xreallocarray(r->names, r->namecap,
+		    sizeof *r->names);
+		r->owner = xreallocarray(r->owner, r->namecap,
+		    sizeof *r->owner);
+	}
+	r->names[r->ncols] = xstrdup(name);
+	r->owner[r->ncols] = 0;
+	if (2 * (r->ncols + 1) >= r->hcap) {
+		free(r->hidx);
+		r->hcap = r->hcap ? 2 * r->hcap : 64;
+		r->hidx = xcalloc(r->hcap, sizeof *r->hidx);
+		for (i = 0; i < r->ncols; i++)
+			index_put(r->hidx, r->hcap, r->names[i], i);
+	}
+	index_put(r->hidx, r->hcap, name, r->ncols);
+	return r->ncols++;
+}
+
+long
+csvr_col(const struct csvr *r, const char *name)
+{
+	size_t j;
+
+	if (r->hcap == 0)
+		return -1;
+	for (j = name_hash(name) & (r->hcap - 1); r->hidx[j];
+	    j = (j + 1) & (r->hcap - 1))
+		if (strcmp(r->names[r->hidx[j] - 1], name) == 0)
+			return (long)(r->hidx[j] - 1);
 	return -1;
 }
 
@@ -224,7 +318,7 @@ static int
 read_header(struct csvr *r, struct src *sc, struct perr *e)
 {
 	struct qrow *q;
-	size_t i, j;
+	size_t i, id = (size_t)(sc - r->srcs) + 1;
 	long c;
 	int got;
 
@@ -240,16 +334,12 @@ read_header(struct csvr *r, struct src *sc, struct perr *e)
 		if (*name == '\0')
 			return perr_set(e, "%s:%ld: column %zu has no name",
 			    sc->name, q->line, i + 1);
-		for (j = 0; j < i; j++)
-			if (strcmp(name, sc->buf + sc->offs[q->first + j]) == 0)
-				return perr_set(e, "%s:%ld: column '%s' appears twice",
-				    sc->name, q->line, name);
-		if ((c = csvr_col(r, name)) < 0) {
-			r->names = xreallocarray(r->names, r->ncols + 1,
-			    sizeof *r->names);
-			r->names[r->ncols] = xstrdup(name);
-			c = (long)r->ncols++;
-		}
+		if ((c = csvr_col(r, name)) < 0)
+			c = (long)add_name(r, name);
+		else if (r->owner[c] == id)
+			return perr_set(e, "%s:%ld: column '%s' appears twice",
+			    sc->name, q->line, name);
+		r->owner[c] = id;
 		sc->map[i] = (size_t)c;
 	}
 	return 0;
@@ -337,6 +427,8 @@ csvr_close(struct csvr *r)
 	for (i = 0; i < r->ncols; i++)
 		free(r->names[i]);
 	free(r->names);
+	free(r->hidx);
+	free(r->owner);
 	free(r->srcs);
 	free(r->out);
 	free(r->outlen);

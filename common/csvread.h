@@ -30,7 +30,8 @@ struct csvr_row {
 struct csvr *csvr_open(char *const *paths, size_t npaths, struct perr *e);
 /* Reads the next row: 1 and fills row; 0 at the end of the last file; -1
  * with "file:line: message" in e for malformed CSV, a row whose field count
- * differs from its header, or a read error. */
+ * differs from its header, a row of more than 65536 fields or 64 MiB (so
+ * that hostile input cannot take all memory), or a read error. */
 int csvr_next(struct csvr *r, struct csvr_row *row, struct perr *e);
 void csvr_close(struct csvr *r);
 

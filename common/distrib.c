@@ -1,194 +1,10 @@
 /* distrib.c - normal, Student t, F, chi-square and binomial distributions
- * on the regularized incomplete beta and gamma functions. */
+ * on the regularized incomplete beta and gamma functions (specfun.h). */
 #include <float.h>
 #include <math.h>
 
 #include "distrib.h"
-
-#define LN_SQRT_2PI 0.918938533204672741780329736406
-
-/*
- * Stirling's series remainder: lgamma(x) = (x - 1/2) log x - x +
- * log sqrt(2 pi) + stirl(x).  For x >= 10 the terms kept leave an error
- * below 1e-15.
- */
-static double
-stirl(double x)
-{
-	double r = 1 / x, r2 = r * r;
-
-	return r * (1.0 / 12 - r2 * (1.0 / 360 - r2 * (1.0 / 1260 -
-	    r2 * (1.0 / 1680 - r2 * (1.0 / 1188 - r2 * 691.0 / 360360)))));
-}
-
-/*
- * log B(a, b), arranged as R's lbeta so that large arguments do not
- * cancel: the Stirling form when both are large, a difference of
- * Stirling forms when one is.
- */
-static double
-lbeta(double a, double b)
-{
-	double p = fmin(a, b), q = fmax(a, b);
-
-	if (p >= 10)
-		return LN_SQRT_2PI - 0.5 * log(q) + stirl(p) + stirl(q) -
-		    stirl(p + q) + (p - 0.5) * log(p / (p + q)) +
-		    q * log1p(-p / (p + q));
-	if (q >= 10)
-		/* lgamma(q) - lgamma(p + q) by Stirling, without cancelling. */
-		return lgamma(p) + stirl(q) - stirl(p + q) + p - p * log(p + q) +
-		    (q - 0.5) * log1p(-p / (p + q));
-	return lgamma(p) + lgamma(q) - lgamma(p + q);
-}
-
-/*
- * The continued fraction for I_x(a, b) by the modified Lentz method
- * (Numerical Recipes' betacf, rewritten), given y = 1 - x as well.
- * Converges quickly for x < (a + 1) / (a + b + 2).  NaN when it does not
- * converge.
- */
-static double
-betacf(double a, double b, double x, double y)
-{
-	const double tiny = 1e-300;
-	double c = 1, d, h, del, aa, qab = a + b, qap = a + 1, qam = a - 1;
-	int m, m2, maxit;
-
-	maxit = 1000 + (int)(20 * sqrt(a + b));
-	/* d = 1 - qab x / qap; for b <= 1 as (1 - b + qab y) / qap, a sum
-	 * of two non-negative terms, which does not cancel as a -> inf. */
-	d = b <= 1 ? (1 - b + qab * y) / qap : 1 - qab * x / qap;
-	if (fabs(d) < tiny)
-		d = tiny;
-	d = 1 / d;
-	h = d;
-	for (m = 1; m <= maxit; m++) {
-		m2 = 2 * m;
-		aa = m * (b - m) * x / ((qam + m2) * (a + m2));
-		d = 1 + aa * d;
-		if (fabs(d) < tiny)
-			d = tiny;
-		c = 1 + aa / c;
-		if (fabs(c) < tiny)
-			c = tiny;
-		d = 1 / d;
-		h *= d * c;
-		aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2));
-		d = 1 + aa * d;
-		if (fabs(d) < tiny)
-			d = tiny;
-		c = 1 + aa / c;
-		if (fabs(c) < tiny)
-			c = tiny;
-		d = 1 / d;
-		del = d * c;
-		h *= del;
-		if (fabs(del - 1) < 1e-16)
-			return h;
-	}
-	return NAN;
-}
-
-/*
- * I_x(a, b) given both x and y = 1 - x (each computed accurately by the
- * caller); returns 1 - I_x(a, b) instead when upper is set, so that a
- * small tail is never found as 1 minus something close to 1.
- */
-static double
-ibeta2(double x, double y, double a, double b, int upper)
-{
-	double bt, v, lx, ly;
-
-	if (isnan(x) || isnan(y) || !(a > 0) || !(b > 0) || x < 0 || y < 0)
-		return NAN;
-	if (x == 0)
-		return upper ? 1 : 0;
-	if (y == 0)
-		return upper ? 0 : 1;
-	/* The logs from whichever of x and y is the small, accurate one:
-	 * with a = 5e6, log(x) must be right to the last bit. */
-	lx = x < 0.5 ? log(x) : log1p(-y);
-	ly = y < 0.5 ? log(y) : log1p(-x);
-	bt = exp(a * lx + b * ly - lbeta(a, b));
-	if (x < (a + 1) / (a + b + 2)) {
-		v = bt * betacf(a, b, x, y) / a;
-		return upper ? 1 - v : v;
-	}
-	v = bt * betacf(b, a, y, x) / b;
-	return upper ? v : 1 - v;
-}
-
-double
-dist_ibeta(double x, double a, double b)
-{
-	if (!(x >= 0 && x <= 1))
-		return NAN;
-	return ibeta2(x, 1 - x, a, b, 0);
-}
-
-/* P(a, x) or Q(a, x) (upper set): the series for x < a + 1, else the
- * continued fraction (modified Lentz). */
-static double
-igamma(double a, double x, int upper)
-{
-	const double tiny = 1e-300;
-	double pre, sum, del, ap, b, c, d, h, an;
-	int n, maxit;
-
-	if (isnan(a) || isnan(x) || !(a > 0) || x < 0)
-		return NAN;
-	if (x == 0)
-		return upper ? 1 : 0;
-	if (isinf(x))
-		return upper ? 0 : 1;
-	pre = exp(-x + a * log(x) - lgamma(a));
-	maxit = 1000 + (int)(20 * sqrt(a));
-	if (x < a + 1) {
-		ap = a;
-		sum = del = 1 / a;
-		for (n = 0; n < maxit; n++) {
-			ap += 1;
-			del *= x / ap;
-			sum += del;
-			if (fabs(del) < fabs(sum) * 1e-17)
-				return upper ? 1 - sum * pre : sum * pre;
-		}
-		return NAN;
-	}
-	b = x + 1 - a;
-	c = 1 / tiny;
-	d = 1 / b;
-	h = d;
-	for (n = 1; n <= maxit; n++) {
-		an = -n * (n - a);
-		b += 2;
-		d = an * d + b;
-		if (fabs(d) < tiny)
-			d = tiny;
-		c = b + an / c;
-		if (fabs(c) < tiny)
-			c = tiny;
-		d = 1 / d;
-		del = d * c;
-		h *= del;
-		if (fabs(del - 1) < 1e-16)
-			return upper ? pre * h : 1 - pre * h;
-	}
-	return NAN;
-}
-
-double
-dist_igamma_p(double a, double x)
-{
-	return igamma(a, x, 0);
-}
-
-double
-dist_igamma_q(double a, double x)
-{
-	return igamma(a, x, 1);
-}
+#include "specfun.h"
 
 double
 dist_norm_cdf(double x)
@@ -205,7 +21,7 @@ dist_norm_sf(double x)
 double
 dist_norm_pdf(double x)
 {
-	return exp(-0.5 * x * x - LN_SQRT_2PI);
+	return exp(-0.5 * x * x - SPECFUN_LN_SQRT_2PI);
 }
 
 /* Acklam's approximation (relative error 1.15e-9) for 0 < p <= 1/2. */
@@ -293,7 +109,8 @@ t_tail(double t, double df)
 	r2 = (t / sqrt(df)) * (t / sqrt(df));
 	if (isinf(r2))
 		return 0;
-	return 0.5 * ibeta2(1 / (1 + r2), r2 / (1 + r2), df / 2, 0.5, 0);
+	return 0.5 * specfun_ibeta_xy(1 / (1 + r2), r2 / (1 + r2), df / 2, 0.5,
+	    0);
 }
 
 double
@@ -320,7 +137,7 @@ dist_t_pdf(double t, double df)
 	if (isinf(df))
 		return dist_norm_pdf(t);
 	return exp(-(df + 1) / 2 * log1p(t * t / df) - 0.5 * log(df) -
-	    lbeta(df / 2, 0.5));
+	    specfun_lbeta(df / 2, 0.5));
 }
 
 /* The t > 0 with P(T > t) = q, 0 < q < 1/2: Newton's method on the tail,
@@ -384,7 +201,7 @@ dist_chi2_cdf(double x, double k)
 {
 	if (isnan(x) || !(k > 0))
 		return NAN;
-	return x <= 0 ? 0 : igamma(k / 2, x / 2, 0);
+	return x <= 0 ? 0 : specfun_igamma_p(k / 2, x / 2);
 }
 
 double
@@ -392,7 +209,7 @@ dist_chi2_sf(double x, double k)
 {
 	if (isnan(x) || !(k > 0))
 		return NAN;
-	return x <= 0 ? 1 : igamma(k / 2, x / 2, 1);
+	return x <= 0 ? 1 : specfun_igamma_q(k / 2, x / 2);
 }
 
 /* F(x) or its upper tail, on I with x' = d1 x / (d1 x + d2). */
@@ -408,7 +225,7 @@ f_dist(double x, double d1, double d2, int upper)
 	if (isinf(x))
 		return upper ? 0 : 1;
 	s = d1 * x + d2;
-	return ibeta2(d1 * x / s, d2 / s, d1 / 2, d2 / 2, upper);
+	return specfun_ibeta_xy(d1 * x / s, d2 / s, d1 / 2, d2 / 2, upper);
 }
 
 double
@@ -435,7 +252,7 @@ dist_binom_cdf(double k, double n, double p)
 	if (k >= n)
 		return 1;
 	/* P(X <= k) = I_{1-p}(n - k, k + 1). */
-	return ibeta2(1 - p, p, n - k, k + 1, 0);
+	return specfun_ibeta_xy(1 - p, p, n - k, k + 1, 0);
 }
 
 long

@@ -1,5 +1,5 @@
-/* distrib.h - probability distributions: normal, Student t, F, chi-square,
- * binomial, and the regularized incomplete beta and gamma functions. */
+/* distrib.h - probability distributions: normal, Student t, F, chi-square
+ * and binomial (on the special functions of specfun.h). */
 #ifndef DISTRIB_H
 #define DISTRIB_H
 
@@ -26,14 +26,6 @@ double dist_t_cdf(double t, double df);
 double dist_t_sf(double t, double df);
 double dist_t_pdf(double t, double df);
 double dist_t_quantile(double p, double df);
-
-/* The regularized incomplete beta function I_x(a, b), a, b > 0,
- * 0 <= x <= 1 (Lentz continued fraction). */
-double dist_ibeta(double x, double a, double b);
-/* The regularized lower and upper incomplete gamma functions P(a, x) and
- * Q(a, x) = 1 - P(a, x), a > 0, x >= 0 (series / continued fraction). */
-double dist_igamma_p(double a, double x);
-double dist_igamma_q(double a, double x);
 
 /* Chi-square with k > 0 degrees of freedom: cdf and upper tail. */
 double dist_chi2_cdf(double x, double k);

@@ -1,6 +1,6 @@
-/* groups.c - per group and metric accumulation: a hash table of groups by
- * encoded key (the previous row's group tried first), values kept exactly
- * within a shared budget, then folded into a sketch. */
+/* groups.c - rows gathered per group: a hash table of groups by encoded
+ * key (the previous row's group tried first), each metric of a group an
+ * accumulator (gacc.h). */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,7 +14,7 @@ struct groups {
 	long drop, ignore, xcol, labcol;
 	const char *only;
 	size_t onlylen;
-	struct groups_budget *b;
+	struct gacc_budget *b;
 	struct group **all;	/* in order of first appearance */
 	size_t n, cap;
 	size_t *tab;		/* open addressing: index + 1, 0 empty */
@@ -30,7 +30,7 @@ struct groups {
 
 struct groups *
 groups_new(size_t ncols, long drop, const char *only, long xcol,
-    struct groups_budget *b)
+    struct gacc_budget *b)
 {
 	struct groups *g = xcalloc(1, sizeof *g);
 
@@ -62,38 +62,6 @@ groups_ignore(struct groups *g, long col)
 	g->ignore = col;
 }
 
-/* Frees the labels of the values, giving their budget back. */
-static void
-free_labels(struct groups *g, struct gacc *a)
-{
-	size_t i;
-
-	if (a->lab == NULL)
-		return;
-	for (i = 0; i < a->len; i++) {
-		g->b->used -= 16 + strlen(a->lab[i]);
-		free(a->lab[i]);
-	}
-	free(a->lab);
-	a->lab = NULL;
-}
-
-/* Frees an accumulator's memory and gives its share of the budget back. */
-static void
-gacc_free(struct groups *g, struct gacc *a)
-{
-	free_labels(g, a);
-	g->b->used -= a->cap * sizeof(double) * (g->xcol >= 0 ? 2 : 1);
-	free(a->y);
-	free(a->x);
-	free(a->dy);
-	free(a->dx);
-	if (a->sk) {
-		sketch_free(a->sk);
-		free(a->sk);
-	}
-}
-
 void
 groups_free(struct groups *g)
 {
@@ -106,7 +74,7 @@ groups_free(struct groups *g)
 
 		for (j = 0; j < g->ncols; j++) {
 			free(gr->key[j]);
-			gacc_free(g, &gr->m[j]);
+			gacc_free(&gr->m[j], g->b);
 		}
 		free(gr->key);
 		free(gr->m);
@@ -237,7 +205,7 @@ lookup(struct groups *g, const struct csvr *r, const struct csvr_row *row)
 	gr->key = xcalloc(g->ncols, sizeof *gr->key);
 	gr->m = xcalloc(g->ncols, sizeof *gr->m);
 	for (i = 0; i < g->ncols; i++)
-		stats_acc_init(&gr->m[i].acc);
+		gacc_init(&gr->m[i], g->xcol >= 0);
 	for (i = 0; i < g->nkeys; i++) {
 		k = g->keys[i];
 		if (row->len[k])
@@ -254,104 +222,6 @@ lookup(struct groups *g, const struct csvr *r, const struct csvr_row *row)
 	if (g->n * 2 > g->tabcap)
 		rehash(g);
 	return g->prev = gr;
-}
-
-/* Offers a value to the decimated series: kept when its position is a
- * multiple of the stride; a full series keeps every other value and
- * doubles the stride. */
-static void
-decimate(struct gacc *a, double y, double x)
-{
-	size_t i;
-
-	if (a->dseen++ % a->dstride != 0)
-		return;
-	if (a->dlen == GROUPS_DECIMATE) {
-		for (i = 0; i < GROUPS_DECIMATE / 2; i++) {
-			a->dy[i] = a->dy[2 * i];
-			if (a->dx)
-				a->dx[i] = a->dx[2 * i];
-		}
-		a->dlen = GROUPS_DECIMATE / 2;
-		a->dstride *= 2;
-		if ((a->dseen - 1) % a->dstride != 0)
-			return;
-	}
-	a->dy[a->dlen] = y;
-	if (a->dx)
-		a->dx[a->dlen] = x;
-	a->dlen++;
-}
-
-/* Moves the values of a into a new sketch and a decimated series, giving
- * their memory back. */
-static void
-to_sketch(struct groups *g, struct gacc *a)
-{
-	size_t i;
-
-	a->sk = xmalloc(sizeof *a->sk);
-	sketch_init(a->sk, g->b->alpha);
-	a->dy = xmalloc(GROUPS_DECIMATE * sizeof *a->dy);
-	if (g->xcol >= 0)
-		a->dx = xmalloc(GROUPS_DECIMATE * sizeof *a->dx);
-	a->dstride = 1;
-	for (i = 0; i < a->len; i++) {
-		sketch_add(a->sk, a->y[i]);
-		decimate(a, a->y[i], a->x ? a->x[i] : NAN);
-	}
-	free_labels(g, a);
-	g->b->used -= a->cap * sizeof(double) * (g->xcol >= 0 ? 2 : 1);
-	free(a->y);
-	free(a->x);
-	a->y = a->x = NULL;
-	a->len = a->cap = 0;
-	g->b->nsketched++;
-}
-
-static void
-add(struct groups *g, struct gacc *a, double y, double x, const char *lab,
-    size_t lablen)
-{
-	size_t ncap, per = g->xcol >= 0 ? 2 : 1, grow;
-
-	stats_acc_add(&a->acc, y);
-	if (y <= 0)
-		a->nonpos++;
-	if (a->sk) {
-		sketch_add(a->sk, y);
-		decimate(a, y, x);
-		return;
-	}
-	if (a->len == a->cap) {
-		ncap = a->cap ? a->cap * 2 : 8;
-		grow = (ncap - a->cap) * sizeof(double) * per;
-		/* Over the budget, or over a quarter of it for one
-		 * accumulator (so no single huge series is sorted at the
-		 * end while the rest are sketched): to the sketch. */
-		if (g->b->limit && (g->b->used + grow > g->b->limit ||
-		    ncap * sizeof(double) * per > g->b->limit / 4)) {
-			to_sketch(g, a);
-			sketch_add(a->sk, y);
-			decimate(a, y, x);
-			return;
-		}
-		a->y = xreallocarray(a->y, ncap, sizeof *a->y);
-		if (per == 2)
-			a->x = xreallocarray(a->x, ncap, sizeof *a->x);
-		if (lab)
-			a->lab = xreallocarray(a->lab, ncap, sizeof *a->lab);
-		a->cap = ncap;
-		g->b->used += grow;
-	}
-	a->y[a->len] = y;
-	if (per == 2)
-		a->x[a->len] = x;
-	if (lab) {
-		a->lab[a->len] = xstrndup(lab, lablen);
-		g->b->used += 16 + lablen;
-	}
-	a->len++;
 }
 
 int
@@ -384,7 +254,7 @@ groups_add_row(struct groups *g, const struct columns *c,
 		k = g->mets[i];
 		got = num_parse(row->f[k], row->len[k], &v);
 		if (got > 0)
-			add(g, &gr->m[k], v, x, g->labcol >= 0 ?
+			gacc_add(&gr->m[k], g->b, v, x, g->labcol >= 0 ?
 			    row->f[g->labcol] : NULL, g->labcol >= 0 ?
 			    row->len[g->labcol] : 0);
 		else if (got < 0)
@@ -415,12 +285,6 @@ uint64_t
 groups_nox(const struct groups *g)
 {
 	return g->nox;
-}
-
-int
-gacc_exact(const struct gacc *a)
-{
-	return a->sk == NULL;
 }
 
 int

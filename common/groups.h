@@ -1,6 +1,6 @@
 /* groups.h - rows of a perfpipe CSV gathered per group (the values of the
- * key columns) and metric: streaming accumulators, and the values
- * themselves while they fit a memory budget, else a quantile sketch. */
+ * key columns) and metric, each metric of a group an accumulator that
+ * keeps its values within a memory budget (gacc.h). */
 #ifndef GROUPS_H
 #define GROUPS_H
 
@@ -9,40 +9,10 @@
 
 #include "columns.h"
 #include "csvread.h"
+#include "gacc.h"
 #include "perr.h"
-#include "sketch.h"
-#include "stats.h"
 
-/* The memory for exact values, shared by every group store of a run.  An
- * accumulator whose values would take the total past limit, or take more
- * than a quarter of limit by themselves, moves them into a sketch. */
-struct groups_budget {
-	size_t used;	/* bytes of value arrays held, by capacity */
-	size_t limit;	/* 0: no limit (--exact) */
-	double alpha;	/* the sketch's relative accuracy */
-	size_t nsketched;	/* accumulators that switched to a sketch */
-};
-
-/* A sketched accumulator keeps a systematic sample of its series for
- * trends and change points: every stride-th value, the stride doubling
- * whenever the sample fills. */
-#define GROUPS_DECIMATE 1024
-
-/* One group's one metric. */
-struct gacc {
-	struct stats_acc acc;	/* every value: count, mean, M2, min, max */
-	double *y, *x;		/* the values in row order, and their x, while
-				 * exact (x only when the store has an x) */
-	size_t len, cap;
-	struct sketch *sk;	/* non-NULL once over budget: y, x freed */
-	char **lab;		/* with groups_label: each value's label */
-	double *dy, *dx;	/* once sketched: every dstride-th value (and
-				 * x), in row order, at most GROUPS_DECIMATE */
-	size_t dlen, dstride;
-	uint64_t dseen;		/* values offered to the decimated series */
-	uint64_t nonpos;	/* values <= 0 (for geometric means) */
-};
-
+/* One group. */
 struct group {
 	char **key;		/* key[col]: the value, NULL where the column is
 				 * not a key of this group or the field is empty */
@@ -64,7 +34,7 @@ struct group {
 struct groups;
 
 struct groups *groups_new(size_t ncols, long drop, const char *only,
-    long xcol, struct groups_budget *b);
+    long xcol, struct gacc_budget *b);
 void groups_free(struct groups *g);
 /* Keeps, beside each exact value, the text of column col in its row (a
  * commit, say), for naming change points; call before adding rows.  The
@@ -93,8 +63,5 @@ uint64_t groups_nox(const struct groups *g);
 
 /* Whether column col is part of the store's group key. */
 int groups_is_key(const struct groups *g, size_t col);
-
-/* Whether the accumulator still holds every value exactly. */
-int gacc_exact(const struct gacc *a);
 
 #endif

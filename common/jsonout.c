@@ -1,6 +1,7 @@
 /* jsonout.c - jansson helpers: unknown numbers as null, checked writes. */
 #include <errno.h>
 #include <math.h>
+#include <stdarg.h>
 #include <string.h>
 
 #include "jsonout.h"
@@ -26,6 +27,43 @@ jset(json_t *obj, const char *key, json_t *value)
 {
 	if (value == NULL || json_object_set_new(obj, key, value) != 0)
 		xoom();
+}
+
+json_t *
+jfmt(const char *fmt, ...)
+{
+	va_list ap;
+	json_t *j;
+
+	va_start(ap, fmt);
+	j = json_vsprintf(fmt, ap);
+	va_end(ap);
+	return j;
+}
+
+void
+jappendf(json_t *arr, const char *fmt, ...)
+{
+	va_list ap;
+	json_t *j;
+
+	va_start(ap, fmt);
+	j = json_vsprintf(fmt, ap);
+	va_end(ap);
+	if (j != NULL)
+		json_array_append_new(arr, j);
+}
+
+json_t *
+jinterval(double lo, double hi)
+{
+	json_t *o = json_object();
+
+	if (o == NULL)
+		xoom();
+	jset(o, "lo", jnum(lo));
+	jset(o, "hi", jnum(hi));
+	return o;
 }
 
 int

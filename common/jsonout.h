@@ -12,6 +12,15 @@
 json_t *jnum(double v);
 /* Sets key in obj to a new value, stealing the reference (shorthand). */
 void jset(json_t *obj, const char *key, json_t *value);
+/* A string formatted as by printf: a new reference, or NULL when the text
+ * is not UTF-8 (or memory ran out). */
+json_t *jfmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Appends a string formatted as by printf to the array arr (a note); text
+ * that is not UTF-8 is left out. */
+void jappendf(json_t *arr, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* The interval {"lo": lo, "hi": hi}, each through jnum.  New reference. */
+json_t *jinterval(double lo, double hi);
 /*
  * Writes doc to fp: two-space indent, keys in insertion order, 12
  * significant digits, a final newline.  Returns 0, or -1 with the reason

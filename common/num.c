@@ -101,7 +101,12 @@ num_fmt(char *buf, double v, int decimals)
 		buf[0] = '\0';
 		return buf;
 	}
-	snprintf(buf, NUM_BUFSZ, "%.*f", decimals, v);
+	/* A value too long for "%f" in the buffer (1e300 has 301 digits) is
+	 * written in an exact exponent form, never cut short. */
+	if (snprintf(buf, NUM_BUFSZ, "%.*f", decimals, v) >= NUM_BUFSZ) {
+		snprintf(buf, NUM_BUFSZ, "%.17g", v);
+		return buf;
+	}
 	if (strchr(buf, '.') != NULL) {
 		p = buf + strlen(buf) - 1;
 		while (*p == '0')

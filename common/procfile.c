@@ -15,6 +15,7 @@ pbuf_init(struct pbuf *b)
 	b->p = xmalloc(b->cap);
 	b->p[0] = '\0';
 	b->len = 0;
+	b->partial = 0;
 }
 
 void
@@ -47,19 +48,24 @@ pfile_close(struct pfile *f)
 	f->path = NULL;
 }
 
-/* Reads all of fd from offset 0 into b, growing it as needed. */
+/* Reads all of fd from offset 0 into b, growing it as needed; with head,
+ * one read only (see pfile_read). */
 static int
-readall(int fd, struct pbuf *b)
+readall(int fd, struct pbuf *b, int head)
 {
+	const char *nl;
+	size_t want;
 	ssize_t r;
 
 	b->len = 0;
+	b->partial = 0;
 	for (;;) {
 		if (b->len + 1 >= b->cap) {
 			b->p = xreallocarray(b->p, 2, b->cap);
 			b->cap *= 2;
 		}
-		r = pread(fd, b->p + b->len, b->cap - 1 - b->len, (off_t)b->len);
+		want = b->cap - 1 - b->len;
+		r = pread(fd, b->p + b->len, want, (off_t)b->len);
 		if (r < 0) {
 			if (errno == EINTR)
 				continue;
@@ -69,13 +75,21 @@ readall(int fd, struct pbuf *b)
 		if (r == 0)
 			break;
 		b->len += (size_t)r;
+		if ((size_t)r < want && r <= PFILE_SHORT)
+			break;		/* the end: no read of 0 needed */
+		if (head) {
+			b->partial = 1;
+			nl = memrchr(b->p, '\n', b->len);
+			b->len = nl ? (size_t)(nl + 1 - b->p) : 0;
+			break;
+		}
 	}
 	b->p[b->len] = '\0';
 	return 0;
 }
 
 int
-pfile_read(struct pfile *f, struct pbuf *b, int reopen, struct perr *e)
+pfile_read(struct pfile *f, struct pbuf *b, int flags, struct perr *e)
 {
 	int err;
 
@@ -93,7 +107,7 @@ pfile_read(struct pfile *f, struct pbuf *b, int reopen, struct perr *e)
 		}
 		f->missing = 0;
 	}
-	if (readall(f->fd, b) < 0) {
+	if (readall(f->fd, b, flags & PFILE_HEAD) < 0) {
 		err = errno;
 		close(f->fd);
 		f->fd = -1;
@@ -103,7 +117,7 @@ pfile_read(struct pfile *f, struct pbuf *b, int reopen, struct perr *e)
 		errno = f->missing ? ENOENT : err;
 		return -1;
 	}
-	if (reopen) {
+	if (flags & PFILE_REOPEN) {
 		close(f->fd);
 		f->fd = -1;
 	}
@@ -119,7 +133,7 @@ pfile_slurp(const char *path, struct pbuf *b, struct perr *e)
 	f.path = (char *)path;
 	f.fd = -1;
 	f.missing = 0;
-	r = pfile_read(&f, b, 1, e);
+	r = pfile_read(&f, b, PFILE_REOPEN, e);
 	return r;
 }
 
@@ -134,9 +148,23 @@ pfile_malformed(struct perr *e, const struct pfile *f, const char *text,
 	return perr_set(e, "%s:%ld: malformed", f->path, line);
 }
 
+/* Skips blanks; the long runs of spaces that align /proc's columns go
+ * eight at a time. */
 static const char *
 skipblank(const char *p, const char *end)
 {
+	uint64_t w;
+
+	while (end - p >= 8) {
+		memcpy(&w, p, 8);
+		if ((w ^= 0x2020202020202020u) != 0) {
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+			p += __builtin_ctzll(w) / 8;
+#endif
+			break;
+		}
+		p += 8;
+	}
 	while (p < end && (*p == ' ' || *p == '\t'))
 		p++;
 	return p;
@@ -145,21 +173,20 @@ skipblank(const char *p, const char *end)
 const char *
 pscan_u64(const char *p, const char *end, uint64_t *v)
 {
-	uint64_t x = 0;
-	const char *s;
+	const char *lim;
+	uint64_t x;
 	unsigned d;
 
 	p = skipblank(p, end);
-	s = p;
-	while (p < end && (d = (unsigned)(*p - '0')) <= 9) {
-		if (x > (UINT64_MAX - d) / 10)
-			x = UINT64_MAX;
-		else
-			x = x * 10 + d;
-		p++;
-	}
-	if (p == s)
+	if (p == end || (d = (unsigned)(*p - '0')) > 9)
 		return NULL;
+	x = d;
+	/* Up to 19 digits cannot overflow: no check until then. */
+	lim = end - p > 19 ? p + 19 : end;
+	for (p++; p < lim && (d = (unsigned)(*p - '0')) <= 9; p++)
+		x = x * 10 + d;
+	for (; p < end && (d = (unsigned)(*p - '0')) <= 9; p++)
+		x = x > (UINT64_MAX - d) / 10 ? UINT64_MAX : x * 10 + d;
 	*v = x;
 	return p;
 }
@@ -218,4 +245,59 @@ pscan_key(const char *p, const char *end, const char *key, size_t keylen)
 	    memcmp(p + 1, key + 1, keylen - 1) != 0)
 		return NULL;
 	return p + keylen;
+}
+
+/* Whether a line of text starts at off with key k. */
+static int
+keyat(const char *text, size_t len, size_t off, const struct pkey *k)
+{
+	return off < len && len - off >= k->len &&
+	    (off == 0 || text[off - 1] == '\n') && text[off] == k->key[0] &&
+	    memcmp(text + off, k->key, k->len) == 0;
+}
+
+/* The first line of text that starts with k, looked for from a line start
+ * a little before guess to the end, then from the start: its offset, or
+ * PSCAN_NOWHERE. */
+static size_t
+findkey(const char *text, size_t len, const struct pkey *k, size_t guess)
+{
+	const char *end = text + len, *from = text, *p, *stop = end;
+
+	if (guess != PSCAN_NOWHERE && guess < len && guess > 256 &&
+	    (p = memrchr(text, '\n', guess - 256)) != NULL)
+		from = p + 1;
+	for (p = from;; p = pscan_nextline(p, end)) {
+		if (p >= stop) {
+			if (from == text)
+				return PSCAN_NOWHERE;
+			stop = from, from = p = text;
+		}
+		if (p[0] == k->key[0] && pscan_key(p, end, k->key, k->len))
+			return (size_t)(p - text);
+	}
+}
+
+size_t
+pscan_keys(const char *text, size_t len, const struct pkey *k, size_t n,
+    size_t *off, const char **at)
+{
+	size_t i, o, shift = 0, found = 0;
+
+	for (i = 0; i < n; i++) {
+		/* shift is a difference of offsets: it wraps as size_t does */
+		o = off[i] == PSCAN_NOWHERE ? PSCAN_NOWHERE : off[i] + shift;
+		if (o == PSCAN_NOWHERE || !keyat(text, len, o, &k[i]))
+			o = findkey(text, len, &k[i], o);
+		if (o == PSCAN_NOWHERE) {
+			at[i] = NULL;
+			continue;
+		}
+		if (off[i] != PSCAN_NOWHERE)
+			shift = o - off[i];
+		off[i] = o;
+		at[i] = text + o + k[i].len;
+		found++;
+	}
+	return found;
 }

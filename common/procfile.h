@@ -15,7 +15,17 @@ struct pbuf {
 	char *p;
 	size_t len;
 	size_t cap;
+	int partial;	/* PFILE_HEAD read only part of the file */
 };
+
+/* How pfile_read reads. */
+enum {
+	PFILE_REOPEN = 1,	/* open and close the file each time */
+	PFILE_HEAD = 2		/* one read: the first buffer's worth */
+};
+
+/* A short read of at most this many bytes ends the file (see pfile_read). */
+enum { PFILE_SHORT = 2048 };
 
 /* A file under a root directory, opened on first use and kept open. */
 struct pfile {
@@ -37,10 +47,21 @@ void pfile_close(struct pfile *f);
  * (an allocation only then).  Returns 0; or -1 with errno and a message
  * "PATH: strerror" in e.  A file that does not exist gives -1 with errno
  * ENOENT and sets f->missing, so callers can treat optional files (PSI,
- * memory.peak) as absent.  With reopen nonzero the file is opened and
- * closed each time (for files of processes that come and go).
+ * memory.peak) as absent.  flags: PFILE_REOPEN opens and closes the file
+ * each time (for files of processes that come and go); PFILE_HEAD reads
+ * once, as much as b holds, and when the file may go on past that sets
+ * b->partial and keeps only the whole lines read (the caller reads the
+ * whole file if what it looks for is not there).
+ *
+ * One pread per file and sample when the file fits in b: a read that
+ * returns less than asked, and at most PFILE_SHORT bytes, is taken as the
+ * end of the file.  That holds for regular files, sysfs and sysctl files,
+ * and /proc's seq_file files, whose kernel buffer (a page or more) stops
+ * a read short of the end only when the next record does not fit in it,
+ * and whose records (lines) are far shorter than half a page.  A larger
+ * short read is followed by another as before, to see the end.
  */
-int pfile_read(struct pfile *f, struct pbuf *b, int reopen, struct perr *e);
+int pfile_read(struct pfile *f, struct pbuf *b, int flags, struct perr *e);
 
 /* Reports f as malformed at the line of text (its contents) where at
  * points: "PATH:LINE: malformed" in e.  Returns -1. */
@@ -70,5 +91,29 @@ const char *pscan_nextline(const char *p, const char *end);
  * after it, else NULL. */
 const char *pscan_key(const char *p, const char *end, const char *key,
     size_t keylen);
+
+/* A key that starts a line ("MemTotal:", "pgfault ") and its length. */
+struct pkey {
+	const char *key;
+	size_t len;
+};
+
+/* An offset for pscan_keys: the key has not been seen yet. */
+#define PSCAN_NOWHERE ((size_t)-1)
+
+/*
+ * Finds, for each of the n keys, the line of text (len bytes) that starts
+ * with it, and stores the position after the key in at[i] (NULL when no
+ * line starts with it).  off[i] is the offset of that line when it was
+ * last found (PSCAN_NOWHERE at first), and is updated: files such as
+ * /proc/meminfo and /proc/vmstat keep their layout from one read to the
+ * next, so each key is tried where it was, moved as far as the key
+ * before it moved (a number that grew a digit shifts the lines after
+ * it), and only if it is not there looked for line by line, from a little
+ * before there (keys are meant to start one line each).  Returns how many
+ * keys were found.
+ */
+size_t pscan_keys(const char *text, size_t len, const struct pkey *k,
+    size_t n, size_t *off, const char **at);
 
 #endif

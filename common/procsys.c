@@ -35,6 +35,10 @@ sys_open(struct sys_reader *r, const char *root)
 	r->kinds = NULL;
 	r->nkinds = r->kindcap = 0;
 	r->all_disks = 0;
+	for (i = 0; i < SYS_NMEM; i++)
+		r->memoff[i] = PSCAN_NOWHERE;
+	for (i = 0; i < 4; i++)
+		r->vmoff[i] = PSCAN_NOWHERE;
 }
 
 void
@@ -112,6 +116,9 @@ parse_stat(struct sys_reader *r, struct sys_snap *s, struct perr *e)
 		s->cpu[i].present = 0;
 	s->ctxt = s->intr = s->forks = s->running = s->blocked = SYS_NONE;
 	for (; p < end; p = pscan_nextline(p, end)) {
+		/* Most lines are told apart by their first letter. */
+		if (p[0] != 'c' && p[0] != 'i' && p[0] != 'p')
+			continue;
 		if (p[0] == 'c' && p[1] == 'p' && p[2] == 'u') {
 			if (p[3] == ' ') {
 				q = cpuline(p + 3, end, &s->all);
@@ -151,93 +158,104 @@ parse_stat(struct sys_reader *r, struct sys_snap *s, struct perr *e)
 	return 0;
 }
 
-static const struct {
-	const char *key;
-	size_t len;
-} memkeys[SYS_NMEM] = {
+static const struct pkey memkeys[SYS_NMEM] = {
 	{ "MemTotal:", 9 }, { "MemFree:", 8 }, { "MemAvailable:", 13 },
 	{ "Buffers:", 8 }, { "Cached:", 7 }, { "Dirty:", 6 }, { "Slab:", 5 },
 	{ "Shmem:", 6 }, { "SwapTotal:", 10 }, { "SwapFree:", 9 },
 };
 
+/* Reads the values after the keys found (at[i], NULL: absent) into v. */
+static int
+keyvals(const struct pfile *f, const struct pbuf *b, const char **at,
+    const size_t *off, size_t n, uint64_t *const *v, struct perr *e)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		*v[i] = SYS_NONE;
+		if (at[i] != NULL && pscan_u64(at[i], b->p + b->len, v[i]) ==
+		    NULL)
+			return pfile_malformed(e, f, b->p, b->p + off[i]);
+	}
+	return 0;
+}
+
+/* The keys are looked up where they were last time (pscan_keys): no
+ * comparing every line with every key. */
 static int
 parse_meminfo(struct sys_reader *r, struct sys_snap *s, struct perr *e)
 {
-	const char *p = r->buf.p, *end = p + r->buf.len, *q;
-	int i, found = 0;
+	uint64_t *v[SYS_NMEM];
+	const char *at[SYS_NMEM];
+	int i;
 
 	for (i = 0; i < SYS_NMEM; i++)
-		s->mem[i] = SYS_NONE;
-	/* Stops once every key is found (about half the file). */
-	for (; p < end && found < SYS_NMEM; p = pscan_nextline(p, end)) {
-		for (i = 0; i < SYS_NMEM; i++)
-			if ((q = pscan_key(p, end, memkeys[i].key,
-			    memkeys[i].len)) != NULL)
-				break;
-		if (i == SYS_NMEM)
-			continue;
-		if (s->mem[i] == SYS_NONE)
-			found++;
-		if (pscan_u64(q, end, &s->mem[i]) == NULL)
-			return pfile_malformed(e, &r->meminfo, r->buf.p, p);
-	}
+		v[i] = &s->mem[i];
+	pscan_keys(r->buf.p, r->buf.len, memkeys, SYS_NMEM, r->memoff, at);
+	if (keyvals(&r->meminfo, &r->buf, at, r->memoff, SYS_NMEM, v, e) < 0)
+		return -1;
 	if (s->mem[SYS_MEMTOTAL] == SYS_NONE)
 		return perr_set(e, "%s: no MemTotal line", r->meminfo.path);
 	return 0;
 }
 
-static int
-parse_vmstat(struct sys_reader *r, struct sys_snap *s, struct perr *e)
-{
-	const char *p = r->buf.p, *end = p + r->buf.len, *q;
-	uint64_t *v;
-	int found = 0;
+static const struct pkey vmkeys[4] = {
+	{ "pswpin ", 7 }, { "pswpout ", 8 }, { "pgfault ", 8 },
+	{ "pgmajfault ", 11 }
+};
 
-	for (; p < end && found < 4; p = pscan_nextline(p, end)) {
-		if (p[0] != 'p')
-			continue;
-		if ((q = pscan_key(p, end, "pswpin ", 7)) != NULL)
-			v = &s->pswpin;
-		else if ((q = pscan_key(p, end, "pswpout ", 8)) != NULL)
-			v = &s->pswpout;
-		else if ((q = pscan_key(p, end, "pgfault ", 8)) != NULL)
-			v = &s->pgfault;
-		else if ((q = pscan_key(p, end, "pgmajfault ", 11)) != NULL)
-			v = &s->pgmajfault;
-		else
-			continue;
-		if (pscan_u64(q, end, v) == NULL)
-			return pfile_malformed(e, &r->vmstat, r->buf.p, p);
-		found++;
+/* The keys come in the first half of /proc/vmstat (near line 100 of 180):
+ * one read of a buffer's worth has them, and the rest is read only when
+ * one is not there. */
+static int
+read_vmstat(struct sys_reader *r, struct sys_snap *s, struct perr *e)
+{
+	uint64_t *v[4] = { &s->pswpin, &s->pswpout, &s->pgfault,
+	    &s->pgmajfault };
+	const char *at[4];
+	int k;
+
+	s->pswpin = s->pswpout = s->pgfault = s->pgmajfault = SYS_NONE;
+	if (pfile_read(&r->vmstat, &r->buf, PFILE_HEAD, e) < 0)
+		return errno == ENOENT ? 0 : -1;
+	if (pscan_keys(r->buf.p, r->buf.len, vmkeys, 4, r->vmoff, at) < 4 &&
+	    r->buf.partial) {
+		if ((k = readopt(&r->vmstat, &r->buf, e)) <= 0)
+			return k;
+		pscan_keys(r->buf.p, r->buf.len, vmkeys, 4, r->vmoff, at);
 	}
-	return 0;
+	return keyvals(&r->vmstat, &r->buf, at, r->vmoff, 4, v, e);
 }
 
 int
 sys_parse_psi(const char *text, size_t len, struct sys_psi *ps)
 {
-	const char *p = text, *end = text + len, *q;
+	const char *p = text, *end = text + len, *q, *eol;
 	double *avg;
 	uint64_t *tot;
+	int line = 1;
 
 	ps->some_avg10 = ps->full_avg10 = NAN;
 	ps->some_total = ps->full_total = SYS_NONE;
-	for (; p < end; p = pscan_nextline(p, end)) {
-		if ((q = pscan_key(p, end, "some avg10=", 11)) != NULL) {
+	for (; p < end; p = eol, line++) {
+		/* Each line is read up to its own end: a line without total=
+		 * must not take the next line's. */
+		eol = pscan_nextline(p, end);
+		if ((q = pscan_key(p, eol, "some avg10=", 11)) != NULL) {
 			avg = &ps->some_avg10, tot = &ps->some_total;
-		} else if ((q = pscan_key(p, end, "full avg10=", 11)) != NULL) {
+		} else if ((q = pscan_key(p, eol, "full avg10=", 11)) != NULL) {
 			avg = &ps->full_avg10, tot = &ps->full_total;
 		} else if (*p == '\n') {
 			continue;
 		} else {
-			return -1;
+			return -line;
 		}
-		if ((q = pscan_dec(q, end, avg)) == NULL)
-			return -1;
-		q = memchr(q, 't', (size_t)(end - q));
-		if (q == NULL || (q = pscan_key(q, end, "total=", 6)) == NULL ||
-		    pscan_u64(q, end, tot) == NULL)
-			return -1;
+		if ((q = pscan_dec(q, eol, avg)) == NULL)
+			return -line;
+		q = memchr(q, 't', (size_t)(eol - q));
+		if (q == NULL || (q = pscan_key(q, eol, "total=", 6)) == NULL ||
+		    pscan_u64(q, eol, tot) == NULL)
+			return -line;
 	}
 	return 0;
 }
@@ -273,8 +291,10 @@ parse_misc(struct sys_reader *r, struct sys_snap *s, struct perr *e)
 	for (i = 0; i < SYS_NPSI; i++) {
 		if ((k = readopt(&r->psi[i], &r->buf, e)) < 0)
 			return -1;
-		if (sys_parse_psi(r->buf.p, k ? r->buf.len : 0, &s->psi[i]) < 0)
-			return pfile_malformed(e, &r->psi[i], r->buf.p, r->buf.p);
+		if ((k = sys_parse_psi(r->buf.p, k ? r->buf.len : 0,
+		    &s->psi[i])) < 0)
+			return perr_set(e, "%s:%d: malformed", r->psi[i].path,
+			    -k);
 	}
 	return 0;
 }
@@ -290,9 +310,7 @@ sys_read(struct sys_reader *r, struct sys_snap *s, struct perr *e)
 	if (pfile_read(&r->meminfo, &r->buf, 0, e) < 0 ||
 	    parse_meminfo(r, s, e) < 0)
 		return -1;
-	s->pswpin = s->pswpout = s->pgfault = s->pgmajfault = SYS_NONE;
-	if ((k = readopt(&r->vmstat, &r->buf, e)) < 0 ||
-	    (k && parse_vmstat(r, s, e) < 0))
+	if (read_vmstat(r, s, e) < 0)
 		return -1;
 	s->ndisk = 0;
 	if ((k = readopt(&r->diskstats, &r->buf, e)) < 0 ||

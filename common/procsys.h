@@ -91,8 +91,11 @@ struct sys_reader {
 	struct pbuf buf;
 	int all_disks;		/* keep virtual disks too (else physical
 				   ones only, which the totals need) */
-	struct sys_kind *kinds;	/* disk kinds found so far (one stat each) */
+	struct sys_kind *kinds;	/* disk kinds found so far (one stat each),
+				   in the order of /proc/diskstats */
 	size_t nkinds, kindcap;
+	size_t memoff[SYS_NMEM];	/* where the keys of /proc/meminfo */
+	size_t vmoff[4];		/* and /proc/vmstat were last seen */
 };
 
 /* Sets r up to read under root ("/" for the live system); opens nothing.
@@ -110,8 +113,8 @@ void sys_snap_free(struct sys_snap *s);
  */
 int sys_read(struct sys_reader *r, struct sys_snap *s, struct perr *e);
 
-/* Parses the text of a pressure file into p.  Returns 0, or -1 when a
- * line is malformed. */
+/* Parses the text of a pressure file into p.  Returns 0, or minus the
+ * number of the first malformed line (-1 for line 1). */
 int sys_parse_psi(const char *text, size_t len, struct sys_psi *p);
 
 #endif

@@ -109,32 +109,35 @@ smp_level(uint64_t v)
 	return v == SYS_NONE ? NAN : (double)v;
 }
 
+/* The columns of one kind of stall ("some" or "full") of one resource:
+ * the 10-second average and the stall time per second. */
+static void
+psi_kind(struct smp_row *r, const char *prefix, const char *res,
+    const char *kind, double avg10, uint64_t t0, uint64_t t1, double dt)
+{
+	char name[64];
+
+	if (r->declaring)
+		snprintf(name, sizeof name, "%s%s_%s_avg10_pct", prefix, res,
+		    kind);
+	smp_put(r, name, 2, avg10);
+	if (r->declaring)
+		snprintf(name, sizeof name, "%s%s_%s_stall_ms_per_s", prefix,
+		    res, kind);
+	smp_put(r, name, 3, smp_rate(t0, t1, dt) / 1000);
+}
+
 void
 smp_psi_cols(struct smp_row *r, const char *prefix,
     const struct sys_psi *a, const struct sys_psi *b, double dt)
 {
-	char name[64];
 	int i;
 
 	for (i = 0; i < SYS_NPSI; i++) {
-		if (r->declaring)
-			snprintf(name, sizeof name, "%s%s_some_avg10_pct",
-			    prefix, psi_name[i]);
-		smp_put(r, name, 2, b[i].some_avg10);
-		if (r->declaring)
-			snprintf(name, sizeof name, "%s%s_some_stall_ms_per_s",
-			    prefix, psi_name[i]);
-		smp_put(r, name, 3, smp_rate(a[i].some_total,
-		    b[i].some_total, dt) / 1000);
-		if (r->declaring)
-			snprintf(name, sizeof name, "%s%s_full_avg10_pct",
-			    prefix, psi_name[i]);
-		smp_put(r, name, 2, b[i].full_avg10);
-		if (r->declaring)
-			snprintf(name, sizeof name, "%s%s_full_stall_ms_per_s",
-			    prefix, psi_name[i]);
-		smp_put(r, name, 3, smp_rate(a[i].full_total,
-		    b[i].full_total, dt) / 1000);
+		psi_kind(r, prefix, psi_name[i], "some", b[i].some_avg10,
+		    a[i].some_total, b[i].some_total, dt);
+		psi_kind(r, prefix, psi_name[i], "full", b[i].full_avg10,
+		    a[i].full_total, b[i].full_total, dt);
 	}
 }
 
@@ -229,10 +232,9 @@ smp_fmt(char *buf, double v, int dec)
 {
 	static const double p10[] = { 1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7,
 	    1e8, 1e9 };
-	char tmp[32];
-	uint64_t n, ip, fp, scale;
-	size_t len = 0, k = 0;
-	int i;
+	char tmp[NUM_BUFSZ];
+	uint64_t n;
+	size_t len, k;
 
 	if (isnan(v) || isinf(v)) {
 		buf[0] = '\0';
@@ -245,28 +247,27 @@ smp_fmt(char *buf, double v, int dec)
 		return len;
 	}
 	n = (uint64_t)(fabs(v) * p10[dec] + 0.5);
-	if (n == 0)
-		return (size_t)(strcpy(buf, "0"), 1);
-	if (v < 0)
-		buf[len++] = '-';
-	scale = (uint64_t)p10[dec];
-	ip = n / scale, fp = n % scale;
-	do
-		tmp[k++] = (char)('0' + ip % 10);
-	while ((ip /= 10) != 0);
-	while (k > 0)
-		buf[len++] = tmp[--k];
-	if (fp != 0) {
-		buf[len++] = '.';
-		for (i = dec; fp % 10 == 0; i--)
-			fp /= 10;
-		for (k = (size_t)i; k > 0; k--) {
-			tmp[k - 1] = (char)('0' + fp % 10);
-			fp /= 10;
-		}
-		memcpy(buf + len, tmp, (size_t)i);
-		len += (size_t)i;
+	if (n == 0) {
+		buf[0] = '0', buf[1] = '\0';
+		return 1;
 	}
-	buf[len] = '\0';
+	/* The digits of n from the last, into the end of tmp: the fraction
+	 * without its trailing zeros, the point, the integer part. */
+	while (dec > 0 && n % 10 == 0)
+		n /= 10, dec--;
+	k = sizeof tmp;
+	tmp[--k] = '\0';
+	if (dec > 0) {
+		for (; dec > 0; dec--, n /= 10)
+			tmp[--k] = (char)('0' + n % 10);
+		tmp[--k] = '.';
+	}
+	do
+		tmp[--k] = (char)('0' + n % 10);
+	while ((n /= 10) != 0);
+	if (v < 0)
+		tmp[--k] = '-';
+	len = sizeof tmp - 1 - k;
+	memcpy(buf, tmp + k, len + 1);
 	return len;
 }

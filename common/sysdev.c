@@ -8,17 +8,21 @@
 #include "sysdev.h"
 #include "xalloc.h"
 
-/* The kind of a disk, from /sys/block, found once per name. */
+/* The kind of a disk, from /sys/block, found once per name; line is the
+ * disk's line in /proc/diskstats, where it is looked for first (the kinds
+ * are kept in the order the disks came). */
 static int
-diskkind(struct sys_reader *r, const char *name)
+diskkind(struct sys_reader *r, const char *name, size_t n, size_t line)
 {
 	struct stat st;
 	char path[4096], dev[32];
 	size_t i;
 	int k;
 
+	if (line < r->nkinds && memcmp(r->kinds[line].name, name, n + 1) == 0)
+		return r->kinds[line].kind;
 	for (i = 0; i < r->nkinds; i++)
-		if (strcmp(r->kinds[i].name, name) == 0)
+		if (memcmp(r->kinds[i].name, name, n + 1) == 0)
 			return r->kinds[i].kind;
 	/* /sys/block spells a '/' in a device name as '!'. */
 	for (i = 0; name[i] != '\0'; i++)
@@ -47,18 +51,18 @@ sysdev_disks(struct sys_reader *r, struct sys_snap *s, struct perr *e)
 	struct sys_disk *d;
 	uint64_t f[17], maj, min;
 	char name[32];
-	size_t n;
+	size_t n, line;
 	int i, kind;
 
 	s->ndisk = 0;
-	for (; p < end; p = pscan_nextline(p, end)) {
+	for (line = 0; p < end; p = pscan_nextline(p, end), line++) {
 		if ((q = pscan_u64(p, end, &maj)) == NULL ||
 		    (q = pscan_u64(q, end, &min)) == NULL ||
 		    (q = pscan_word(q, end, &w, &n)) == NULL || n >= 32)
 			return pfile_malformed(e, &r->diskstats, r->buf.p, p);
 		memcpy(name, w, n);
 		name[n] = '\0';
-		if ((kind = diskkind(r, name)) != SYS_PHYSICAL &&
+		if ((kind = diskkind(r, name, n, line)) != SYS_PHYSICAL &&
 		    !r->all_disks)
 			continue;
 		for (i = 0; i < 17; i++) {

@@ -140,7 +140,7 @@ xtimeopts_parse(struct timeopts *o, int argc, char *argv[])
 	static const char *const mmodes[] = {
 		"auto", "cgroup", "rusage", NULL
 	};
-	const char *scan[64][3], *step = NULL, *lst;
+	const char *scan[64][3], *step = NULL, *lst, *lastarg = NULL;
 	char *copy, *tok, *sv;
 	struct perr e;
 	int c, nscan = 0, k;
@@ -153,8 +153,10 @@ xtimeopts_parse(struct timeopts *o, int argc, char *argv[])
 	o->output = "null";
 	params_init(&o->ps);
 
-	while ((c = getopt_long(argc, argv, "c:D:hiL:m:M:n:Np:P:qr:s:Vw:",
+	opterr = 0;	/* xcli_badopt names the program, not argv[0] */
+	while ((c = getopt_long(argc, argv, ":c:D:hiL:m:M:n:Np:P:qr:s:Vw:",
 	    longopts, NULL)) != -1) {
+		lastarg = optarg;
 		switch (c) {
 		case 'A':
 			if (params_add(&o->ps, optarg, &e) < 0)
@@ -184,7 +186,7 @@ xtimeopts_parse(struct timeopts *o, int argc, char *argv[])
 			break;
 		case 'K': o->counters = 1; break;
 		case 'L':
-			lst = more(argc, argv, "-L");
+			lst = lastarg = more(argc, argv, "-L");
 			if (params_add_list(&o->ps, optarg, lst, &e) < 0)
 				errx(EXIT_TROUBLE, "%s", e.msg);
 			break;
@@ -209,7 +211,7 @@ xtimeopts_parse(struct timeopts *o, int argc, char *argv[])
 				errx(EXIT_TROUBLE, "too many parameters");
 			scan[nscan][0] = optarg;
 			scan[nscan][1] = more(argc, argv, "-P");
-			scan[nscan++][2] = more(argc, argv, "-P");
+			scan[nscan++][2] = lastarg = more(argc, argv, "-P");
 			break;
 		case 'p': o->spec.hooks[BENCH_PREPARE] = optarg; break;
 		case 'q': o->summary = 0; break;
@@ -239,8 +241,7 @@ xtimeopts_parse(struct timeopts *o, int argc, char *argv[])
 			break;
 		case 'Y': o->summary = 1; break;
 		default:
-			timeopts_usage(stderr);
-			exit(EXIT_TROUBLE);
+			xcli_badopt(c, argv, timeopts_usage);
 		}
 	}
 	for (k = 0; k < nscan; k++)
@@ -255,9 +256,18 @@ xtimeopts_parse(struct timeopts *o, int argc, char *argv[])
 		timeopts_usage(stderr);
 		exit(EXIT_TROUBLE);
 	}
-	o->spec.shellmode = strcmp(argv[optind - 1], "--") != 0;
+	/* "--" ends the options, unless it was an option's argument (-n --). */
+	o->spec.shellmode = strcmp(argv[optind - 1], "--") != 0 ||
+	    argv[optind - 1] == lastarg;
 	o->spec.cmds = argv + optind;
 	o->spec.ncmds = argc - optind;
+	/* A shell runs an empty string happily: nothing would be measured. */
+	for (k = 0; o->spec.shellmode && k < o->spec.ncmds; k++)
+		if (o->spec.cmds[k][strspn(o->spec.cmds[k], " \t\n")] == '\0')
+			errx(EXIT_TROUBLE, "command '%s': empty", o->spec.cmds[k]);
+	for (k = 0; k < (int)o->spec.nnames; k++)
+		if (o->names[k][0] == '\0')
+			errx(EXIT_TROUBLE, "name '': empty");
 	o->spec.names = o->names;
 	o->spec.ps = &o->ps;
 	if (o->rule.max_runs && o->rule.min_runs > o->rule.max_runs &&

@@ -3,7 +3,6 @@
  * Mann-Whitney significance, the practical threshold, TOST equivalence
  * and the metric's direction. */
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,32 +52,6 @@ trendcmp_direction(const char *metric, const char *higher)
 	return 1;
 }
 
-static void
-note(json_t *notes, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-
-static void
-note(json_t *notes, const char *fmt, ...)
-{
-	char buf[256];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof buf, fmt, ap);
-	va_end(ap);
-	json_array_append_new(notes, json_string(buf));
-}
-
-static json_t *
-interval(double lo, double hi)
-{
-	json_t *o = json_object();
-
-	jset(o, "lo", jnum(lo));
-	jset(o, "hi", jnum(hi));
-	return o;
-}
-
 /* The values of an exact accumulator, sorted (a new array). */
 static double *
 sorted(const struct gacc *a)
@@ -86,7 +59,8 @@ sorted(const struct gacc *a)
 	double *x = xmalloc((a->len ? a->len : 1) * sizeof *x);
 	struct stats_desc d;
 
-	memcpy(x, a->y, a->len * sizeof *x);
+	if (a->len > 0)		/* a->y is NULL before any value */
+		memcpy(x, a->y, a->len * sizeof *x);
 	stats_describe(x, a->len, 0.95, &d);
 	return x;
 }
@@ -134,10 +108,10 @@ compare(struct cmp *c, const struct gacc *b, const struct gacc *k,
 	jset(c->o, "baseline", side(b));
 	jset(c->o, "candidate", side(k));
 	if (!gacc_exact(b) || !gacc_exact(k))
-		note(notes, "values beyond the memory budget: no tests (use "
-		    "--exact or --memory)");
+		jappendf(notes, "values beyond the memory budget: no tests "
+		    "(use --exact or --memory)");
 	else if (nb < MIN_N || nk < MIN_N)
-		note(notes, "too few samples: n=%zu, need %d",
+		jappendf(notes, "too few samples: n=%zu, need %d",
 		    nb < nk ? nb : nk, MIN_N);
 	else
 		c->testable = 1;
@@ -175,7 +149,7 @@ compare(struct cmp *c, const struct gacc *b, const struct gacc *k,
 		htest_welch(x, nb, y, nk, o->conf, &w);
 	j = json_object();
 	jset(j, "diff", jnum(-w.diff));
-	jset(j, "ci", interval(-w.hi, -w.lo));
+	jset(j, "ci", jinterval(-w.hi, -w.lo));
 	jset(j, "t", jnum(w.t));
 	jset(j, "df", jnum(w.df));
 	jset(j, "p", jnum(w.p));
@@ -184,22 +158,22 @@ compare(struct cmp *c, const struct gacc *b, const struct gacc *k,
 	hl.shift = hl.lo = hl.hi = NAN;
 	if (c->testable && htest_hl(x, nb, y, nk, o->conf, &hl) < 0 &&
 	    isnan(hl.lo))
-		note(notes, "too few samples for the Hodges-Lehmann interval "
-		    "at this confidence");
+		jappendf(notes, "too few samples for the Hodges-Lehmann "
+		    "interval at this confidence");
 	j = json_object();
 	jset(j, "shift", jnum(-hl.shift));
-	jset(j, "ci", interval(-hl.hi, -hl.lo));
+	jset(j, "ci", jinterval(-hl.hi, -hl.lo));
 	jset(c->o, "hodges_lehmann", j);
 
 	br.ratio = br.lo = br.hi = NAN;
 	if (c->testable && boot_median_ratio(x, nb, y, nk, o->conf,
 	    RESAMPLES, o->seed, &br) < 0)
-		note(notes, isnan(br.ratio) ? "ratio of medians not defined: "
-		    "baseline median is 0" : "no ratio interval: a resampled "
-		    "baseline median was 0");
+		jappendf(notes, isnan(br.ratio) ? "ratio of medians not "
+		    "defined: baseline median is 0" : "no ratio interval: a "
+		    "resampled baseline median was 0");
 	j = json_object();
 	jset(j, "value", jnum(br.ratio));
-	jset(j, "ci", interval(br.lo, br.hi));
+	jset(j, "ci", jinterval(br.lo, br.hi));
 	jset(j, "resamples", json_integer(RESAMPLES));
 	jset(c->o, "ratio", j);
 

@@ -1,7 +1,6 @@
 /* trenddesc.c - descriptive statistics as JSON, through stats.h for exact
  * values and the sketch's estimates beyond the budget. */
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,32 +20,6 @@ trenddesc_median_ci_min(double conf)
 		if (stats_median_ci_ranks(n, conf, &lo, &hi) == 0)
 			return n;
 	return n;
-}
-
-static json_t *
-interval(double lo, double hi)
-{
-	json_t *o = json_object();
-
-	jset(o, "lo", jnum(lo));
-	jset(o, "hi", jnum(hi));
-	return o;
-}
-
-static void
-note(json_t *notes, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-
-static void
-note(json_t *notes, const char *fmt, ...)
-{
-	char buf[256];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof buf, fmt, ap);
-	va_end(ap);
-	json_array_append_new(notes, json_string(buf));
 }
 
 /* The description of a sketched accumulator, in the shape stats_describe
@@ -108,7 +81,8 @@ trenddesc_metric(const struct gacc *a, uint64_t rows, double conf)
 
 	if (gacc_exact(a)) {
 		x = xmalloc((a->len ? a->len : 1) * sizeof *x);
-		memcpy(x, a->y, a->len * sizeof *x);
+		if (a->len > 0)		/* a->y is NULL before any value */
+			memcpy(x, a->y, a->len * sizeof *x);
 		stats_describe(x, a->len, conf, &d);
 		memset(&o, 0, sizeof o);
 		if (a->len > 0)
@@ -132,8 +106,8 @@ trenddesc_metric(const struct gacc *a, uint64_t rows, double conf)
 	jset(m, "p90", jnum(d.p90));
 	jset(m, "p95", jnum(d.p95));
 	jset(m, "p99", jnum(d.p99));
-	jset(m, "mean_ci", interval(d.mean_lo, d.mean_hi));
-	jset(m, "median_ci", interval(d.median_lo, d.median_hi));
+	jset(m, "mean_ci", jinterval(d.mean_lo, d.mean_hi));
+	jset(m, "median_ci", jinterval(d.median_lo, d.median_hi));
 	jo = json_object();
 	if (d.n > 0) {
 		jset(jo, "mild", json_integer((json_int_t)o.mild));
@@ -153,18 +127,18 @@ trenddesc_metric(const struct gacc *a, uint64_t rows, double conf)
 	jset(m, "quantiles", json_string(gacc_exact(a) ? "exact" : "sketch"));
 	jset(m, "relative_error", json_real(gacc_exact(a) ? 0 : a->sk->alpha));
 	if (d.n == 0)
-		note(notes, "no values");
+		jappendf(notes, "no values");
 	else if (d.n < 2)
-		note(notes, "too few samples for sd and mean_ci: n=%zu, need 2",
-		    d.n);
+		jappendf(notes, "too few samples for sd and mean_ci: n=%zu, "
+		    "need 2", d.n);
 	need = trenddesc_median_ci_min(conf);
 	if (d.n > 0 && d.n < need)
-		note(notes, "too few samples for median_ci: n=%zu, need %zu",
-		    d.n, need);
+		jappendf(notes, "too few samples for median_ci: n=%zu, "
+		    "need %zu", d.n, need);
 	if (d.n > 0 && !o.modz_defined)
-		note(notes, "modz not defined: mad is 0");
+		jappendf(notes, "modz not defined: mad is 0");
 	if (d.n > 0 && d.mean == 0)
-		note(notes, "cv not defined: mean is 0");
+		jappendf(notes, "cv not defined: mean is 0");
 	jset(m, "notes", notes);
 	return m;
 }

@@ -2,7 +2,6 @@
  * the accumulated values, through regress.h, changepoint.h and
  * complexity.h. */
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,32 +14,6 @@
 #include "trenddesc.h"
 #include "trendfit.h"
 #include "xalloc.h"
-
-/* A JSON string formatted as by printf (new reference). */
-static json_t *
-jfmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static json_t *
-jfmt(const char *fmt, ...)
-{
-	char buf[512];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof buf, fmt, ap);
-	va_end(ap);
-	return json_string(buf);
-}
-
-static json_t *
-interval(double lo, double hi)
-{
-	json_t *o = json_object();
-
-	jset(o, "lo", jnum(lo));
-	jset(o, "hi", jnum(hi));
-	return o;
-}
 
 /* A span of the axis in words, three significant digits: a duration
  * ("11.7 min", "3.2 d") when the axis is time, else "x + 12.5". */
@@ -73,7 +46,7 @@ forecast(const struct regress_ols *ols, double value, const char *axis)
 	jset(o, "threshold", jnum(value));
 	jset(o, "status", json_string(regress_cross_name(f.status)));
 	jset(o, "at", jnum(f.t));
-	jset(o, "at_pi", interval(f.t_lo, f.t_hi));
+	jset(o, "at_pi", jinterval(f.t_lo, f.t_hi));
 	jset(o, "in", jnum(f.t - ols->xmax));
 	if (f.status == REGRESS_CROSS_AHEAD) {
 		a = span(axis, f.t - ols->xmax);
@@ -125,9 +98,9 @@ static void
 sampled(json_t *notes, const struct gacc *a, const struct series *s)
 {
 	if (s->stride > 1 || !gacc_exact(a))
-		json_array_append_new(notes, jfmt("values beyond the memory "
-		    "budget: from every %zu-th value (%zu of %zu; --exact or "
-		    "--memory for all)", s->stride, s->n, a->acc.n));
+		jappendf(notes, "values beyond the memory budget: from every "
+		    "%zu-th value (%zu of %zu; --exact or --memory for all)",
+		    s->stride, s->n, a->acc.n);
 }
 
 /* Pairs with a finite x, copied out of the series. */
@@ -170,8 +143,8 @@ trendfit_trend(const struct gacc *a, const char *metric,
 	ok = n >= 3;
 	sampled(notes, a, &sr);
 	if (n < 3)
-		json_array_append_new(notes, jfmt(
-		    "too few samples for a trend: n=%zu, need 3", n));
+		jappendf(notes, "too few samples for a trend: n=%zu, need 3",
+		    n);
 	/* Theil-Sen is O(n^2): on at most TS_MAX points, every k-th. */
 	tsk = (n + TS_MAX - 1) / TS_MAX;
 	for (i = 0; tsk > 1 && i * tsk < n; i++) {
@@ -191,7 +164,7 @@ trendfit_trend(const struct gacc *a, const char *metric,
 	}
 	j = json_object();
 	jset(j, "slope", jnum(ok ? ols.slope : NAN));
-	jset(j, "slope_ci", interval(ok ? ols.slope_lo : NAN,
+	jset(j, "slope_ci", jinterval(ok ? ols.slope_lo : NAN,
 	    ok ? ols.slope_hi : NAN));
 	jset(j, "intercept", jnum(ok ? ols.intercept : NAN));
 	jset(j, "r2", jnum(ok ? ols.r2 : NAN));
@@ -202,7 +175,7 @@ trendfit_trend(const struct gacc *a, const char *metric,
 	j = json_object();
 	jset(j, "n", json_integer((json_int_t)(ok ? ts.n : 0)));
 	jset(j, "slope", jnum(ok ? ts.slope : NAN));
-	jset(j, "slope_ci", interval(ok ? ts.slope_lo : NAN,
+	jset(j, "slope_ci", jinterval(ok ? ts.slope_lo : NAN,
 	    ok ? ts.slope_hi : NAN));
 	jset(j, "intercept", jnum(ok ? ts.intercept : NAN));
 	jset(j, "direction", ok ? json_string(regress_dir_name(ts.dir)) :
@@ -262,9 +235,8 @@ trendfit_changepoints(const struct gacc *a, const struct trendfit_opts *o)
 	jset(r, "label_column", o->label ? json_string(o->label) : json_null());
 	sampled(notes, a, &sr);
 	if (sr.n < 2 * co.min_size)
-		json_array_append_new(notes, jfmt(
-		    "too few samples for change points: n=%zu, need %zu",
-		    sr.n, 2 * co.min_size));
+		jappendf(notes, "too few samples for change points: n=%zu, "
+		    "need %zu", sr.n, 2 * co.min_size);
 	if (changepoint_edivisive(sr.y, sr.n, &co, &cp, &ncp, &e) < 0)
 		jset(r, "edivisive", json_null());
 	else

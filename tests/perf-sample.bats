@@ -347,6 +347,46 @@ EOF
 	[[ $output == *",sh,1,"* ]]
 }
 
+# policy PID: the scheduling policy of PID as chrt names it, e.g.
+# "SCHED_FIFO|SCHED_RESET_ON_FORK 1".
+policy() {
+	chrt -p "$1" | sed -n 's/.*policy: //p; s/.*priority: //p' | paste -sd ' '
+}
+
+@test "--realtime: SCHED_FIFO 1 for the sampler, not for its command" {
+	[ "$(id -u)" = 0 ] || [ "$(ulimit -r)" != 0 ] ||
+	    skip "neither root nor an RLIMIT_RTPRIO"
+	perf-sample --realtime -i 20ms -o s.csv 2> err &
+	pid=$!
+	waitlines s.csv 2	# the policy is set before the header
+	[ "$(policy $pid)" = "SCHED_FIFO|SCHED_RESET_ON_FORK 1" ]
+	kill -TERM $pid
+	wait $pid
+	[ "$(cat err)" = "" ]
+	perf-sample -R -i 20ms -o c.csv -- sleep 30 2> err &
+	pid=$!
+	waitlines c.csv 2
+	child=$(pgrep -P $pid)
+	[ "$(policy $pid)" = "SCHED_FIFO|SCHED_RESET_ON_FORK 1" ]
+	[ "$(policy $child)" = "SCHED_OTHER 0" ]
+	kill -TERM $pid
+	status=0
+	wait $pid || status=$?
+	[ "$status" -eq 143 ]
+	[ "$(cat err)" = "" ]
+}
+
+@test "--realtime not allowed: one warning, samples all the same" {
+	if [ "$(id -u)" = 0 ]; then
+		set -- setpriv --bounding-set=-sys_nice prlimit --rtprio=0
+	else
+		set -- prlimit --rtprio=0
+	fi
+	run -0 --separate-stderr "$@" perf-sample -R -n 3 -i 10ms
+	[ "$stderr" = "perf-sample: --realtime: SCHED_FIFO refused, sampling with normal scheduling: Operation not permitted" ]
+	[ "${#lines[@]}" -eq 4 ]
+}
+
 @test "--cgroup: a captured cgroup and, where cgroup2 is mounted, the real one" {
 	run -0 --separate-stderr replay proc-cgroup -c test.slice
 	printf '%s\n' "${lines[@]}" > g.csv

@@ -1,14 +1,16 @@
 /* cpumeter.c - CPU time per sample and peak RSS of a periodic sampler;
- * runs a command, prints "cpu_us_per_sample maxrss_kib" on stdout. */
+ * runs a command, prints "mean_us maxrss_kib median_us" on stdout. */
 /*
  * usage: cpumeter INTERVAL_S SKIP K COMMAND [ARG...]
  *
  * Starts COMMAND (a sampler taking one sample every INTERVAL_S seconds)
  * and reads the CPU time of all its threads from /proc/PID/task/{*}/schedstat
  * (nanoseconds on the CPU, user and system) half an interval after sample
- * SKIP and again K intervals later.  Both readings fall midway between
- * samples, while the sampler sleeps, so the difference is exactly K
- * samples' work: start-up and exit cancel out.  Then waits for COMMAND
+ * SKIP and then after each of the next K samples.  The readings fall
+ * midway between samples, while the sampler sleeps, so the differences
+ * are exactly one sample's work each: start-up and exit cancel out.  The
+ * mean is the total over K; the median shows whether a few samples
+ * (a cold cache, a preemption) carry it.  Then waits for COMMAND
  * (terminating it if it outlives its count) and takes the peak resident
  * set size of the whole run from wait4.
  */
@@ -45,16 +47,22 @@ sleep_until(double t)
 		;
 }
 
-/* CPU nanoseconds of every thread of pid; -1 when it is gone. */
+/* CPU nanoseconds of every thread of pid; -1 when it has ended (even if
+ * not reaped yet: a zombie's counters are no sample's). */
 static long long
 cpu_ns(pid_t pid)
 {
 	char path[320], line[128];
 	struct dirent *de;
 	long long sum = 0, v;
+	siginfo_t si;
 	DIR *d;
 	FILE *fp;
 
+	memset(&si, 0, sizeof(si));
+	if (waitid(P_PID, (id_t)pid, &si, WEXITED | WNOHANG | WNOWAIT) < 0 ||
+	    si.si_pid == pid)
+		return -1;
 	snprintf(path, sizeof(path), "/proc/%d/task", (int)pid);
 	if ((d = opendir(path)) == NULL)
 		return -1;
@@ -72,6 +80,14 @@ cpu_ns(pid_t pid)
 	}
 	closedir(d);
 	return sum;
+}
+
+static int
+cmpll(const void *a, const void *b)
+{
+	long long x = *(const long long *)a, y = *(const long long *)b;
+
+	return (x > y) - (x < y);
 }
 
 static double
@@ -95,8 +111,8 @@ main(int argc, char *argv[])
 {
 	struct rusage ru;
 	double interval, t0, deadline;
-	long long c1, c2;
-	long skip, k;
+	long long c1, c2, c, prev, *d;
+	long skip, k, i;
 	pid_t pid;
 	int status;
 
@@ -122,10 +138,18 @@ main(int argc, char *argv[])
 		fprintf(stderr, "cpumeter: %s: %s\n", argv[4], strerror(errno));
 		_exit(127);
 	}
+	if ((d = calloc((size_t)k, sizeof(*d))) == NULL) {
+		perror("cpumeter");
+		return 2;
+	}
 	sleep_until(t0 + (skip + 0.5) * interval);
-	c1 = cpu_ns(pid);
-	sleep_until(t0 + (skip + k + 0.5) * interval);
-	c2 = cpu_ns(pid);
+	c1 = prev = c2 = cpu_ns(pid);
+	for (i = 0; i < k && prev >= 0; i++) {
+		sleep_until(t0 + (skip + i + 1.5) * interval);
+		c = cpu_ns(pid);
+		d[i] = c - prev;
+		prev = c2 = c;
+	}
 	deadline = mono() + 2 * interval + 2;
 	for (;;) {
 		pid_t r = wait4(pid, &status, WNOHANG, &ru);
@@ -142,16 +166,21 @@ main(int argc, char *argv[])
 		}
 		usleep(10000);
 	}
-	if (c1 < 0 || c2 < 0) {
-		fprintf(stderr, "cpumeter: %s ended before sample %ld\n",
-		    argv[4], skip + k);
-		return 2;
-	}
 	if (WIFEXITED(status) && WEXITSTATUS(status) != 0) {
 		fprintf(stderr, "cpumeter: %s exited with status %d\n",
 		    argv[4], WEXITSTATUS(status));
+		free(d);
 		return 2;
 	}
-	printf("%.1f %ld\n", (double)(c2 - c1) / k / 1e3, ru.ru_maxrss);
-	return 0;
+	if (c1 < 0 || c2 < 0) {
+		fprintf(stderr, "cpumeter: %s ended before sample %ld\n",
+		    argv[4], skip + k);
+		free(d);
+		return 2;
+	}
+	qsort(d, (size_t)k, sizeof(*d), cmpll);
+	printf("%.1f %ld %.1f\n", (double)(c2 - c1) / k / 1e3, ru.ru_maxrss,
+	    (double)(k % 2 ? d[k / 2] : (d[k / 2 - 1] + d[k / 2]) / 2) / 1e3);
+	free(d);
+	return fflush(stdout) == 0 ? 0 : 2;
 }

@@ -168,5 +168,6 @@ main(int argc, char *argv[])
 		    NULL) == EINTR)
 			;
 	}
+	free(fds);
 	return 0;
 }

@@ -7,6 +7,8 @@ usage:
                                           line) -> "n max_ms mean_ms
                                           late_max_ms late_mean_ms"
   stats.py column NAME FILE.csv           one CSV column, one per line
+  stats.py mono FILE.csv                  each row's time since the first
+                                          row, summing interval_s
   stats.py agree PS.csv SADF.json         Markdown rows: perf-sample vs sar
   stats.py cgtotal CALLGRIND.OUT          total instructions (Ir)
   stats.py cgdiff SHORT.ann LONG.ann K    per-sample self cost by function
@@ -56,6 +58,18 @@ def column(name, path):
             if name not in row:
                 die("%s: no column '%s'" % (path, name))
             print(row[name])
+
+
+def mono(path):
+    """The monotonic time of each row from the first: the running sum of
+    interval_s (written to the microsecond, where time has milliseconds)."""
+    with open(path, newline="") as f:
+        rows = list(csv.DictReader(f))
+    t = 0.0
+    for i, row in enumerate(rows):
+        if i:
+            t += float(row["interval_s"])
+        print("%.6f" % t)
 
 
 def sar_records(path):
@@ -149,8 +163,9 @@ def agree(ps_path, sadf_path):
          lambda st, r: sar_net(st, "txkB", False)),
     ]
     print("| metric (%d paired 1 s samples) | perf-sample mean | sar mean "
-          "| mean difference | mean abs. difference |" % len(pairs))
-    print("|---|---:|---:|---:|---:|")
+          "| mean difference | mean abs. difference "
+          "| median abs. difference |" % len(pairs))
+    print("|---|---:|---:|---:|---:|---:|")
     for name, fps, fsar in rows:
         a, b = [], []
         for r, st in pairs:
@@ -163,15 +178,18 @@ def agree(ps_path, sadf_path):
             a.append(x)
             b.append(y)
         if not a:
-            print("| %s | n/a | n/a | | |" % name)
+            print("| %s | n/a | n/a | | | |" % name)
             continue
         ma, mb = sum(a) / len(a), sum(b) / len(b)
         d = [x - y for x, y in zip(a, b)]
         md = sum(d) / len(d)
         mad = sum(abs(x) for x in d) / len(d)
+        ad = sorted(abs(x) for x in d)
+        med = (ad[len(ad) // 2] + ad[(len(ad) - 1) // 2]) / 2
         rel = " (%+.1f%%)" % (100 * md / mb) if abs(mb) > 1e-9 else ""
-        print("| %s | %s | %s | %s%s | %s |" %
-              (name, fmt(ma), fmt(mb), fmt(md, True), rel, fmt(mad)))
+        print("| %s | %s | %s | %s%s | %s | %s |" %
+              (name, fmt(ma), fmt(mb), fmt(md, True), rel, fmt(mad),
+               fmt(med)))
 
 
 def fmt(v, sign=False):
@@ -260,6 +278,8 @@ def main(argv):
             cadence(float(args[0]), args[1])
         elif cmd == "column" and len(args) == 2:
             column(*args)
+        elif cmd == "mono" and len(args) == 1:
+            mono(args[0])
         elif cmd == "agree" and len(args) == 2:
             agree(*args)
         elif cmd == "cgtotal" and len(args) == 1:

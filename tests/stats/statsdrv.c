@@ -1,10 +1,6 @@
 /* statsdrv.c - test driver for the statistics core; reads requests on
- * stdin, one per line, writes one line of results per request.
- *
- * A request is a function name, its scalar arguments, then samples each
- * introduced by '|':  "describe 0.95 | 3 1 2",  "tcdf 1.5 10".  The answer
- * is the results separated by blanks, %.17g, NaN as "nan"; a request that
- * cannot be parsed gets "error: ..." (and the exit status is 2). */
+ * stdin, one per line, writes one line of results per request (the format
+ * is in drv.h):  "describe 0.95 | 3 1 2",  "tcdf 1.5 10". */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,36 +8,11 @@
 
 #include "bootstrap.h"
 #include "distrib.h"
+#include "drv.h"
 #include "hypotest.h"
-#include "num.h"
+#include "specfun.h"
 #include "stats.h"
 #include "xalloc.h"
-
-#define MAXARG 8
-#define MAXSAMP 4
-
-struct req {
-	char *name;
-	double arg[MAXARG];
-	size_t narg;
-	double *s[MAXSAMP];
-	size_t ns[MAXSAMP], nsamp;
-};
-
-static int bad;
-
-static void
-out(const double *v, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (isnan(v[i]))
-			printf("%snan", i ? " " : "");
-		else
-			printf("%s%.17g", i ? " " : "", v[i]);
-	putchar('\n');
-}
 
 static int
 cmp(const void *a, const void *b)
@@ -51,79 +22,29 @@ cmp(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* Splits line into the request; returns -1 on a field that is no number. */
-static int
-parse(char *line, struct req *r)
-{
-	char *tok, *save;
-	double v;
-
-	memset(r, 0, sizeof *r);
-	r->name = strtok_r(line, " \t\n", &save);
-	if (r->name == NULL)
-		return -1;
-	while ((tok = strtok_r(NULL, " \t\n", &save)) != NULL) {
-		if (strcmp(tok, "|") == 0) {
-			if (r->nsamp == MAXSAMP)
-				return -1;
-			r->s[r->nsamp++] = xmalloc(1);
-			continue;
-		}
-		if (strcmp(tok, "inf") == 0)
-			v = INFINITY;
-		else if (strcmp(tok, "nan") == 0)
-			v = NAN;
-		else if (num_parse(tok, strlen(tok), &v) != 1)
-			return -1;
-		if (r->nsamp == 0) {
-			if (r->narg == MAXARG)
-				return -1;
-			r->arg[r->narg++] = v;
-		} else {
-			size_t k = r->nsamp - 1;
-
-			r->s[k] = xreallocarray(r->s[k], r->ns[k] + 1,
-			    sizeof(double));
-			r->s[k][r->ns[k]++] = v;
-		}
-	}
-	return 0;
-}
-
-static int
-need(const struct req *r, size_t narg, size_t nsamp)
-{
-	if (r->narg == narg && r->nsamp == nsamp)
-		return 1;
-	printf("error: %s wants %zu arguments and %zu samples\n", r->name,
-	    narg, nsamp);
-	bad = 1;
-	return 0;
-}
-
 static void
-describe(struct req *r)
+describe(struct drv_req *r)
 {
 	struct stats_desc d;
 
-	if (!need(r, 1, 1))
+	if (!drv_need(r, 1, 1))
 		return;
 	stats_describe(r->s[0], r->ns[0], r->arg[0], &d);
-	out((double[]){ d.n, d.mean, d.sd, d.cv, d.min, d.max, d.median,
+	drv_out((double[]){ d.n, d.mean, d.sd, d.cv, d.min, d.max, d.median,
 	    d.mad, d.p5, d.p25, d.p75, d.p90, d.p95, d.p99, d.mean_lo,
 	    d.mean_hi, d.median_lo, d.median_hi }, 18);
 }
 
 /* outliers | xs: mild severe low high modz, then the flags in input order */
 static void
-outliers(struct req *r)
+outliers(struct drv_req *r)
 {
 	struct stats_outliers o;
 	unsigned char *fl;
 	double *sorted, *v, q1, q3;
 	size_t n, i;
 
-	if (!need(r, 0, 1))
+	if (!drv_need(r, 0, 1))
 		return;
 	n = r->ns[0];
 	sorted = xcalloc(n + 1, sizeof *sorted);
@@ -142,7 +63,7 @@ outliers(struct req *r)
 	v[4] = o.modz;
 	for (i = 0; i < n; i++)
 		v[5 + i] = fl[i];
-	out(v, n + 5);
+	drv_out(v, n + 5);
 	free(v);
 	free(fl);
 	free(sorted);
@@ -150,12 +71,12 @@ outliers(struct req *r)
 
 /* acc k | xs: Welford over x[0..k) and x[k..n) merged: n mean sd min max */
 static void
-acc(struct req *r)
+acc(struct drv_req *r)
 {
 	struct stats_acc a, b;
 	size_t i, k;
 
-	if (!need(r, 1, 1))
+	if (!drv_need(r, 1, 1))
 		return;
 	k = (size_t)r->arg[0];
 	stats_acc_init(&a);
@@ -163,100 +84,100 @@ acc(struct req *r)
 	for (i = 0; i < r->ns[0]; i++)
 		stats_acc_add(i < k ? &a : &b, r->s[0][i]);
 	stats_acc_merge(&a, &b);
-	out((double[]){ a.n, stats_acc_mean(&a), stats_acc_sd(&a), a.min,
+	drv_out((double[]){ a.n, stats_acc_mean(&a), stats_acc_sd(&a), a.min,
 	    a.max }, 5);
 }
 
 /* mwu method | x | y: u p z cles exact ties (method 0 auto, 1 exact,
  * 2 asymptotic) */
 static void
-mwu(struct req *r)
+mwu(struct drv_req *r)
 {
 	struct htest_mwu m;
 
-	if (!need(r, 1, 2))
+	if (!drv_need(r, 1, 2))
 		return;
 	htest_mwu(r->s[0], r->ns[0], r->s[1], r->ns[1],
 	    (enum htest_method)r->arg[0], &m);
-	out((double[]){ m.u, m.p, m.z, m.cles, m.exact, m.ties }, 6);
+	drv_out((double[]){ m.u, m.p, m.z, m.cles, m.exact, m.ties }, 6);
 }
 
 /* welch conf | x | y: diff t df p se lo hi status */
 static void
-welch(struct req *r)
+welch(struct drv_req *r)
 {
 	struct htest_welch w;
 	int rc;
 
-	if (!need(r, 1, 2))
+	if (!drv_need(r, 1, 2))
 		return;
 	rc = htest_welch(r->s[0], r->ns[0], r->s[1], r->ns[1], r->arg[0], &w);
-	out((double[]){ w.diff, w.t, w.df, w.p, w.se, w.lo, w.hi, rc }, 8);
+	drv_out((double[]){ w.diff, w.t, w.df, w.p, w.se, w.lo, w.hi, rc }, 8);
 }
 
 /* hl conf | x | y: shift lo hi exact status */
 static void
-hl(struct req *r)
+hl(struct drv_req *r)
 {
 	struct htest_hl h;
 	int rc;
 
-	if (!need(r, 1, 2))
+	if (!drv_need(r, 1, 2))
 		return;
 	rc = htest_hl(r->s[0], r->ns[0], r->s[1], r->ns[1], r->arg[0], &h);
-	out((double[]){ h.shift, h.lo, h.hi, h.exact, rc }, 5);
+	drv_out((double[]){ h.shift, h.lo, h.hi, h.exact, rc }, 5);
 }
 
 /* tost rel | x | y: margin diff p_lower p_upper p status */
 static void
-tost(struct req *r)
+tost(struct drv_req *r)
 {
 	struct htest_tost t;
 	int rc;
 
-	if (!need(r, 1, 2))
+	if (!drv_need(r, 1, 2))
 		return;
 	rc = htest_tost(r->s[0], r->ns[0], r->s[1], r->ns[1], r->arg[0], &t);
-	out((double[]){ t.margin, t.diff, t.p_lower, t.p_upper, t.p, rc }, 6);
+	drv_out((double[]){ t.margin, t.diff, t.p_lower, t.p_upper, t.p, rc }, 6);
 }
 
 /* holm | p...: the adjusted p-values */
 static void
-holm(struct req *r)
+holm(struct drv_req *r)
 {
 	double *adj;
 
-	if (!need(r, 0, 1))
+	if (!drv_need(r, 0, 1))
 		return;
 	adj = xcalloc(r->ns[0] + 1, sizeof *adj);
 	htest_holm(r->s[0], r->ns[0], adj);
-	out(adj, r->ns[0]);
+	drv_out(adj, r->ns[0]);
 	free(adj);
 }
 
 /* boot conf resamples seed | base | cand: ratio lo hi status */
 static void
-boot(struct req *r)
+boot(struct drv_req *r)
 {
 	struct boot_ratio b;
 	int rc;
 
-	if (!need(r, 3, 2))
+	if (!drv_need(r, 3, 2))
 		return;
 	rc = boot_median_ratio(r->s[0], r->ns[0], r->s[1], r->ns[1],
 	    r->arg[0], (size_t)r->arg[1], (uint64_t)r->arg[2], &b);
-	out((double[]){ b.ratio, b.lo, b.hi, rc }, 4);
+	drv_out((double[]){ b.ratio, b.lo, b.hi, rc }, 4);
 }
 
 /* rng seed count bound: count draws of boot_below(bound) (bound 0: the
  * raw 64-bit outputs, printed in decimal) */
 static void
-rng(struct req *r)
+rng(struct drv_req *r)
 {
 	struct boot_rng g;
 	size_t i, n;
 
-	if (!need(r, 3, 0))
+	if (!drv_need(r, 3, 0))
 		return;
 	boot_seed(&g, (uint64_t)r->arg[0]);
 	n = (size_t)r->arg[1];
@@ -267,7 +188,7 @@ rng(struct req *r)
 }
 
 static void
-dispatch(struct req *r)
+dispatch(struct drv_req *r)
 {
 	const char *f = r->name;
 	double *a = r->arg, v;
@@ -313,83 +234,66 @@ dispatch(struct req *r)
 		return;
 	}
 	if (strcmp(f, "quantile") == 0) {
-		if (!need(r, 1, 1))
+		if (!drv_need(r, 1, 1))
 			return;
 		qsort(r->s[0], r->ns[0], sizeof(double), cmp);
 		v = stats_quantile(r->s[0], r->ns[0], a[0]);
 	} else if (strcmp(f, "geomean") == 0) {
-		if (!need(r, 0, 1))
+		if (!drv_need(r, 0, 1))
 			return;
 		v = stats_geomean(r->s[0], r->ns[0]);
 	} else if (strcmp(f, "var") == 0) {
-		if (!need(r, 0, 1))
+		if (!drv_need(r, 0, 1))
 			return;
 		v = stats_var(r->s[0], r->ns[0]);
-	} else if (strcmp(f, "normcdf") == 0 && need(r, 1, 0)) {
+	} else if (strcmp(f, "normcdf") == 0 && drv_need(r, 1, 0)) {
 		v = dist_norm_cdf(a[0]);
-	} else if (strcmp(f, "normsf") == 0 && need(r, 1, 0)) {
+	} else if (strcmp(f, "normsf") == 0 && drv_need(r, 1, 0)) {
 		v = dist_norm_sf(a[0]);
-	} else if (strcmp(f, "normpdf") == 0 && need(r, 1, 0)) {
+	} else if (strcmp(f, "normpdf") == 0 && drv_need(r, 1, 0)) {
 		v = dist_norm_pdf(a[0]);
-	} else if (strcmp(f, "normppf") == 0 && need(r, 1, 0)) {
+	} else if (strcmp(f, "normppf") == 0 && drv_need(r, 1, 0)) {
 		v = dist_norm_quantile(a[0]);
-	} else if (strcmp(f, "tcdf") == 0 && need(r, 2, 0)) {
+	} else if (strcmp(f, "tcdf") == 0 && drv_need(r, 2, 0)) {
 		v = dist_t_cdf(a[0], a[1]);
-	} else if (strcmp(f, "tsf") == 0 && need(r, 2, 0)) {
+	} else if (strcmp(f, "tsf") == 0 && drv_need(r, 2, 0)) {
 		v = dist_t_sf(a[0], a[1]);
-	} else if (strcmp(f, "tpdf") == 0 && need(r, 2, 0)) {
+	} else if (strcmp(f, "tpdf") == 0 && drv_need(r, 2, 0)) {
 		v = dist_t_pdf(a[0], a[1]);
-	} else if (strcmp(f, "tppf") == 0 && need(r, 2, 0)) {
+	} else if (strcmp(f, "tppf") == 0 && drv_need(r, 2, 0)) {
 		v = dist_t_quantile(a[0], a[1]);
-	} else if (strcmp(f, "ibeta") == 0 && need(r, 3, 0)) {
-		v = dist_ibeta(a[0], a[1], a[2]);
-	} else if (strcmp(f, "igp") == 0 && need(r, 2, 0)) {
-		v = dist_igamma_p(a[0], a[1]);
-	} else if (strcmp(f, "igq") == 0 && need(r, 2, 0)) {
-		v = dist_igamma_q(a[0], a[1]);
-	} else if (strcmp(f, "chi2cdf") == 0 && need(r, 2, 0)) {
+	} else if (strcmp(f, "ibeta") == 0 && drv_need(r, 3, 0)) {
+		v = specfun_ibeta(a[0], a[1], a[2]);
+	} else if (strcmp(f, "igp") == 0 && drv_need(r, 2, 0)) {
+		v = specfun_igamma_p(a[0], a[1]);
+	} else if (strcmp(f, "igq") == 0 && drv_need(r, 2, 0)) {
+		v = specfun_igamma_q(a[0], a[1]);
+	} else if (strcmp(f, "chi2cdf") == 0 && drv_need(r, 2, 0)) {
 		v = dist_chi2_cdf(a[0], a[1]);
-	} else if (strcmp(f, "chi2sf") == 0 && need(r, 2, 0)) {
+	} else if (strcmp(f, "chi2sf") == 0 && drv_need(r, 2, 0)) {
 		v = dist_chi2_sf(a[0], a[1]);
-	} else if (strcmp(f, "fcdf") == 0 && need(r, 3, 0)) {
+	} else if (strcmp(f, "fcdf") == 0 && drv_need(r, 3, 0)) {
 		v = dist_f_cdf(a[0], a[1], a[2]);
-	} else if (strcmp(f, "fsf") == 0 && need(r, 3, 0)) {
+	} else if (strcmp(f, "fsf") == 0 && drv_need(r, 3, 0)) {
 		v = dist_f_sf(a[0], a[1], a[2]);
-	} else if (strcmp(f, "binomcdf") == 0 && need(r, 3, 0)) {
+	} else if (strcmp(f, "binomcdf") == 0 && drv_need(r, 3, 0)) {
 		v = dist_binom_cdf(a[0], a[1], a[2]);
-	} else if (strcmp(f, "binomppf") == 0 && need(r, 3, 0)) {
+	} else if (strcmp(f, "binomppf") == 0 && drv_need(r, 3, 0)) {
 		v = dist_binom_quantile(a[0], (long)a[1], a[2]);
-	} else if (strcmp(f, "mwucdf") == 0 && need(r, 3, 0)) {
+	} else if (strcmp(f, "mwucdf") == 0 && drv_need(r, 3, 0)) {
 		v = htest_mwu_cdf(a[0], (size_t)a[1], (size_t)a[2]);
-	} else if (strcmp(f, "runs") == 0 && need(r, 5, 0)) {
+	} else if (strcmp(f, "runs") == 0 && drv_need(r, 5, 0)) {
 		v = htest_runs_needed(a[0], a[1], a[2], a[3], a[4]);
 	} else {
-		if (!bad)
-			printf("error: unknown request '%s'\n", f);
-		bad = 1;
+		if (!r->matched)
+			drv_fail("unknown request '%s'", f);
 		return;
 	}
-	out(&v, 1);
+	drv_out(&v, 1);
 }
 
 int
-main(void)
+main(int argc, char **argv)
 {
-	char *line = NULL;
-	size_t cap = 0, i;
-	struct req r;
-
-	while (getline(&line, &cap, stdin) != -1) {
-		if (parse(line, &r) == -1) {
-			printf("error: bad request\n");
-			bad = 1;
-		} else {
-			dispatch(&r);
-		}
-		for (i = 0; i < r.nsamp; i++)
-			free(r.s[i]);
-		fflush(stdout);
-	}
-	free(line);
-	return bad ? 2 : 0;
+	return drv_run(argc, argv, dispatch);
 }

@@ -1,13 +1,7 @@
 /* trenddrv.c - test driver for the trend statistics (regress, changepoint,
  * complexity); reads requests on stdin, one per line, writes one line of
- * results per request.
- *
- * A request is a function name, its scalar arguments, then samples each
- * introduced by '|':  "ols 0.05 | 1 2 3 | 2 4 7".  The answer is the
- * results separated by blanks, %.17g, NaN as "nan"; a request that cannot
- * be parsed gets "error: ..." (and the exit status is 2).  With -t, each
- * answer is followed by "# elapsed_s S cpu_s C", the wall-clock and the
- * process CPU time the call took.
+ * results per request (the format and -t, timing, are in drv.h):
+ * "ols 0.05 | 1 2 3 | 2 4 7".
  *
  *   ols ALPHA | x | y          slope intercept slope_se intercept_se
  *                              slope_lo slope_hi intercept_lo intercept_hi
@@ -22,111 +16,31 @@
  *   edivisive MIN PERMS SIG SEED | y   the same as pelt
  */
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
 
 #include "changepoint.h"
 #include "complexity.h"
-#include "num.h"
+#include "drv.h"
 #include "regress.h"
-#include "timeutil.h"
 #include "xalloc.h"
 
-#define MAXARG 8
-#define MAXSAMP 2
-
-struct req {
-	char *name;
-	double arg[MAXARG];
-	size_t narg;
-	double *s[MAXSAMP];
-	size_t ns[MAXSAMP], nsamp, cap[MAXSAMP];
-	int matched;	/* the name is known */
-};
-
-static int bad;
+/* Whether r is a well-formed request for function name; two samples must
+ * be of one length. */
+static int
+is(struct drv_req *r, const char *name, size_t narg, size_t nsamp)
+{
+	if (strcmp(r->name, name) != 0 || !drv_need(r, narg, nsamp))
+		return 0;
+	if (nsamp == 2 && r->ns[0] != r->ns[1])
+		return drv_fail("%s wants samples of one length", r->name);
+	return 1;
+}
 
 static void
-out(const double *v, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (isnan(v[i]))
-			printf("%snan", i ? " " : "");
-		else
-			printf("%s%.17g", i ? " " : "", v[i]);
-	putchar('\n');
-}
-
-/* Splits line into the request; returns -1 on a field that is no number. */
-static int
-parse(char *line, struct req *r)
-{
-	char *tok, *save;
-	size_t k;
-	double v;
-
-	memset(r, 0, sizeof *r);
-	r->name = strtok_r(line, " \t\n", &save);
-	if (r->name == NULL)
-		return -1;
-	while ((tok = strtok_r(NULL, " \t\n", &save)) != NULL) {
-		if (strcmp(tok, "|") == 0) {
-			if (r->nsamp == MAXSAMP)
-				return -1;
-			r->nsamp++;
-			continue;
-		}
-		if (num_parse(tok, strlen(tok), &v) != 1)
-			return -1;
-		if (r->nsamp == 0) {
-			if (r->narg == MAXARG)
-				return -1;
-			r->arg[r->narg++] = v;
-			continue;
-		}
-		k = r->nsamp - 1;
-		if (r->ns[k] == r->cap[k]) {
-			r->cap[k] = r->cap[k] ? 2 * r->cap[k] : 64;
-			r->s[k] = xreallocarray(r->s[k], r->cap[k],
-			    sizeof(double));
-		}
-		r->s[k][r->ns[k]++] = v;
-	}
-	return 0;
-}
-
-static int
-need(const struct req *r, size_t narg, size_t nsamp)
-{
-	if (r->narg == narg && r->nsamp == nsamp &&
-	    (nsamp < 2 || r->ns[0] == r->ns[1]))
-		return 1;
-	printf("error: %s wants %zu arguments and %zu samples of one "
-	    "length\n", r->name, narg, nsamp);
-	bad = 1;
-	return 0;
-}
-
-/* Whether r is a well-formed request for function name. */
-static int
-is(struct req *r, const char *name, size_t narg, size_t nsamp)
-{
-	if (strcmp(r->name, name) != 0)
-		return 0;
-	r->matched = 1;
-	return need(r, narg, nsamp);
-}
-
-static int
 failed(const struct perr *e)
 {
-	printf("error: %s\n", e->msg);
-	return bad = 1;
+	drv_fail("%s", e->msg);
 }
 
 static void
@@ -144,12 +58,12 @@ cps(const struct changepoint *cp, size_t k)
 		v[5 + 6 * i] = cp[i].p;
 		v[6 + 6 * i] = cp[i].stat;
 	}
-	out(v, 6 * k + 1);
+	drv_out(v, 6 * k + 1);
 	free(v);
 }
 
 static void
-dispatch(struct req *r)
+dispatch(struct drv_req *r)
 {
 	struct regress_ols o;
 	struct regress_theilsen ts;
@@ -166,7 +80,7 @@ dispatch(struct req *r)
 			failed(&e);
 			return;
 		}
-		out((double[]){ o.slope, o.intercept, o.slope_se,
+		drv_out((double[]){ o.slope, o.intercept, o.slope_se,
 		    o.intercept_se, o.slope_lo, o.slope_hi, o.intercept_lo,
 		    o.intercept_hi, o.r2, o.p, o.dir }, 11);
 	} else if (is(r, "theilsen", 1, 2)) {
@@ -175,7 +89,7 @@ dispatch(struct req *r)
 			failed(&e);
 			return;
 		}
-		out((double[]){ ts.slope, ts.intercept, ts.slope_lo,
+		drv_out((double[]){ ts.slope, ts.intercept, ts.slope_lo,
 		    ts.slope_hi, ts.dir, ts.exact }, 6);
 	} else if (is(r, "cross", 3, 2)) {
 		if (regress_ols(r->s[0], r->s[1], r->ns[0], a[0], &o, &e) < 0) {
@@ -183,7 +97,7 @@ dispatch(struct req *r)
 			return;
 		}
 		regress_cross(&o, a[1], (int)a[2], &f);
-		out((double[]){ f.status, f.t, f.t_lo, f.t_hi }, 4);
+		drv_out((double[]){ f.status, f.t, f.t_lo, f.t_hi }, 4);
 	} else if (is(r, "cx", 0, 2)) {
 		if (complexity_fit(r->s[0], r->s[1], r->ns[0], &cx, &e) < 0) {
 			failed(&e);
@@ -196,10 +110,10 @@ dispatch(struct req *r)
 			v[3 + 4 * i] = cx.fit[i].nrms;
 			v[4 + 4 * i] = cx.fit[i].r2;
 		}
-		out(v, 1 + 4 * COMPLEXITY_NCLASS);
+		drv_out(v, 1 + 4 * COMPLEXITY_NCLASS);
 	} else if (is(r, "penalty", 0, 1)) {
 		v[0] = changepoint_penalty(r->s[0], r->ns[0]);
-		out(v, 1);
+		drv_out(v, 1);
 	} else if (is(r, "pelt", 2, 1)) {
 		changepoint_defaults(&co);
 		co.min_size = (size_t)a[0];
@@ -224,52 +138,12 @@ dispatch(struct req *r)
 		cps(cp, k);
 		free(cp);
 	} else if (!r->matched) {
-		printf("error: unknown request '%s'\n", r->name);
-		bad = 1;
+		drv_fail("unknown request '%s'", r->name);
 	}
-}
-
-static double
-cputime(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
 int
 main(int argc, char **argv)
 {
-	struct req r;
-	char *line = NULL;
-	size_t cap = 0, i;
-	double t0, c0;
-	int timed = 0, c;
-
-	while ((c = getopt(argc, argv, "t")) != -1) {
-		if (c != 't') {
-			fputs("usage: trenddrv [-t] < requests\n", stderr);
-			return 2;
-		}
-		timed = 1;
-	}
-	while (getline(&line, &cap, stdin) != -1) {
-		if (parse(line, &r) < 0) {
-			printf("error: cannot parse request\n");
-			bad = 1;
-		} else {
-			t0 = time_mono();
-			c0 = cputime();
-			dispatch(&r);
-			if (timed)
-				printf("# elapsed_s %.6f cpu_s %.6f\n",
-				    time_mono() - t0, cputime() - c0);
-		}
-		for (i = 0; i < MAXSAMP; i++)
-			free(r.s[i]);
-		fflush(stdout);
-	}
-	free(line);
-	return bad ? 2 : 0;
+	return drv_run(argc, argv, dispatch);
 }

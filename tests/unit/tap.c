@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "tap.h"
 
@@ -84,6 +85,25 @@ tap_file(const char *name, const char *text)
 		exit(2);
 	}
 	return path;
+}
+
+void
+tap_put(const char *root, const char *rel, const char *text)
+{
+	char path[512], *p;
+	FILE *fp;
+
+	snprintf(path, sizeof path, "%s/%s", root, rel);
+	for (p = path + 1; (p = strchr(p, '/')) != NULL; p++) {
+		*p = '\0';
+		mkdir(path, 0755);
+		*p = '/';
+	}
+	if ((fp = fopen(path, "w")) == NULL || fputs(text, fp) == EOF ||
+	    fclose(fp) != 0) {
+		perror(path);
+		exit(2);
+	}
 }
 
 int

@@ -19,5 +19,9 @@ const char *tap_tmpdir(void);
 /* Writes text to a new file in the temporary directory; returns its path
  * (static storage, overwritten by the next call). */
 const char *tap_file(const char *name, const char *text);
+/* Writes text to root/rel, making the directories on the way: the
+ * hand-written /proc, /sys and cgroup trees of the reader tests.  Exits 2
+ * when the file cannot be written. */
+void tap_put(const char *root, const char *rel, const char *text);
 
 #endif

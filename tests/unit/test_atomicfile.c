@@ -27,7 +27,8 @@ main(void)
 {
 	struct perr e = { "" };
 	struct afile a;
-	char path[256];
+	struct stat st;
+	char path[256], link[300];
 
 	snprintf(path, sizeof path, "%s", tap_file("target", "old\n"));
 	tap_int(afile_open(&a, path, &e), 0, "open");
@@ -45,5 +46,37 @@ main(void)
 	    "a missing directory is refused");
 	tap_ok(strstr(e.msg, "No such file or directory") != NULL, "  (%s)",
 	    e.msg);
+
+	/* Devices are written, never replaced (as root, rename would turn
+	 * /dev/full into a file). */
+	tap_int(afile_open(&a, "/dev/full", &e), 0, "open /dev/full");
+	tap_ok(a.tmp == NULL, "  no temporary file for a device");
+	fputs("x", a.fp);
+	tap_int(afile_commit(&a, &e), -1, "/dev/full: the write error shows");
+	tap_str(e.msg, "/dev/full: write error: No space left on device",
+	    "  the message");
+	tap_ok(stat("/dev/full", &st) == 0 && S_ISCHR(st.st_mode),
+	    "  /dev/full is still a device");
+	tap_int(afile_open(&a, "/dev/null", &e), 0, "open /dev/null");
+	fputs("x", a.fp);
+	tap_int(afile_commit(&a, &e), 0, "/dev/null written");
+	tap_ok(stat("/dev/null", &st) == 0 && S_ISCHR(st.st_mode),
+	    "  /dev/null is still a device");
+	tap_int(afile_open(&a, "/dev/null", &e), 0, "open /dev/null again");
+	afile_abort(&a);
+	tap_ok(stat("/dev/null", &st) == 0 && S_ISCHR(st.st_mode),
+	    "  abort leaves it");
+
+	/* A symbolic link: the file it names is replaced, the link kept. */
+	snprintf(link, sizeof link, "%s.link", path);
+	unlink(link);
+	tap_int(symlink(path, link), 0, "symlink");
+	tap_int(afile_open(&a, link, &e), 0, "open through a link");
+	fputs("linked\n", a.fp);
+	tap_int(afile_commit(&a, &e), 0, "commit through a link");
+	tap_ok(lstat(link, &st) == 0 && S_ISLNK(st.st_mode),
+	    "  the link is still a link");
+	tap_str(contents(path), "linked\n", "  the file it names replaced");
+	unlink(link);
 	return tap_done();
 }

@@ -3,31 +3,10 @@
  * cpu.stat, memory, io.stat and pressure files. */
 #include <math.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "cgroup.h"
 #include "tap.h"
-
-static void
-put(const char *root, const char *rel, const char *text)
-{
-	char path[512], *p;
-	FILE *fp;
-
-	snprintf(path, sizeof path, "%s/%s", root, rel);
-	for (p = path + 1; (p = strchr(p, '/')) != NULL; p++) {
-		*p = '\0';
-		mkdir(path, 0755);
-		*p = '/';
-	}
-	if ((fp = fopen(path, "w")) == NULL || fputs(text, fp) == EOF ||
-	    fclose(fp) != 0) {
-		perror(path);
-		exit(2);
-	}
-}
 
 int
 main(void)
@@ -50,24 +29,24 @@ main(void)
 	tap_int(cg_mountpoint("", 0, mp, sizeof mp), -1, "empty: none");
 
 	snprintf(root, sizeof root, "%s/r", tap_tmpdir());
-	put(root, "proc/self/mountinfo",
+	tap_put(root, "proc/self/mountinfo",
 	    "41 31 0:38 / /sys/fs/cgroup/unified rw - cgroup2 cgroup2 rw\n");
-	put(root, "sys/fs/cgroup/unified/cgroup.controllers", "\n");
-	put(root, "sys/fs/cgroup/unified/cpu.stat",
+	tap_put(root, "sys/fs/cgroup/unified/cgroup.controllers", "\n");
+	tap_put(root, "sys/fs/cgroup/unified/cpu.stat",
 	    "usage_usec 100\nuser_usec 60\nsystem_usec 40\n");
-	put(root, "sys/fs/cgroup/unified/a/b/cgroup.controllers", "cpu\n");
-	put(root, "sys/fs/cgroup/unified/a/b/cpu.stat",
+	tap_put(root, "sys/fs/cgroup/unified/a/b/cgroup.controllers", "cpu\n");
+	tap_put(root, "sys/fs/cgroup/unified/a/b/cpu.stat",
 	    "usage_usec 5000\nuser_usec 3000\nsystem_usec 2000\n"
 	    "nr_periods 10\nnr_throttled 2\nthrottled_usec 777\n");
-	put(root, "sys/fs/cgroup/unified/a/b/memory.current", "1048576\n");
-	put(root, "sys/fs/cgroup/unified/a/b/io.stat",
+	tap_put(root, "sys/fs/cgroup/unified/a/b/memory.current", "1048576\n");
+	tap_put(root, "sys/fs/cgroup/unified/a/b/io.stat",
 	    "8:0 rbytes=10 wbytes=20 rios=1 wios=2 dbytes=0 dios=0\n"
 	    "8:16 rbytes=5 wbytes=5 rios=1 wios=1 dbytes=0 dios=0\n");
-	put(root, "sys/fs/cgroup/unified/a/b/cpu.pressure",
+	tap_put(root, "sys/fs/cgroup/unified/a/b/cpu.pressure",
 	    "some avg10=3.00 avg60=0.00 avg300=0.00 total=900\n"
 	    "full avg10=1.00 avg60=0.00 avg300=0.00 total=300\n");
-	put(root, "sys/fs/cgroup/unified/c/cgroup.controllers", "\n");
-	put(root, "sys/fs/cgroup/unified/d/x", "\n");
+	tap_put(root, "sys/fs/cgroup/unified/c/cgroup.controllers", "\n");
+	tap_put(root, "sys/fs/cgroup/unified/d/x", "\n");
 
 	tap_int(cg_open(&r, root, "a/b", &e), 0, "a path below the mount");
 	tap_str(r.name, "/a/b", "its name");
@@ -107,14 +86,14 @@ main(void)
 	    "(no cgroup.controllers)", "says so");
 	tap_int(cg_open(&r, root, "nope", &e), -1, "not there");
 
-	put(root, "sys/fs/cgroup/unified/a/b/io.stat", "8:0 rbytes\n");
+	tap_put(root, "sys/fs/cgroup/unified/a/b/io.stat", "8:0 rbytes\n");
 	tap_int(cg_open(&r, root, "a/b", &e), 0, "opens again");
 	tap_int(cg_read(&r, &s, &e), -1, "malformed io.stat");
 	tap_ok(strstr(e.msg, "a/b/io.stat:1: malformed") != NULL, "says where");
 	cg_close(&r);
 
 	snprintf(root, sizeof root, "%s/v1", tap_tmpdir());
-	put(root, "proc/self/mountinfo",
+	tap_put(root, "proc/self/mountinfo",
 	    "32 31 0:29 / /sys/fs/cgroup/cpu rw - cgroup cgroup rw,cpu\n");
 	tap_int(cg_open(&r, root, "x", &e), -1, "no cgroup2 mounted");
 	tap_str(e.msg, "cgroup 'x': no cgroup2 file system is mounted",

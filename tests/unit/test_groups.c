@@ -18,7 +18,7 @@ struct run {
 
 static void
 load(struct run *u, const char *text, long drop, const char *only,
-    int withx, struct groups_budget *b)
+    int withx, struct gacc_budget *b)
 {
 	char path[256], *paths[1];
 	struct csvr_row row;
@@ -50,7 +50,7 @@ unload(struct run *u)
 int
 main(void)
 {
-	struct groups_budget b = { 0, 0, 0.01, 0 };
+	struct gacc_budget b = { 0, 0, 0.01, 0 };
 	struct run u;
 	struct group *g;
 	char *text, *p;

@@ -1,4 +1,5 @@
-/* test_jsonout.c - unknown numbers as null, output format, read errors. */
+/* test_jsonout.c - unknown numbers as null, output format, read errors,
+ * formatted strings, notes and intervals. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,6 +46,25 @@ main(void)
 	j = json_read(tap_file("good.json", "{\"a\": [1, 2]}"), &e);
 	tap_ok(j != NULL && json_array_size(json_object_get(j, "a")) == 2,
 	    "good JSON read");
+	json_decref(j);
+
+	j = jfmt("n=%zu, need %d", (size_t)2, 3);
+	tap_str(json_string_value(j), "n=2, need 3", "jfmt formats a string");
+	json_decref(j);
+	tap_ok(jfmt("%s", "\xff") == NULL,
+	    "jfmt: text that is not UTF-8 is NULL");
+	j = json_array();
+	jappendf(j, "a %s", "note");
+	jappendf(j, "%s", "\xff");
+	jappendf(j, "%d", 7);
+	tap_int((long long)json_array_size(j), 2,
+	    "jappendf leaves out non-UTF-8");
+	tap_str(json_string_value(json_array_get(j, 1)), "7", "  in order");
+	json_decref(j);
+	j = jinterval(1.5, NAN);
+	tap_ok(json_real_value(json_object_get(j, "lo")) == 1.5 &&
+	    json_is_null(json_object_get(j, "hi")) && json_object_size(j) == 2,
+	    "jinterval: lo and hi, NaN as null");
 	json_decref(j);
 	return tap_done();
 }

@@ -76,6 +76,12 @@ main(void)
 	tap_str(num_fmt(buf, 3, 3), "3", "fmt drops the point");
 	tap_str(num_fmt(buf, -0.0001, 3), "0", "fmt -0 is 0");
 	tap_str(num_fmt(buf, NAN, 3), "", "fmt NaN is empty");
+	tap_str(num_fmt(buf, 1e300, 3), "1.0000000000000001e+300",
+	    "fmt 1e300: exact, not cut at the buffer's end");
+	tap_str(num_fmt(buf, -1.7976931348623157e308, 6),
+	    "-1.7976931348623157e+308", "fmt -DBL_MAX");
+	tap_str(num_fmt(buf, 1e20, 2), "100000000000000000000",
+	    "fmt 1e20: digits while they fit");
 	tap_str(num_fmt(buf, 1712345678.1234567, 6), "1712345678.123457",
 	    "fmt epoch time");
 	tap_str(num_fmt_sig(buf, 0.000123456, 3), "0.000123", "sig small");

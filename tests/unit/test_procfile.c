@@ -35,6 +35,39 @@ dec(const char *s, double want, const char *name)
 		tap_num(q ? v : NAN, want, 1e-15, 0, name);
 }
 
+static void
+keys(void)
+{
+	static const struct pkey k[3] = {
+		{ "MemTotal:", 9 }, { "Cached:", 7 }, { "Slab:", 5 }
+	};
+	const char *t, *at[3];
+	size_t off[3] = { PSCAN_NOWHERE, PSCAN_NOWHERE, PSCAN_NOWHERE };
+
+	t = "MemTotal: 1\nSwapCached: 2\nCached: 3\n";
+	tap_int((long long)pscan_keys(t, strlen(t), k, 3, off, at), 2,
+	    "keys: two of three");
+	tap_ok(at[0] == t + 9 && at[1] == t + 33 && at[2] == NULL,
+	    "keys: at line starts only (not SwapCached:)");
+	tap_ok(off[0] == 0 && off[1] == 26 && off[2] == PSCAN_NOWHERE,
+	    "keys: where they were found");
+	t = "MemTotal: 10\nSwapCached: 2\nCached: 3\nSlab: 4\n";
+	tap_int((long long)pscan_keys(t, strlen(t), k, 3, off, at), 3,
+	    "keys: moved a byte, and a new one");
+	tap_ok(off[1] == 27 && at[1] == t + 34 && off[2] == 37,
+	    "keys: found where they went");
+	t = "Slab: 4\nCached: 3\n";
+	tap_int((long long)pscan_keys(t, strlen(t), k, 3, off, at), 2,
+	    "keys: moved back");
+	tap_ok(at[0] == NULL && off[1] == 8 && off[2] == 0,
+	    "keys: before where they were");
+	tap_int((long long)pscan_keys("", 0, k, 3, off, at), 0,
+	    "keys: empty text");
+	t = "Cached:";
+	tap_int((long long)pscan_keys(t, 6, k, 3, off, at), 0,
+	    "keys: a key cut by the end of the text");
+}
+
 int
 main(void)
 {
@@ -54,6 +87,14 @@ main(void)
 	u64("x1", 0, 0, 0, "not a digit");
 	u64("\n1", 0, 0, 0, "a newline is not skipped");
 	u64("-1", 0, 0, 0, "no sign");
+	u64("9999999999999999999", 1, 9999999999999999999u, 19,
+	    "19 digits: no overflow check needed");
+	u64("18446744073709551616", 1, UINT64_MAX, 20, "largest + 1 saturates");
+	u64("0000000000000000000000042", 1, 42, 25, "leading zeros");
+	u64("                 \t  7\n", 1, 7, 21, "a long run of blanks");
+	u64("        8", 1, 8, 9, "eight blanks, then a digit");
+	u64("                ", 0, 0, 0, "blanks to the end");
+	u64("         \n1", 0, 0, 0, "blanks up to a newline");
 
 	dec("0.45", 0.45, "fraction");
 	dec("12", 12, "integer");
@@ -73,6 +114,8 @@ main(void)
 	tap_ok(pscan_key(s, s + strlen(s), "cpu0 ", 5) == s + 5, "key");
 	tap_ok(pscan_key(s, s + strlen(s), "cpu1 ", 5) == NULL, "other key");
 	tap_ok(pscan_key(s, s + 3, "cpu0 ", 5) == NULL, "key past the end");
+
+	keys();
 
 	pbuf_init(&b);
 	path = tap_file("one", "first\n");
@@ -109,6 +152,31 @@ main(void)
 
 	tap_ok(pfile_slurp(tap_file("empty", ""), &b, &e) == 0 && b.len == 0,
 	    "an empty file");
+
+	/* Larger than a short read: read on to the end. */
+	big = malloc(6001);
+	for (n = 0; n < 6000; n++)
+		big[n] = n % 100 == 99 ? '\n' : 'y';
+	big[6000] = '\0';
+	pbuf_free(&b);
+	pbuf_init(&b);
+	path = tap_file("head", big);
+	pfile_init(&f, "", path);
+	tap_ok(pfile_read(&f, &b, PFILE_HEAD, &e) == 0 && b.partial &&
+	    b.len == 4000 && b.p[3999] == '\n' && b.p[4000] == '\0',
+	    "PFILE_HEAD: one read, whole lines only, partial");
+	tap_ok(pfile_read(&f, &b, 0, &e) == 0 && !b.partial && b.len == 6000 &&
+	    memcmp(b.p, big, 6000) == 0, "then the whole file");
+	tap_ok(pfile_read(&f, &b, PFILE_HEAD, &e) == 0 && b.len == 6000,
+	    "PFILE_HEAD: all of it when the buffer holds it");
+	pfile_close(&f);
+	big[2500] = '\0';
+	path = tap_file("mid", big);
+	pfile_init(&f, "", path);
+	tap_ok(pfile_read(&f, &b, 0, &e) == 0 && b.len == 2500 && !b.partial,
+	    "a file past PFILE_SHORT that fits");
+	pfile_close(&f);
+	free(big);
 	pbuf_free(&b);
 	return tap_done();
 }

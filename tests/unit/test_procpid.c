@@ -2,32 +2,11 @@
  * found through parent links, stat with awkward command names, missing
  * io, descriptor counts, a process that does not exist. */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "procpid.h"
 #include "procsys.h"
 #include "tap.h"
-
-static void
-put(const char *root, const char *rel, const char *text)
-{
-	char path[512], *p;
-	FILE *fp;
-
-	snprintf(path, sizeof path, "%s/%s", root, rel);
-	for (p = path + 1; (p = strchr(p, '/')) != NULL; p++) {
-		*p = '\0';
-		mkdir(path, 0755);
-		*p = '/';
-	}
-	if ((fp = fopen(path, "w")) == NULL || fputs(text, fp) == EOF ||
-	    fclose(fp) != 0) {
-		perror(path);
-		exit(2);
-	}
-}
 
 /* A process: pid, command, parent, utime; io only when withio. */
 static void
@@ -42,19 +21,19 @@ proc(const char *root, int pid, const char *comm, int ppid, int utime,
 	    "100 0 5 0 %d 7 0 0 20 0 3 0 1234 1000000 250 18446744073709551615"
 	    " 1 1 0 0 0 0 0 0 0 0 0 0 17 1 0 0 0 0 0\n", pid, comm, ppid, pid,
 	    pid, utime);
-	put(root, rel, text);
+	tap_put(root, rel, text);
 	snprintf(rel, sizeof rel, "proc/%d/status", pid);
-	put(root, rel, "Name:\tx\nVmRSS:\t1000 kB\n"
+	tap_put(root, rel, "Name:\tx\nVmRSS:\t1000 kB\n"
 	    "voluntary_ctxt_switches:\t11\nnonvoluntary_ctxt_switches:\t22\n");
 	if (withio) {
 		snprintf(rel, sizeof rel, "proc/%d/io", pid);
-		put(root, rel, "rchar: 1\nwchar: 2\nsyscr: 3\nsyscw: 4\n"
+		tap_put(root, rel, "rchar: 1\nwchar: 2\nsyscr: 3\nsyscw: 4\n"
 		    "read_bytes: 4096\nwrite_bytes: 8192\n"
 		    "cancelled_write_bytes: 0\n");
 	}
 	for (i = 0; i < nfd; i++) {
 		snprintf(rel, sizeof rel, "proc/%d/fd/%d", pid, i);
-		put(root, rel, "");
+		tap_put(root, rel, "");
 	}
 }
 
@@ -76,8 +55,8 @@ main(void)
 	proc(root, 13, "a b) (c", 10, 13, 0, 1);
 	proc(root, 20, "other", 1, 20, 1, 1);
 	proc(root, 5, "reused", 12, 5, 1, 1);	/* a child with a lower pid */
-	put(root, "proc/self", "");
-	put(root, "proc/stat", "cpu 1 2 3 4\n");
+	tap_put(root, "proc/self", "");
+	tap_put(root, "proc/stat", "cpu 1 2 3 4\n");
 
 	tap_int(pid_open(&r, root, 10, &e), 0, "opens the tree of 10");
 	tap_int(pid_read(&r, &t, &e), 0, "reads it");
@@ -104,7 +83,7 @@ main(void)
 	    "no io file: unknown");
 	tap_ok(t.p[2].fds == SYS_NONE, "no fd directory: unknown");
 
-	put(root, "proc/10/stat", "10 (sh) S 1\n");
+	tap_put(root, "proc/10/stat", "10 (sh) S 1\n");
 	tap_int(pid_read(&r, &t, &e), -1, "a short stat file");
 	tap_ok(strstr(e.msg, "/proc/10/stat:1: malformed") != NULL,
 	    "says which (%s)", e.msg);

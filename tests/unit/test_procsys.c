@@ -2,75 +2,55 @@
  * file's fields, optional files missing, malformed lines, the disk kinds. */
 #include <math.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "procsys.h"
 #include "sysdev.h"
 #include "tap.h"
 
-/* Writes ROOT/rel, making the directories on the way. */
-static void
-put(const char *root, const char *rel, const char *text)
-{
-	char path[512], *p;
-	FILE *fp;
-
-	snprintf(path, sizeof path, "%s/%s", root, rel);
-	for (p = path + 1; (p = strchr(p, '/')) != NULL; p++) {
-		*p = '\0';
-		mkdir(path, 0755);
-		*p = '/';
-	}
-	if ((fp = fopen(path, "w")) == NULL || fputs(text, fp) == EOF ||
-	    fclose(fp) != 0) {
-		perror(path);
-		exit(2);
-	}
-}
-
 static void
 tree(const char *r)
 {
-	put(r, "proc/stat", "cpu  10 1 5 100 2 3 4 0 1 0\n"
+	tap_put(r, "proc/stat", "cpu  10 1 5 100 2 3 4 0 1 0\n"
 	    "cpu0 5 1 2 50 1 1 2 0 1 0\ncpu2 5 0 3 50 1 2 2 0 0 0\n"
 	    "intr 777 1 2 3\nctxt 888\nbtime 5\nprocesses 99\n"
 	    "procs_running 3\nprocs_blocked 1\nsoftirq 1 2\n");
-	put(r, "proc/meminfo", "MemTotal:       1000 kB\nMemFree: 100 kB\n"
+	tap_put(r, "proc/meminfo", "MemTotal:       1000 kB\nMemFree: 100 kB\n"
 	    "MemAvailable:    400 kB\nBuffers: 10 kB\nCached: 200 kB\n"
 	    "SwapCached: 0 kB\nSwapTotal: 0 kB\nSwapFree: 0 kB\n"
 	    "Dirty: 7 kB\nShmem: 8 kB\nSlab: 9 kB\nHugePages_Total: 0\n");
-	put(r, "proc/vmstat", "nr_free_pages 5\npswpin 1\npswpout 2\n"
+	tap_put(r, "proc/vmstat", "nr_free_pages 5\npswpin 1\npswpout 2\n"
 	    "pgfault 3\npgmajfault 4\n");
-	put(r, "proc/loadavg", "0.25 1.50 10.00 2/345 999\n");
-	put(r, "proc/sys/fs/file-nr", "1234\t4\t100000\n");
-	put(r, "proc/diskstats",
+	tap_put(r, "proc/loadavg", "0.25 1.50 10.00 2/345 999\n");
+	tap_put(r, "proc/sys/fs/file-nr", "1234\t4\t100000\n");
+	tap_put(r, "proc/diskstats",
 	    "   8       0 sda 1 2 3 4 5 6 7 8 9 10 11\n"
 	    "   8       1 sda1 1 2 3 4 5 6 7 8 9 10 11\n"
 	    "   7       0 loop0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0\n"
 	    " 259       0 nvme0n1 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17\n");
-	put(r, "sys/block/sda/device", "");
-	put(r, "sys/block/nvme0n1/device", "");
-	put(r, "sys/block/loop0/dev", "7:0\n");
-	put(r, "proc/net/dev", "Inter-| head\n face |bytes\n"
+	tap_put(r, "sys/block/sda/device", "");
+	tap_put(r, "sys/block/nvme0n1/device", "");
+	tap_put(r, "sys/block/loop0/dev", "7:0\n");
+	tap_put(r, "proc/net/dev", "Inter-| head\n face |bytes\n"
 	    "    lo: 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16\n"
 	    "  eth0:11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26\n");
-	put(r, "proc/pressure/cpu", "some avg10=1.25 avg60=0.00 avg300=0.00 "
+	tap_put(r, "proc/pressure/cpu", "some avg10=1.25 avg60=0.00 avg300=0.00 "
 	    "total=4000\nfull avg10=0.00 avg60=0.00 avg300=0.00 total=0\n");
-	put(r, "proc/pressure/io", "some avg10=0.00 avg60=0.00 avg300=0.00 "
+	tap_put(r, "proc/pressure/io", "some avg10=0.00 avg60=0.00 avg300=0.00 "
 	    "total=5\n");
 }
 
 int
 main(void)
 {
+	static char vm[12000];
 	char root[256];
 	struct sys_reader r;
 	struct sys_snap s;
 	struct sys_psi ps;
 	struct perr e;
 	const char *t;
+	size_t n;
 
 	snprintf(root, sizeof root, "%s/a", tap_tmpdir());
 	tree(root);
@@ -124,10 +104,51 @@ main(void)
 	tap_int(s.disk[2].kind, SYS_VIRTUAL, "loop0 is virtual");
 	sys_close(&r);
 
+	/* Keys looked up where they were last time: found again when they
+	 * move (a line more, a number a digit longer) or go. */
+	sys_open(&r, root);
+	tap_int(sys_read(&r, &s, &e), 0, "reads, learning where keys are");
+	tap_put(root, "proc/meminfo", "Extra: 1 kB\nMemTotal:      12000 kB\n"
+	    "MemFree: 1100 kB\nMemAvailable:    4400 kB\nBuffers: 10 kB\n"
+	    "Cached: 200 kB\nSwapTotal: 50 kB\nSwapFree: 5 kB\n"
+	    "Shmem: 88 kB\nDirty: 77 kB\nHugePages_Total: 0\n");
+	tap_put(root, "proc/vmstat", "nr_free_pages 123456\npgfault 30\n"
+	    "pswpin 10\npswpout 20\npgmajfault 40\n");
+	tap_int(sys_read(&r, &s, &e), 0, "reads the moved keys");
+	tap_ok(s.mem[SYS_MEMTOTAL] == 12000 && s.mem[SYS_MEMFREE] == 1100 &&
+	    s.mem[SYS_MEMAVAIL] == 4400 && s.mem[SYS_SWAPTOTAL] == 50 &&
+	    s.mem[SYS_SWAPFREE] == 5 && s.mem[SYS_DIRTY] == 77 &&
+	    s.mem[SYS_SHMEM] == 88, "meminfo: every key where it went");
+	tap_ok(s.mem[SYS_SLAB] == SYS_NONE, "meminfo: a key gone: unknown");
+	tap_ok(s.pswpin == 10 && s.pswpout == 20 && s.pgfault == 30 &&
+	    s.pgmajfault == 40, "vmstat: every key where it went");
+	tap_put(root, "proc/meminfo", "Extra: 1 kB\nMemTotal:      12000 kB\n"
+	    "MemFree: x kB\n");
+	tap_int(sys_read(&r, &s, &e), -1, "a malformed key line");
+	tap_ok(strstr(e.msg, "proc/meminfo:3: malformed") != NULL,
+	    "says where (%s)", e.msg);
+	tap_put(root, "proc/meminfo", "MemTotal: 1 kB\n");
+	/* vmstat longer than one read: its keys past the first buffer's
+	 * worth are read too. */
+	for (n = 0; n < 9000;)
+		n += (size_t)snprintf(vm + n, sizeof vm - n,
+		    "nr_filler_%zu %zu\n", n, n);
+	snprintf(vm + n, sizeof vm - n, "pswpin 1\npswpout 2\npgfault 3\n"
+	    "pgmajfault 123456789\n");
+	tap_put(root, "proc/vmstat", vm);
+	tap_int(sys_read(&r, &s, &e), 0, "a long vmstat");
+	tap_ok(s.pswpin == 1 && s.pgmajfault == 123456789,
+	    "vmstat: keys past the first read");
+	tap_int(sys_read(&r, &s, &e), 0, "the long vmstat again");
+	tap_ok(s.pgfault == 3 && s.pgmajfault == 123456789,
+	    "vmstat: keys past the first read, again");
+	sys_close(&r);
+	tree(root);
+
 	/* Only the two files a system must have. */
 	snprintf(root, sizeof root, "%s/b", tap_tmpdir());
-	put(root, "proc/stat", "cpu  1 2 3 4\n");
-	put(root, "proc/meminfo", "MemTotal: 5 kB\n");
+	tap_put(root, "proc/stat", "cpu  1 2 3 4\n");
+	tap_put(root, "proc/meminfo", "MemTotal: 5 kB\n");
 	sys_open(&r, root);
 	tap_int(sys_read(&r, &s, &e), 0, "a minimal tree");
 	tap_int((long long)s.all.t[SYS_STEAL], 0, "old kernels: fields 0");
@@ -138,21 +159,21 @@ main(void)
 	    s.psi[SYS_PSI_CPU].some_total == SYS_NONE, "the rest unknown");
 	sys_close(&r);
 
-	put(root, "proc/stat", "cpu  1 2 3 4\ncpu0 1 2 x\n");
+	tap_put(root, "proc/stat", "cpu  1 2 3 4\ncpu0 1 2 x\n");
 	sys_open(&r, root);
 	tap_int(sys_read(&r, &s, &e), -1, "malformed cpu line");
 	tap_ok(strstr(e.msg, "/b/proc/stat:2: malformed") != NULL,
 	    "message: file:line (%s)", e.msg);
 	sys_close(&r);
 
-	put(root, "proc/stat", "intr 5\n");
+	tap_put(root, "proc/stat", "intr 5\n");
 	sys_open(&r, root);
 	tap_int(sys_read(&r, &s, &e), -1, "no cpu line");
 	tap_ok(strstr(e.msg, "proc/stat: no cpu line") != NULL, "says so");
 	sys_close(&r);
 
-	put(root, "proc/stat", "cpu  1 2 3 4\n");
-	put(root, "proc/diskstats", "   8 0 sda 1 2 3\n");
+	tap_put(root, "proc/stat", "cpu  1 2 3 4\n");
+	tap_put(root, "proc/diskstats", "   8 0 sda 1 2 3\n");
 	sys_open(&r, root);
 	r.all_disks = 1;
 	tap_int(sys_read(&r, &s, &e), -1, "short diskstats line");
@@ -176,5 +197,11 @@ main(void)
 	t = "other 1\n";
 	tap_int(sys_parse_psi(t, strlen(t), &ps), -1, "psi unknown line");
 	tap_int(sys_parse_psi("", 0, &ps), 0, "psi empty: unknown");
+	/* The number of the bad line; a line never takes the next one's. */
+	t = "some avg10=0.50 avg60=0 avg300=0 total=1\nfull avg10=x total=2\n";
+	tap_int(sys_parse_psi(t, strlen(t), &ps), -2, "psi bad line 2: -2");
+	t = "some avg10=0.50\nfull avg10=0.10 avg60=0 avg300=0 total=7\n";
+	tap_int(sys_parse_psi(t, strlen(t), &ps), -1,
+	    "psi line without total=: malformed, not the next line's");
 	return tap_done();
 }

@@ -3,29 +3,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "sysdev.h"
 #include "tap.h"
-
-static void
-put(const char *root, const char *rel, const char *text)
-{
-	char path[512], *p;
-	FILE *fp;
-
-	snprintf(path, sizeof path, "%s/%s", root, rel);
-	for (p = path + 1; (p = strchr(p, '/')) != NULL; p++) {
-		*p = '\0';
-		mkdir(path, 0755);
-		*p = '/';
-	}
-	if ((fp = fopen(path, "w")) == NULL || fputs(text, fp) == EOF ||
-	    fclose(fp) != 0) {
-		perror(path);
-		exit(2);
-	}
-}
 
 /* Parses text as the reader's buffer with the given parser. */
 static int
@@ -53,9 +33,9 @@ main(void)
 	struct perr e;
 
 	snprintf(root, sizeof root, "%s/d", tap_tmpdir());
-	put(root, "sys/block/sda/device", "");
-	put(root, "sys/block/cciss!c0d0/device", "");
-	put(root, "sys/block/dm-0/dev", "253:0\n");
+	tap_put(root, "sys/block/sda/device", "");
+	tap_put(root, "sys/block/cciss!c0d0/device", "");
+	tap_put(root, "sys/block/dm-0/dev", "253:0\n");
 	sys_open(&r, root);
 	sys_snap_init(&s);
 

@@ -1,0 +1,23 @@
+#!/bin/sh
+# ci-gate.sh - a CI job step: benchmark the baseline build and the candidate
+# build of a program side by side (interleaved, so drift and heat favour
+# neither), keep the runs as an artifact, and fail the job on a significant
+# regression larger than the threshold.
+#
+#   sh examples/ci-gate.sh BASELINE_CMD CANDIDATE_CMD [OUTDIR]
+#   e.g. sh examples/ci-gate.sh './old/app --bench' './new/app --bench' artifacts
+#
+# Exit status: 0 no regression, 1 a regression, 2 trouble (as perf-trend).
+set -eu
+[ $# -ge 2 ] || { echo "usage: ci-gate.sh BASELINE_CMD CANDIDATE_CMD [OUTDIR]" >&2; exit 2; }
+out=${3:-perfpipe-ci}
+runs=${RUNS:-20}
+threshold=${THRESHOLD:-2%}
+mkdir -p "$out"
+perf-time -q -w 2 -r "$runs" --interleave -n baseline "$1" -n candidate "$2" \
+	> "$out/runs.csv"
+perf-trend -c name=baseline,candidate -t "$threshold" -m wall_s,user_s,sys_s,max_rss_kib \
+	-o "$out/trend.json" "$out/runs.csv" || true
+# The verdict, readable in the CI log, and the gate itself.
+perf-trend -f text -c name=baseline,candidate -t "$threshold" \
+	-m wall_s,user_s,sys_s,max_rss_kib --fail-on regression "$out/runs.csv"

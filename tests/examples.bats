@@ -1,0 +1,55 @@
+#!/usr/bin/env bats
+# examples.bats - the examples in examples/ keep working with the programs.
+load helpers
+
+setup() {
+	cd "$BATS_TEST_TMPDIR"
+}
+
+@test "ci-gate.sh fails the job on a regression" {
+	RUNS=5 run -1 --separate-stderr sh "$ROOT/examples/ci-gate.sh" 'sleep 0.01' 'sleep 0.05' out
+	assert_line --regexp 'wall_s .* regressed$'
+	[ -s out/runs.csv ]
+	check_csv runs.schema.json out/runs.csv
+	check_json trend.schema.json out/trend.json
+}
+
+@test "ci-gate.sh passes when nothing changed beyond the threshold" {
+	RUNS=5 THRESHOLD=90% run -0 --separate-stderr sh "$ROOT/examples/ci-gate.sh" 'sleep 0.01' 'sleep 0.01' out
+	refute_line --regexp 'regressed$'
+}
+
+@test "ci-gate.sh without two commands is a usage error" {
+	run -2 --separate-stderr sh "$ROOT/examples/ci-gate.sh" 'true'
+	[ "$stderr" = "usage: ci-gate.sh BASELINE_CMD CANDIDATE_CMD [OUTDIR]" ]
+}
+
+@test "Makefile: bench, bench-baseline, bench-check and bench-trend" {
+	mk() { make -s -f "$ROOT/examples/Makefile" BENCH_DIR=b THRESHOLD=90% "$@"; }
+	run -0 mk bench-baseline
+	[ -s b/baseline.csv ]
+	run -0 mk bench-check
+	assert_line --partial 'wall_s'
+	run -0 mk bench
+	[ "$(wc -l < b/history.csv)" -eq 46 ]
+	head -n 1 b/history.csv | grep -q ',commit$'
+	run -0 mk bench-trend
+}
+
+@test "cron file: every job line has five time fields, a user and a command" {
+	run -0 awk '!/^#/ && NF && !/^[A-Z]+=/ { if (NF < 7 || $6 != "root") bad++ } END { exit bad }' \
+		"$ROOT/examples/cron/perfpipe-sample"
+}
+
+@test "prometheus.sh keeps a .prom file with the latest sample" {
+	sh "$ROOT/examples/prometheus.sh" prom 2>err &
+	pid=$!
+	# perf-sample writes the first sample after one interval (15 s) at most;
+	# await the file rather than sleeping a fixed time.
+	for _ in $(seq 200); do [ -s prom/perfpipe.prom ] && break; sleep 0.1; done
+	kill "$pid"
+	wait "$pid" || true
+	[ -s prom/perfpipe.prom ]
+	grep -q '^# TYPE perfpipe_cpu_busy_pct gauge' prom/perfpipe.prom
+	[ -z "$(ls prom | grep -v '^perfpipe.prom$')" ]
+}

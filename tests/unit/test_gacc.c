@@ -1,0 +1,82 @@
+/* test_gacc.c - one metric's accumulator: exact values and labels within
+ * the budget, the budget given back, the switch to a sketch, the
+ * decimated series and its doubling stride. */
+#include <math.h>
+#include <string.h>
+
+#include "gacc.h"
+#include "tap.h"
+
+/* Whether the decimated series is every stride-th value 0, 1, 2 ... (and
+ * x = 10 y when dx is kept). */
+static int
+decimated(const struct gacc *a)
+{
+	size_t i;
+
+	for (i = 0; i < a->dlen; i++)
+		if (a->dy[i] != (double)(i * a->dstride) ||
+		    (a->dx && a->dx[i] != 10 * a->dy[i]))
+			return 0;
+	return 1;
+}
+
+int
+main(void)
+{
+	struct gacc_budget b = { 0, 0, 0.01, 0 };
+	struct gacc a;
+	size_t i;
+
+	gacc_init(&a, 1);
+	tap_ok(gacc_exact(&a) && a.len == 0 && a.acc.n == 0 && a.withx,
+	    "a new accumulator is exact and empty");
+	gacc_add(&a, &b, -1, 10, "abc", 3);
+	gacc_add(&a, &b, 0, 20, "de", 2);
+	gacc_add(&a, &b, 5, NAN, "f", 1);
+	tap_int((long long)a.len, 3, "three values");
+	tap_ok(a.y[0] == -1 && a.y[2] == 5 && a.x[1] == 20 && isnan(a.x[2]),
+	    "  y and x in row order");
+	tap_str(a.lab[1], "de", "  with their labels");
+	tap_int((long long)a.nonpos, 2, "  two of them <= 0");
+	tap_num(stats_acc_mean(&a.acc), 4.0 / 3, 1e-15, 0, "  and their mean");
+	tap_int((long long)b.used, 8 * 2 * 8 + 16 * 3 + 6,
+	    "budget: 8 slots of y and x, 16 bytes and the text per label");
+	gacc_free(&a, &b);
+	tap_int((long long)b.used, 0, "freeing gives the budget back");
+
+	/* 4 KiB: one accumulator may hold 1 KiB, 128 values of y alone. */
+	b.limit = 4096;
+	gacc_init(&a, 0);
+	for (i = 0; i < 128; i++)
+		gacc_add(&a, &b, (double)i, NAN, NULL, 0);
+	tap_ok(gacc_exact(&a) && b.used == 1024, "128 values fit the budget");
+	gacc_add(&a, &b, 128, NAN, NULL, 0);
+	tap_ok(!gacc_exact(&a) && a.y == NULL && a.len == 0,
+	    "the 129th moves them to a sketch");
+	tap_int((long long)b.used, 0, "  budget given back");
+	tap_int((long long)b.nsketched, 1, "  counted");
+	tap_int((long long)a.sk->n, 129, "  the sketch has every value");
+	tap_ok(a.dlen == 129 && a.dstride == 1 && a.dx == NULL && decimated(&a),
+	    "  the decimated series every value, no x");
+	for (i = 129; i < 3000; i++)
+		gacc_add(&a, &b, (double)i, NAN, NULL, 0);
+	tap_int((long long)a.acc.n, 3000, "3000 values counted");
+	tap_ok(a.dstride == 4 && a.dlen == 750 && decimated(&a),
+	    "  every 4th kept (%zu of stride %zu)", a.dlen, a.dstride);
+	tap_num(sketch_quantile(a.sk, 0.5), 1499.5, 0.01, 0, "  sketch median");
+	gacc_free(&a, &b);
+	tap_int((long long)b.used, 0, "a sketched accumulator frees to 0");
+
+	b.limit = 1024;
+	b.nsketched = 0;
+	gacc_init(&a, 1);
+	for (i = 0; i < 2000; i++)
+		gacc_add(&a, &b, (double)i, 10.0 * (double)i, "l", 1);
+	tap_ok(!gacc_exact(&a) && a.lab == NULL && b.used == 0,
+	    "labels go with the values into the sketch");
+	tap_ok(a.dstride == 2 && a.dlen == 1000 && a.dx != NULL &&
+	    decimated(&a), "  the decimated series keeps x");
+	gacc_free(&a, &b);
+	return tap_done();
+}
