@@ -224,18 +224,8 @@ setup_measure(void)
 {
 	static struct perfevent pe;
 	struct perr e;
-	struct stat st;
-	int h;
 
 	measure_init(&M);
-	/* Our own CSV rows dirty page cache when stdout is a file, and hooks
-	 * are children we reap: then the I/O count is read before each run
-	 * too, not carried over from the one before. */
-	M.io_chain = fstat(1, &st) == 0 && !S_ISREG(st.st_mode) &&
-	    !S_ISBLK(st.st_mode);
-	for (h = 0; h < BENCH_NHOOKS; h++)
-		if (O.spec.hooks[h] != NULL)
-			M.io_chain = 0;
 	M.timeout = O.timeout;
 	M.stop = &stop;
 	/* auto: a cgroup only where it gives what rusage cannot, the peak

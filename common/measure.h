@@ -15,12 +15,6 @@
 struct measure {
 	struct cgrun *cg;	/* the run cgroup, or NULL: wait4's rusage */
 	struct perfevent *pe;	/* counters, or NULL */
-	int io_fd;		/* /proc/self/io held open, or -1 */
-	int io_chain;		/* nothing between runs does storage I/O for
-				 * us: the count after a run is the count
-				 * before the next (one read a run, not two) */
-	int io_have;		/* io_rb, io_wb hold that count */
-	uint64_t io_rb, io_wb;
 	long self_kib;		/* our own peak resident size, as last read */
 	double timeout;		/* seconds per run, 0: none */
 	const volatile sig_atomic_t *stop;	/* set by a signal: give up */
@@ -47,10 +41,8 @@ struct measure_result {
 	int by_cgroup;		/* CPU time (and memory) from the cgroup */
 };
 
-/* Sets m up with no cgroup, no counters, no timeout; opens /proc/self/io
- * if it can (read and write bytes are unknown otherwise). */
+/* Sets m up with no cgroup, no counters, no timeout. */
 void measure_init(struct measure *m);
-void measure_free(struct measure *m);
 
 /*
  * Runs argv once as o says (o->pgroup should be set: a timeout or a stop
