@@ -135,6 +135,8 @@ measure_run(struct measure *m, const struct spawn_opts *o,
 			}
 		}
 	}
+	r->cpu_pct = r->wall_s > 0 ? 100 * (r->user_s + r->sys_s) / r->wall_s :
+	    NAN;
 	return 0;
 }
 

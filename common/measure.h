@@ -31,6 +31,8 @@ struct measure {
  */
 struct measure_result {
 	double wall_s, user_s, sys_s;
+	double cpu_pct;		/* (user + sys) / wall of the run as measured,
+				 * before any shell correction */
 	double max_rss_kib, minor_faults, major_faults;
 	double vol_ctx_switches, invol_ctx_switches;
 	double read_bytes, write_bytes;

@@ -63,8 +63,9 @@ runsout_row(struct runsout *o, const struct runsout_row *row)
 	csvw_num(w, r->wall_s, 9);
 	csvw_num(w, r->user_s, 6);
 	csvw_num(w, r->sys_s, 6);
-	csvw_num(w, r->wall_s > 0 ? 100 * (r->user_s + r->sys_s) / r->wall_s :
-	    NAN, 2);
+	/* Of the run as measured: after the shell correction a short run's
+	 * wall time can be near zero, and the ratio would mean nothing. */
+	csvw_num(w, r->cpu_pct, 2);
 	csvw_num(w, r->max_rss_kib, 0);
 	csvw_num(w, r->minor_faults, 0);
 	csvw_num(w, r->major_faults, 0);

@@ -301,3 +301,11 @@ for r in rows: print(r[sys.argv[1]])' "$1" "$2"
 	[[ $output == *"Benchmark 1: sleep 0.01"*"40 runs"* ]]
 	[ "$(wc -l < runs.csv)" -eq 41 ]
 }
+
+@test "cpu_pct is of the run as measured, never inflated by the shell correction" {
+	run -0 --separate-stderr perf-time -q -r 5 'true'
+	# user + sys cannot exceed wall time times the CPUs; the corrected wall
+	# time of 'true' is near zero, so a ratio taken after it would.
+	awk -F, -v max="$((100 * $(nproc) + 5))" 'NR > 1 && ($9 == "" || $9 > max) { bad++ }
+	    END { exit bad }' <<<"$output"
+}

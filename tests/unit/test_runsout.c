@@ -27,7 +27,7 @@ main(void)
 	fp = open_memstream(&buf, &len);
 	tap_int(runsout_open(&o, fp, &ps, 1), 0, "header");
 	memset(&r, 0, sizeof r);
-	r.wall_s = 0.5, r.user_s = 0.25, r.sys_s = 0.125;
+	r.wall_s = 0.5, r.user_s = 0.25, r.sys_s = 0.125, r.cpu_pct = 75;
 	r.max_rss_kib = NAN, r.minor_faults = 100, r.major_faults = 0;
 	r.vol_ctx_switches = 3, r.invol_ctx_switches = 4;
 	r.read_bytes = 4096, r.write_bytes = NAN;
@@ -38,7 +38,7 @@ main(void)
 	row.pvals = vals, row.run = 7, row.overhead_s = NAN, row.r = &r;
 	tap_int(runsout_row(&o, &row), 0, "a row");
 	r.exit_status = -1, r.signal = 9, r.timed_out = 1, r.by_cgroup = 1;
-	r.wall_s = 0;
+	r.wall_s = 0, r.cpu_pct = NAN;
 	row.overhead_s = 0.001;
 	tap_int(runsout_row(&o, &row), 0, "a timed-out row");
 	fclose(fp);
