@@ -260,9 +260,8 @@ spawn_cpus_parse(const char *s, cpu_set_t *set, struct perr *e)
 static int
 reap(pid_t pid, int *status, struct rusage *ru)
 {
-	struct rusage dummy;
-
-	if (wait4(pid, status, 0, ru != NULL ? ru : &dummy) < 0)
+	/* wait4 takes a NULL rusage when the caller wants none. */
+	if (wait4(pid, status, 0, ru) < 0)
 		return -1;
 	return 0;
 }
