@@ -18,7 +18,7 @@ rm -f "$out/samples.csv" "$out/runs.csv"
 data=$out/data.bin
 : > "$data"
 while [ "$(wc -c < "$data")" -lt 4000000 ]; do
-	cat "$top"/common/*.c >> "$data"
+	cat "$top"/common/*/*.c "$top"/cmd/*/*.c >> "$data"
 done
 
 echo "== sampling this machine for 10 s (perf-sample -i 1s -n 10) ..."
@@ -42,4 +42,4 @@ echo "== $out/runs.csv: one row per run (schemas/runs.schema.json); gzip -9 agai
 "$bin/perf-trend" -f text -m wall_s,user_s,max_rss_kib -c name=gzip-1,gzip-9 "$out/runs.csv" |
 	sed -n '/^# comparison/,$p'
 echo
-echo "Next: perf-trend -f json $out/samples.csv; man cmd/perf-sample.1; README.md"
+echo "Next: perf-trend -f json $out/samples.csv; man cmd/perf-sample/perf-sample.1; README.md"

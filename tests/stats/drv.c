@@ -8,9 +8,9 @@
 #include <unistd.h>
 
 #include "drv.h"
-#include "num.h"
-#include "timeutil.h"
-#include "xalloc.h"
+#include "util/num.h"
+#include "util/timeutil.h"
+#include "util/xalloc.h"
 
 static int bad;
 
@@ -125,12 +125,12 @@ drv_run(int argc, char **argv, void (*dispatch)(struct drv_req *))
 		if (parse(line, &r) < 0) {
 			drv_fail("cannot parse request");
 		} else {
-			t0 = time_mono();
+			t0 = timeutil_mono();
 			c0 = cputime();
 			dispatch(&r);
 			if (timed)
 				printf("# elapsed_s %.6f cpu_s %.6f\n",
-				    time_mono() - t0, cputime() - c0);
+				    timeutil_mono() - t0, cputime() - c0);
 		}
 		for (i = 0; i < DRV_MAXSAMP; i++)
 			free(r.s[i]);

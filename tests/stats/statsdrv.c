@@ -6,13 +6,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "bootstrap.h"
-#include "distrib.h"
+#include "stats/bootstrap.h"
+#include "stats/distrib.h"
 #include "drv.h"
 #include "hypotest.h"
-#include "specfun.h"
-#include "stats.h"
-#include "xalloc.h"
+#include "stats/specfun.h"
+#include "stats/stats.h"
+#include "util/xalloc.h"
 
 static int
 cmp(const void *a, const void *b)
@@ -93,12 +93,12 @@ acc(struct drv_req *r)
 static void
 mwu(struct drv_req *r)
 {
-	struct htest_mwu m;
+	struct hypotest_mwu m;
 
 	if (!drv_need(r, 1, 2))
 		return;
-	htest_mwu(r->s[0], r->ns[0], r->s[1], r->ns[1],
-	    (enum htest_method)r->arg[0], &m);
+	hypotest_mwu(r->s[0], r->ns[0], r->s[1], r->ns[1],
+	    (enum hypotest_method)r->arg[0], &m);
 	drv_out((double[]){ m.u, m.p, m.z, m.cles, m.exact, m.ties }, 6);
 }
 
@@ -106,12 +106,12 @@ mwu(struct drv_req *r)
 static void
 welch(struct drv_req *r)
 {
-	struct htest_welch w;
+	struct hypotest_welch w;
 	int rc;
 
 	if (!drv_need(r, 1, 2))
 		return;
-	rc = htest_welch(r->s[0], r->ns[0], r->s[1], r->ns[1], r->arg[0], &w);
+	rc = hypotest_welch(r->s[0], r->ns[0], r->s[1], r->ns[1], r->arg[0], &w);
 	drv_out((double[]){ w.diff, w.t, w.df, w.p, w.se, w.lo, w.hi, rc }, 8);
 }
 
@@ -119,12 +119,12 @@ welch(struct drv_req *r)
 static void
 hl(struct drv_req *r)
 {
-	struct htest_hl h;
+	struct hypotest_hl h;
 	int rc;
 
 	if (!drv_need(r, 1, 2))
 		return;
-	rc = htest_hl(r->s[0], r->ns[0], r->s[1], r->ns[1], r->arg[0], &h);
+	rc = hypotest_hl(r->s[0], r->ns[0], r->s[1], r->ns[1], r->arg[0], &h);
 	drv_out((double[]){ h.shift, h.lo, h.hi, h.exact, rc }, 5);
 }
 
@@ -132,12 +132,12 @@ hl(struct drv_req *r)
 static void
 tost(struct drv_req *r)
 {
-	struct htest_tost t;
+	struct hypotest_tost t;
 	int rc;
 
 	if (!drv_need(r, 1, 2))
 		return;
-	rc = htest_tost(r->s[0], r->ns[0], r->s[1], r->ns[1], r->arg[0], &t);
+	rc = hypotest_tost(r->s[0], r->ns[0], r->s[1], r->ns[1], r->arg[0], &t);
 	drv_out((double[]){ t.margin, t.diff, t.p_lower, t.p_upper, t.p, rc }, 6);
 }
 
@@ -150,7 +150,7 @@ holm(struct drv_req *r)
 	if (!drv_need(r, 0, 1))
 		return;
 	adj = xcalloc(r->ns[0] + 1, sizeof *adj);
-	htest_holm(r->s[0], r->ns[0], adj);
+	hypotest_holm(r->s[0], r->ns[0], adj);
 	drv_out(adj, r->ns[0]);
 	free(adj);
 }
@@ -159,31 +159,31 @@ holm(struct drv_req *r)
 static void
 boot(struct drv_req *r)
 {
-	struct boot_ratio b;
+	struct bootstrap_ratio b;
 	int rc;
 
 	if (!drv_need(r, 3, 2))
 		return;
-	rc = boot_median_ratio(r->s[0], r->ns[0], r->s[1], r->ns[1],
+	rc = bootstrap_median_ratio(r->s[0], r->ns[0], r->s[1], r->ns[1],
 	    r->arg[0], (size_t)r->arg[1], (uint64_t)r->arg[2], &b);
 	drv_out((double[]){ b.ratio, b.lo, b.hi, rc }, 4);
 }
 
-/* rng seed count bound: count draws of boot_below(bound) (bound 0: the
+/* rng seed count bound: count draws of bootstrap_below(bound) (bound 0: the
  * raw 64-bit outputs, printed in decimal) */
 static void
 rng(struct drv_req *r)
 {
-	struct boot_rng g;
+	struct bootstrap_rng g;
 	size_t i, n;
 
 	if (!drv_need(r, 3, 0))
 		return;
-	boot_seed(&g, (uint64_t)r->arg[0]);
+	bootstrap_seed(&g, (uint64_t)r->arg[0]);
 	n = (size_t)r->arg[1];
 	for (i = 0; i < n; i++)
 		printf("%s%llu", i ? " " : "", (unsigned long long)(r->arg[2] ?
-		    boot_below(&g, (uint64_t)r->arg[2]) : boot_next(&g)));
+		    bootstrap_below(&g, (uint64_t)r->arg[2]) : bootstrap_next(&g)));
 	putchar('\n');
 }
 
@@ -247,21 +247,21 @@ dispatch(struct drv_req *r)
 			return;
 		v = stats_var(r->s[0], r->ns[0]);
 	} else if (strcmp(f, "normcdf") == 0 && drv_need(r, 1, 0)) {
-		v = dist_norm_cdf(a[0]);
+		v = distrib_norm_cdf(a[0]);
 	} else if (strcmp(f, "normsf") == 0 && drv_need(r, 1, 0)) {
-		v = dist_norm_sf(a[0]);
+		v = distrib_norm_sf(a[0]);
 	} else if (strcmp(f, "normpdf") == 0 && drv_need(r, 1, 0)) {
-		v = dist_norm_pdf(a[0]);
+		v = distrib_norm_pdf(a[0]);
 	} else if (strcmp(f, "normppf") == 0 && drv_need(r, 1, 0)) {
-		v = dist_norm_quantile(a[0]);
+		v = distrib_norm_quantile(a[0]);
 	} else if (strcmp(f, "tcdf") == 0 && drv_need(r, 2, 0)) {
-		v = dist_t_cdf(a[0], a[1]);
+		v = distrib_t_cdf(a[0], a[1]);
 	} else if (strcmp(f, "tsf") == 0 && drv_need(r, 2, 0)) {
-		v = dist_t_sf(a[0], a[1]);
+		v = distrib_t_sf(a[0], a[1]);
 	} else if (strcmp(f, "tpdf") == 0 && drv_need(r, 2, 0)) {
-		v = dist_t_pdf(a[0], a[1]);
+		v = distrib_t_pdf(a[0], a[1]);
 	} else if (strcmp(f, "tppf") == 0 && drv_need(r, 2, 0)) {
-		v = dist_t_quantile(a[0], a[1]);
+		v = distrib_t_quantile(a[0], a[1]);
 	} else if (strcmp(f, "ibeta") == 0 && drv_need(r, 3, 0)) {
 		v = specfun_ibeta(a[0], a[1], a[2]);
 	} else if (strcmp(f, "igp") == 0 && drv_need(r, 2, 0)) {
@@ -269,21 +269,21 @@ dispatch(struct drv_req *r)
 	} else if (strcmp(f, "igq") == 0 && drv_need(r, 2, 0)) {
 		v = specfun_igamma_q(a[0], a[1]);
 	} else if (strcmp(f, "chi2cdf") == 0 && drv_need(r, 2, 0)) {
-		v = dist_chi2_cdf(a[0], a[1]);
+		v = distrib_chi2_cdf(a[0], a[1]);
 	} else if (strcmp(f, "chi2sf") == 0 && drv_need(r, 2, 0)) {
-		v = dist_chi2_sf(a[0], a[1]);
+		v = distrib_chi2_sf(a[0], a[1]);
 	} else if (strcmp(f, "fcdf") == 0 && drv_need(r, 3, 0)) {
-		v = dist_f_cdf(a[0], a[1], a[2]);
+		v = distrib_f_cdf(a[0], a[1], a[2]);
 	} else if (strcmp(f, "fsf") == 0 && drv_need(r, 3, 0)) {
-		v = dist_f_sf(a[0], a[1], a[2]);
+		v = distrib_f_sf(a[0], a[1], a[2]);
 	} else if (strcmp(f, "binomcdf") == 0 && drv_need(r, 3, 0)) {
-		v = dist_binom_cdf(a[0], a[1], a[2]);
+		v = distrib_binom_cdf(a[0], a[1], a[2]);
 	} else if (strcmp(f, "binomppf") == 0 && drv_need(r, 3, 0)) {
-		v = dist_binom_quantile(a[0], (long)a[1], a[2]);
+		v = distrib_binom_quantile(a[0], (long)a[1], a[2]);
 	} else if (strcmp(f, "mwucdf") == 0 && drv_need(r, 3, 0)) {
-		v = htest_mwu_cdf(a[0], (size_t)a[1], (size_t)a[2]);
+		v = hypotest_mwu_cdf(a[0], (size_t)a[1], (size_t)a[2]);
 	} else if (strcmp(f, "runs") == 0 && drv_need(r, 5, 0)) {
-		v = htest_runs_needed(a[0], a[1], a[2], a[3], a[4]);
+		v = hypotest_runs_needed(a[0], a[1], a[2], a[3], a[4]);
 	} else {
 		if (!r->matched)
 			drv_fail("unknown request '%s'", f);

@@ -20,10 +20,12 @@
 #include <string.h>
 
 #include "changepoint.h"
+#include "edivisive.h"
+#include "pelt.h"
 #include "complexity.h"
 #include "drv.h"
 #include "regress.h"
-#include "xalloc.h"
+#include "util/xalloc.h"
 
 /* Whether r is a well-formed request for function name; two samples must
  * be of one length. */
@@ -112,13 +114,13 @@ dispatch(struct drv_req *r)
 		}
 		drv_out(v, 1 + 4 * COMPLEXITY_NCLASS);
 	} else if (is(r, "penalty", 0, 1)) {
-		v[0] = changepoint_penalty(r->s[0], r->ns[0]);
+		v[0] = pelt_penalty(r->s[0], r->ns[0]);
 		drv_out(v, 1);
 	} else if (is(r, "pelt", 2, 1)) {
 		changepoint_defaults(&co);
 		co.min_size = (size_t)a[0];
 		co.penalty = a[1] < 0 ? NAN : a[1];
-		if (changepoint_pelt(r->s[0], r->ns[0], &co, &cp, &k, &e) < 0) {
+		if (pelt_find(r->s[0], r->ns[0], &co, &cp, &k, &e) < 0) {
 			failed(&e);
 			return;
 		}
@@ -130,7 +132,7 @@ dispatch(struct drv_req *r)
 		co.permutations = (int)a[1];
 		co.sig = a[2];
 		co.seed = (uint64_t)a[3];
-		if (changepoint_edivisive(r->s[0], r->ns[0], &co, &cp, &k,
+		if (edivisive_find(r->s[0], r->ns[0], &co, &cp, &k,
 		    &e) < 0) {
 			failed(&e);
 			return;

@@ -1,0 +1,65 @@
+/* cgrun.h - a cgroup v2 of its own for the runs of a benchmark: the CPU
+ * time of the whole process tree (descendants that were never waited for
+ * included), its peak memory and I/O where those controllers are enabled,
+ * and a kill that reaches every process in it. */
+#ifndef CGRUN_H
+#define CGRUN_H
+
+#include <stdint.h>
+
+#include "util/perr.h"
+
+struct cgrun {
+	char *dir;	/* the run cgroup, perf-time.PID under the caller's */
+	int dir_fd;	/* its directory: launch_opts.cgroup_fd */
+	int cpu_fd;	/* its cpu.stat */
+	int peak_fd;	/* its memory.peak, -1 without a resettable one */
+	int io_fd;	/* its io.stat, -1 without the io controller */
+	int kill_fd;	/* its cgroup.kill, -1 before Linux 5.14 */
+	uint64_t user_us, sys_us, rbytes, wbytes;	/* at cgrun_mark */
+};
+
+/* What the cgroup saw since cgrun_mark; NaN where not known. */
+struct cgrun_usage {
+	double user_s, sys_s;
+	double peak_kib;		/* memory.peak (Linux 6.12) */
+	double read_bytes, write_bytes;	/* io.stat, every device */
+};
+
+/*
+ * Creates the cgroup below the caller's on the cgroup2 hierarchy (found
+ * in mountinfo under root, normally "/proc/self"; tests pass another
+ * directory holding mountinfo and cgroup).  With need_memory, first makes
+ * sure it would have the memory controller (the caller's cgroup lists it
+ * in cgroup.subtree_control) and creates nothing otherwise.  Returns 0, or
+ * -1 with the reason in e: no cgroup2 mounted, the caller's cgroup not on
+ * it, no memory controller, no permission to create (not delegated).
+ * Children are started in it with launch_opts.cgroup_fd = cg->dir_fd.
+ * Close with cgrun_close.
+ */
+int cgrun_open(struct cgrun *cg, const char *root, int need_memory,
+    struct perr *e);
+/* Whether the cgroup gives the tree's peak memory. */
+int cgrun_has_memory(const struct cgrun *cg);
+
+/* Starts a measurement: notes the CPU and I/O counters, resets the peak.
+ * Returns 0, or -1 with errno. */
+int cgrun_mark(struct cgrun *cg);
+/* Fills u with what happened since cgrun_mark.  Returns 0, or -1 with
+ * errno (u is then all NaN). */
+int cgrun_usage(struct cgrun *cg, struct cgrun_usage *u);
+/* Kills every process in the cgroup (cgroup.kill).  Returns 0, or -1 with
+ * errno (ENOTSUP before Linux 5.14). */
+int cgrun_kill(struct cgrun *cg);
+/* Removes the cgroup (waiting briefly for killed processes to leave) and
+ * closes everything.  Returns 0, or -1 with the reason in e. */
+int cgrun_close(struct cgrun *cg, struct perr *e);
+
+/* Parses cpu.stat text: user_usec and system_usec.  Returns 0, or -1 when
+ * either is missing or malformed.  (For tests.) */
+int cgrun_parse_cpu(const char *text, uint64_t *user_us, uint64_t *sys_us);
+/* Parses io.stat text: rbytes and wbytes summed over devices.  Returns 0,
+ * or -1 when a line is malformed.  (For tests.) */
+int cgrun_parse_io(const char *text, uint64_t *rbytes, uint64_t *wbytes);
+
+#endif

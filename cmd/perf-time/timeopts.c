@@ -1,0 +1,282 @@
+/* timeopts.c - perf-time's options: parsing, defaults, usage, help. */
+#include <err.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/cli.h"
+#include "timeopts.h"
+#include "util/xalloc.h"
+
+#define MAXRUNS 100000000LL
+
+void
+timeopts_usage(FILE *fp)
+{
+	fprintf(fp, "usage: perf-time [-hiNqV] [-c cmd] [-L name list] [-m n]"
+	    " [-M n] [-n name] [-p cmd]\n"
+	    "                 [-P name min max] [-D step] [-r n] [-s cmd]"
+	    " [-w n] [options]\n"
+	    "                 command ... | -- command [arg ...]\n");
+}
+
+static void
+help(void)
+{
+	timeopts_usage(stdout);
+	fputs("Benchmarks commands: one CSV row per run on stdout (runs"
+	    " schema),"
+	    " a summary on\nstderr.  Strings run through sh -c (its start-up"
+	    " subtracted); -- runs one\ncommand directly.\n"
+	    "  -c, --cleanup CMD       after the last run of each command\n"
+	    "      --conclude CMD      after each run\n"
+	    "      --counters          instructions, cycles, branch and cache"
+	    " misses\n"
+	    "      --cpu LIST          run on these CPUs (0-3,6)\n"
+	    "  -i, --ignore-failure[=CODES]  record failing runs (only these"
+	    " exit codes)\n"
+	    "      --input FILE        standard input of each run (default"
+	    " null)\n"
+	    "      --interleave[=alternate|shuffle]  alternate the commands'"
+	    " runs\n"
+	    "  -M, --max-runs N        -m, --min-runs N (default 10)\n"
+	    "      --measure MODE      auto, cgroup or rusage (default auto)\n"
+	    "      --min-time DUR      measure each command this long (default"
+	    " 3s)\n"
+	    "  -n, --name NAME         the name of the next command\n"
+	    "  -N, --no-shell          split command strings into words, no"
+	    " shell\n"
+	    "      --output WHERE      null (default), inherit or FILE\n"
+	    "      --param NAME=LIST   a parameter: a,b,c or MIN:MAX[:STEP];"
+	    " {NAME} in commands\n"
+	    "  -L, --parameter-list NAME LIST  -P, --parameter-scan NAME MIN"
+	    " MAX  -D STEP\n"
+	    "      --precision PCT     stop when the median's 95% interval is"
+	    " within PCT\n"
+	    "  -p, --prepare CMD       before each run\n"
+	    "  -q, --no-summary        no summary; --summary: one even when"
+	    " not a terminal\n"
+	    "  -r, --runs N            exactly N runs\n"
+	    "  -s, --setup CMD         before the first run of each command\n"
+	    "      --seed N            for --interleave=shuffle (default 1)\n"
+	    "      --timeout DUR       kill a run after DUR, record it, go on\n"
+	    "  -w, --warmup N          unrecorded runs first\n"
+	    "  -h, --help  -V, --version\n"
+	    "Exit status: 0 done, 2 trouble (bad usage, a command not found or"
+	    " failing),\n130 interrupted.\n", stdout);
+	cli_exit(EXIT_OK);
+}
+
+static const struct option longopts[] = {
+	{ "cleanup", required_argument, NULL, 'c' },
+	{ "command-name", required_argument, NULL, 'n' },
+	{ "conclude", required_argument, NULL, 'C' },
+	{ "counters", no_argument, NULL, 'K' },
+	{ "cpu", required_argument, NULL, 'U' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "ignore-failure", optional_argument, NULL, 'i' },
+	{ "input", required_argument, NULL, 'I' },
+	{ "interleave", optional_argument, NULL, 'J' },
+	{ "max-runs", required_argument, NULL, 'M' },
+	{ "measure", required_argument, NULL, 'E' },
+	{ "min-runs", required_argument, NULL, 'm' },
+	{ "min-time", required_argument, NULL, 'T' },
+	{ "name", required_argument, NULL, 'n' },
+	{ "no-shell", no_argument, NULL, 'N' },
+	{ "no-summary", no_argument, NULL, 'q' },
+	{ "output", required_argument, NULL, 'O' },
+	{ "param", required_argument, NULL, 'A' },
+	{ "parameter-list", required_argument, NULL, 'L' },
+	{ "parameter-scan", required_argument, NULL, 'P' },
+	{ "parameter-step-size", required_argument, NULL, 'D' },
+	{ "precision", required_argument, NULL, 'R' },
+	{ "prepare", required_argument, NULL, 'p' },
+	{ "quiet", no_argument, NULL, 'q' },
+	{ "runs", required_argument, NULL, 'r' },
+	{ "seed", required_argument, NULL, 'S' },
+	{ "setup", required_argument, NULL, 's' },
+	{ "summary", no_argument, NULL, 'Y' },
+	{ "timeout", required_argument, NULL, 't' },
+	{ "version", no_argument, NULL, 'V' },
+	{ "warmup", required_argument, NULL, 'w' },
+	{ NULL, 0, NULL, 0 }
+};
+
+/* Picks one of words (NULL-terminated) by name; returns its index. */
+static int
+choose(const char *what, const char *s, const char *const *words)
+{
+	char list[128] = "";
+	int i;
+
+	for (i = 0; words[i] != NULL; i++) {
+		if (strcmp(s, words[i]) == 0)
+			return i;
+		strcat(strcat(list, i ? ", " : ""), words[i]);
+	}
+	errx(EXIT_TROUBLE, "%s '%s': not one of %s", what, s, list);
+}
+
+/* The next argument of an option taking several (-L, -P). */
+static const char *
+more(int argc, char *argv[], const char *opt)
+{
+	if (optind >= argc) {
+		warnx("option '%s' needs more arguments", opt);
+		timeopts_usage(stderr);
+		exit(EXIT_TROUBLE);
+	}
+	return argv[optind++];
+}
+
+void
+xtimeopts_parse(struct timeopts *o, int argc, char *argv[])
+{
+	static const char *const imodes[] = {
+		"", "alternate", "shuffle", NULL
+	};
+	static const char *const mmodes[] = {
+		"auto", "cgroup", "rusage", NULL
+	};
+	const char *scan[64][3], *step = NULL, *lst, *lastarg = NULL;
+	char *copy, *tok, *sv;
+	struct perr e;
+	int c, nscan = 0, k;
+
+	memset(o, 0, sizeof *o);
+	o->rule.min_runs = 10;
+	o->rule.min_time = 3;
+	o->seed = 1;
+	o->summary = -1;
+	o->output = "null";
+	params_init(&o->ps);
+
+	opterr = 0;	/* xcli_badopt names the program, not argv[0] */
+	while ((c = getopt_long(argc, argv, ":c:D:hiL:m:M:n:Np:P:qr:s:Vw:",
+	    longopts, NULL)) != -1) {
+		lastarg = optarg;
+		switch (c) {
+		case 'A':
+			if (params_add(&o->ps, optarg, &e) < 0)
+				errx(EXIT_TROUBLE, "%s", e.msg);
+			break;
+		case 'C': o->spec.hooks[BENCH_CONCLUDE] = optarg; break;
+		case 'c': o->spec.hooks[BENCH_CLEANUP] = optarg; break;
+		case 'D': step = optarg; break;
+		case 'E': o->measure = choose("measure", optarg, mmodes); break;
+		case 'h': help(); break;
+		case 'I': o->input = optarg; break;
+		case 'i':
+			if (optarg == NULL) {
+				o->ignore_all = 1;
+				break;
+			}
+			copy = xstrdup(optarg);
+			for (tok = strtok_r(copy, ",", &sv); tok != NULL &&
+			    o->nignore < 256; tok = strtok_r(NULL, ",", &sv))
+				o->ignore_codes[o->nignore++] = (int)xcli_int(
+				    "exit status", tok, 0, 255);
+			free(copy);
+			break;
+		case 'J':
+			o->interleave = optarg ? choose("interleave", optarg,
+			    imodes + 1) + 1 : TIMEOPTS_ALTERNATE;
+			break;
+		case 'K': o->counters = 1; break;
+		case 'L':
+			lst = lastarg = more(argc, argv, "-L");
+			if (params_add_list(&o->ps, optarg, lst, &e) < 0)
+				errx(EXIT_TROUBLE, "%s", e.msg);
+			break;
+		case 'M':
+			o->rule.max_runs = xcli_int("max-runs", optarg, 1,
+			    MAXRUNS);
+			break;
+		case 'm':
+			o->rule.min_runs = xcli_int("min-runs", optarg, 1,
+			    MAXRUNS);
+			break;
+		case 'N': o->spec.noshell = 1; break;
+		case 'n':
+			if (o->spec.nnames ==
+			    sizeof o->names / sizeof o->names[0])
+				errx(EXIT_TROUBLE, "too many names");
+			o->names[o->spec.nnames++] = optarg;
+			break;
+		case 'O': o->output = optarg; break;
+		case 'P':
+			if (nscan == 64)
+				errx(EXIT_TROUBLE, "too many parameters");
+			scan[nscan][0] = optarg;
+			scan[nscan][1] = more(argc, argv, "-P");
+			scan[nscan++][2] = lastarg = more(argc, argv, "-P");
+			break;
+		case 'p': o->spec.hooks[BENCH_PREPARE] = optarg; break;
+		case 'q': o->summary = 0; break;
+		case 'R':
+			o->rule.precision = xcli_percent("precision", optarg,
+			    1e-6, 1);
+			break;
+		case 'r':
+			o->rule.runs = xcli_int("runs", optarg, 1, MAXRUNS);
+			break;
+		case 'S':
+			o->seed = xcli_int("seed", optarg, 0, LLONG_MAX);
+			break;
+		case 's': o->spec.hooks[BENCH_SETUP] = optarg; break;
+		case 'T':
+			o->rule.min_time = xcli_duration("min-time", optarg, 0,
+			    86400);
+			break;
+		case 't':
+			o->timeout = xcli_duration("timeout", optarg, 1e-3,
+			    86400);
+			break;
+		case 'U': o->cpulist = optarg; break;
+		case 'V': cli_version(); break;
+		case 'w':
+			o->warmup = xcli_int("warmup", optarg, 0, MAXRUNS);
+			break;
+		case 'Y': o->summary = 1; break;
+		default:
+			xcli_badopt(c, argv, timeopts_usage);
+		}
+	}
+	for (k = 0; k < nscan; k++)
+		if (params_add_range(&o->ps, scan[k][0], scan[k][1],
+		    scan[k][2], step, &e) < 0)
+			errx(EXIT_TROUBLE, "%s", e.msg);
+	if (step != NULL && nscan == 0)
+		errx(EXIT_TROUBLE, "--parameter-step-size without"
+		    " --parameter-scan");
+	if (optind >= argc) {
+		warnx("no command given");
+		timeopts_usage(stderr);
+		exit(EXIT_TROUBLE);
+	}
+	/* "--" ends the options, unless it was an option's argument (-n --). */
+	o->spec.shellmode = strcmp(argv[optind - 1], "--") != 0 ||
+	    argv[optind - 1] == lastarg;
+	o->spec.cmds = argv + optind;
+	o->spec.ncmds = argc - optind;
+	/* A shell runs an empty string happily: nothing would be measured. */
+	for (k = 0; o->spec.shellmode && k < o->spec.ncmds; k++)
+		if (o->spec.cmds[k][strspn(o->spec.cmds[k], " \t\n")] == '\0')
+			errx(EXIT_TROUBLE, "command '%s': empty", o->spec.cmds[k]);
+	for (k = 0; k < (int)o->spec.nnames; k++)
+		if (o->names[k][0] == '\0')
+			errx(EXIT_TROUBLE, "name '': empty");
+	o->spec.names = o->names;
+	o->spec.ps = &o->ps;
+	if (o->rule.max_runs && o->rule.min_runs > o->rule.max_runs &&
+	    !o->rule.runs)
+		errx(EXIT_TROUBLE, "min-runs %lld: more than max-runs %lld",
+		    o->rule.min_runs, o->rule.max_runs);
+	if (o->rule.precision > 0 && !o->rule.max_runs)
+		o->rule.max_runs = 1000;
+	if (o->spec.nnames > (o->spec.shellmode ? (size_t)o->spec.ncmds : 1))
+		errx(EXIT_TROUBLE, "more names (%zu) than commands (%d)",
+		    o->spec.nnames, o->spec.shellmode ? o->spec.ncmds : 1);
+}

@@ -1,0 +1,158 @@
+/* gacc.c - one metric's accumulator: exact values within a shared budget,
+ * then a sketch and a decimated series. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gacc.h"
+#include "util/xalloc.h"
+
+void
+gacc_init(struct gacc *a, int withx)
+{
+	memset(a, 0, sizeof *a);
+	stats_acc_init(&a->acc);
+	a->withx = withx;
+}
+
+/* Bytes of budget per value slot: y, and x with it. */
+static size_t
+per(const struct gacc *a)
+{
+	return sizeof(double) * (a->withx ? 2 : 1);
+}
+
+/* Frees the labels of the values, giving their budget back. */
+static void
+free_labels(struct gacc *a, struct gacc_budget *b)
+{
+	size_t i;
+
+	if (a->lab == NULL)
+		return;
+	for (i = 0; i < a->len; i++) {
+		b->used -= 16 + strlen(a->lab[i]);
+		free(a->lab[i]);
+	}
+	free(a->lab);
+	a->lab = NULL;
+}
+
+void
+gacc_free(struct gacc *a, struct gacc_budget *b)
+{
+	free_labels(a, b);
+	b->used -= a->cap * per(a);
+	free(a->y);
+	free(a->x);
+	free(a->dy);
+	free(a->dx);
+	if (a->sk) {
+		sketch_free(a->sk);
+		free(a->sk);
+	}
+}
+
+/* Offers a value to the decimated series: kept when its position is a
+ * multiple of the stride; a full series keeps every other value and
+ * doubles the stride. */
+static void
+decimate(struct gacc *a, double y, double x)
+{
+	size_t i;
+
+	if (a->dseen++ % a->dstride != 0)
+		return;
+	if (a->dlen == GACC_DECIMATE) {
+		for (i = 0; i < GACC_DECIMATE / 2; i++) {
+			a->dy[i] = a->dy[2 * i];
+			if (a->dx)
+				a->dx[i] = a->dx[2 * i];
+		}
+		a->dlen = GACC_DECIMATE / 2;
+		a->dstride *= 2;
+		if ((a->dseen - 1) % a->dstride != 0)
+			return;
+	}
+	a->dy[a->dlen] = y;
+	if (a->dx)
+		a->dx[a->dlen] = x;
+	a->dlen++;
+}
+
+/* Moves the values of a into a new sketch and a decimated series, giving
+ * their memory back. */
+static void
+to_sketch(struct gacc *a, struct gacc_budget *b)
+{
+	size_t i;
+
+	a->sk = xmalloc(sizeof *a->sk);
+	sketch_init(a->sk, b->alpha);
+	a->dy = xmalloc(GACC_DECIMATE * sizeof *a->dy);
+	if (a->withx)
+		a->dx = xmalloc(GACC_DECIMATE * sizeof *a->dx);
+	a->dstride = 1;
+	for (i = 0; i < a->len; i++) {
+		sketch_add(a->sk, a->y[i]);
+		decimate(a, a->y[i], a->x ? a->x[i] : NAN);
+	}
+	free_labels(a, b);
+	b->used -= a->cap * per(a);
+	free(a->y);
+	free(a->x);
+	a->y = a->x = NULL;
+	a->len = a->cap = 0;
+	b->nsketched++;
+}
+
+void
+gacc_add(struct gacc *a, struct gacc_budget *b, double y, double x,
+    const char *lab, size_t lablen)
+{
+	size_t ncap, grow;
+
+	stats_acc_add(&a->acc, y);
+	if (y <= 0)
+		a->nonpos++;
+	if (a->sk) {
+		sketch_add(a->sk, y);
+		decimate(a, y, x);
+		return;
+	}
+	if (a->len == a->cap) {
+		ncap = a->cap ? a->cap * 2 : 8;
+		grow = (ncap - a->cap) * per(a);
+		/* Over the budget, or over a quarter of it for one
+		 * accumulator (so no single huge series is sorted at the
+		 * end while the rest are sketched): to the sketch. */
+		if (b->limit && (b->used + grow > b->limit ||
+		    ncap * per(a) > b->limit / 4)) {
+			to_sketch(a, b);
+			sketch_add(a->sk, y);
+			decimate(a, y, x);
+			return;
+		}
+		a->y = xreallocarray(a->y, ncap, sizeof *a->y);
+		if (a->withx)
+			a->x = xreallocarray(a->x, ncap, sizeof *a->x);
+		if (lab)
+			a->lab = xreallocarray(a->lab, ncap, sizeof *a->lab);
+		a->cap = ncap;
+		b->used += grow;
+	}
+	a->y[a->len] = y;
+	if (a->withx)
+		a->x[a->len] = x;
+	if (lab) {
+		a->lab[a->len] = xstrndup(lab, lablen);
+		b->used += 16 + lablen;
+	}
+	a->len++;
+}
+
+int
+gacc_exact(const struct gacc *a)
+{
+	return a->sk == NULL;
+}

@@ -1,0 +1,59 @@
+/* gacc.h - one group's one metric: a streaming accumulator that keeps the
+ * values themselves while they fit a memory budget shared by all, then
+ * folds them into a quantile sketch and a decimated series. */
+#ifndef GACC_H
+#define GACC_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "sketch.h"
+#include "stats/stats.h"
+
+/* The memory for exact values, shared by every accumulator of a run.  An
+ * accumulator whose values would take the total past limit, or take more
+ * than a quarter of limit by themselves, moves them into a sketch. */
+struct gacc_budget {
+	size_t used;	/* bytes of value arrays held, by capacity */
+	size_t limit;	/* 0: no limit (--exact) */
+	double alpha;	/* the sketch's relative accuracy */
+	size_t nsketched;	/* accumulators that switched to a sketch */
+};
+
+/* A sketched accumulator keeps a systematic sample of its series for
+ * trends and change points: every stride-th value, the stride doubling
+ * whenever the sample fills. */
+#define GACC_DECIMATE 1024
+
+struct gacc {
+	struct stats_acc acc;	/* every value: count, mean, M2, min, max */
+	double *y, *x;		/* the values in row order, and their x, while
+				 * exact (x only with withx) */
+	size_t len, cap;
+	int withx;		/* each value comes with an x */
+	struct sketch *sk;	/* non-NULL once over budget: y, x freed */
+	char **lab;		/* with labels: each value's label */
+	double *dy, *dx;	/* once sketched: every dstride-th value (and
+				 * x), in row order, at most GACC_DECIMATE */
+	size_t dlen, dstride;
+	uint64_t dseen;		/* values offered to the decimated series */
+	uint64_t nonpos;	/* values <= 0 (for geometric means) */
+};
+
+/* An empty accumulator; withx: each value comes with an x. */
+void gacc_init(struct gacc *a, int withx);
+/*
+ * Adds the value y, with x (when withx) and, when lab is not NULL, the
+ * label lab[0..lablen) (a copy; labels count against the budget as 16
+ * bytes per value plus the text).  Takes its memory from b; over budget,
+ * moves every value into a sketch (counted in b->nsketched) and gives the
+ * memory back.  Dies only when memory runs out.
+ */
+void gacc_add(struct gacc *a, struct gacc_budget *b, double y, double x,
+    const char *lab, size_t lablen);
+/* Frees the accumulator's memory and gives its share of b back. */
+void gacc_free(struct gacc *a, struct gacc_budget *b);
+/* Whether the accumulator still holds every value exactly. */
+int gacc_exact(const struct gacc *a);
+
+#endif

@@ -1,0 +1,299 @@
+/* groups.c - rows gathered per group: a hash table of groups by encoded
+ * key (the previous row's group tried first), each metric of a group an
+ * accumulator (gacc.h). */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "groups.h"
+#include "util/num.h"
+#include "util/xalloc.h"
+
+struct groups {
+	size_t ncols;
+	long drop, ignore, xcol, labcol;
+	const char *only;
+	size_t onlylen;
+	struct gacc_budget *b;
+	struct group **all;	/* in order of first appearance */
+	size_t n, cap;
+	size_t *tab;		/* open addressing: index + 1, 0 empty */
+	size_t tabcap;
+	size_t *keys, nkeys;	/* key columns (less drop) */
+	size_t *mets, nmets;	/* metric columns */
+	size_t last_und;	/* c->nundecided when the lists were made */
+	struct group *prev;	/* the previous row's group */
+	char *buf;		/* the encoded key of the current row */
+	size_t buflen, bufcap;
+	uint64_t rows, nox;
+};
+
+struct groups *
+groups_new(size_t ncols, long drop, const char *only, long xcol,
+    struct gacc_budget *b)
+{
+	struct groups *g = xcalloc(1, sizeof *g);
+
+	g->ncols = ncols;
+	g->drop = drop;
+	g->only = only;
+	g->onlylen = only ? strlen(only) : 0;
+	g->xcol = xcol;
+	g->labcol = -1;
+	g->ignore = -1;
+	g->b = b;
+	g->tabcap = 64;
+	g->tab = xcalloc(g->tabcap, sizeof *g->tab);
+	g->keys = xcalloc(ncols + 1, sizeof *g->keys);
+	g->mets = xcalloc(ncols + 1, sizeof *g->mets);
+	g->last_und = (size_t)-1;
+	return g;
+}
+
+void
+groups_label(struct groups *g, long col)
+{
+	g->labcol = col;
+}
+
+void
+groups_ignore(struct groups *g, long col)
+{
+	g->ignore = col;
+}
+
+void
+groups_free(struct groups *g)
+{
+	size_t i, j;
+
+	if (g == NULL)
+		return;
+	for (i = 0; i < g->n; i++) {
+		struct group *gr = g->all[i];
+
+		for (j = 0; j < g->ncols; j++) {
+			free(gr->key[j]);
+			gacc_free(&gr->m[j], g->b);
+		}
+		free(gr->key);
+		free(gr->m);
+		free(gr->id);
+		free(gr);
+	}
+	free(g->all);
+	free(g->tab);
+	free(g->keys);
+	free(g->mets);
+	free(g->buf);
+	free(g);
+}
+
+static void
+lists(struct groups *g, const struct columns *c)
+{
+	size_t i;
+
+	g->nkeys = g->nmets = 0;
+	for (i = 0; i < c->n; i++)
+		if (c->role[i] == COL_KEY && (long)i != g->drop &&
+		    (long)i != g->ignore)
+			g->keys[g->nkeys++] = i;
+		else if (c->role[i] == COL_METRIC)
+			g->mets[g->nmets++] = i;
+	g->last_und = c->nundecided;
+	g->prev = NULL;
+}
+
+static void
+put(struct groups *g, const char *s, size_t n)
+{
+	if (g->buflen + n + 1 > g->bufcap) {
+		g->bufcap = (g->buflen + n + 1) * 2;
+		g->buf = xreallocarray(g->buf, g->bufcap, 1);
+	}
+	memcpy(g->buf + g->buflen, s, n);
+	g->buflen += n;
+	g->buf[g->buflen] = '\0';
+}
+
+static uint64_t
+hash(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	while (n--)
+		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
+	return h;
+}
+
+static void
+rehash(struct groups *g)
+{
+	size_t i, j, mask;
+
+	free(g->tab);
+	g->tabcap *= 2;
+	g->tab = xcalloc(g->tabcap, sizeof *g->tab);
+	mask = g->tabcap - 1;
+	for (i = 0; i < g->n; i++) {
+		const char *id = g->all[i]->id;
+
+		for (j = hash(id, strlen(id)) & mask; g->tab[j]; j = (j + 1) & mask)
+			;
+		g->tab[j] = i + 1;
+	}
+}
+
+struct group *
+groups_find(const struct groups *g, const char *id)
+{
+	size_t j, mask = g->tabcap - 1, n = strlen(id);
+
+	for (j = hash(id, n) & mask; g->tab[j]; j = (j + 1) & mask)
+		if (strcmp(g->all[g->tab[j] - 1]->id, id) == 0)
+			return g->all[g->tab[j] - 1];
+	return NULL;
+}
+
+/* Whether the row has the same key as group gr. */
+static int
+same(const struct groups *g, const struct group *gr,
+    const struct csvread_row *row)
+{
+	size_t i, k;
+
+	for (i = 0; i < g->nkeys; i++) {
+		k = g->keys[i];
+		if (gr->key[k] == NULL) {
+			if (row->len[k] != 0)
+				return 0;
+		} else if (row->len[k] == 0 || strcmp(gr->key[k], row->f[k]) != 0)
+			return 0;
+	}
+	return 1;
+}
+
+static struct group *
+lookup(struct groups *g, const struct csvread *r, const struct csvread_row *row)
+{
+	struct group *gr;
+	size_t i, k, j, mask;
+
+	if (g->prev && same(g, g->prev, row))
+		return g->prev;
+	g->buflen = 0;
+	put(g, "", 0);
+	for (i = 0; i < g->nkeys; i++) {
+		k = g->keys[i];
+		if (row->len[k] == 0)
+			continue;
+		put(g, csvread_colname(r, k), strlen(csvread_colname(r, k)));
+		put(g, "\x1f", 1);
+		put(g, row->f[k], row->len[k]);
+		put(g, "\x1e", 1);
+	}
+	mask = g->tabcap - 1;
+	for (j = hash(g->buf, g->buflen) & mask; g->tab[j];
+	    j = (j + 1) & mask) {
+		gr = g->all[g->tab[j] - 1];
+		if (strcmp(gr->id, g->buf) == 0)
+			return g->prev = gr;
+	}
+	gr = xcalloc(1, sizeof *gr);
+	gr->id = xstrdup(g->buf);
+	gr->key = xcalloc(g->ncols, sizeof *gr->key);
+	gr->m = xcalloc(g->ncols, sizeof *gr->m);
+	for (i = 0; i < g->ncols; i++)
+		gacc_init(&gr->m[i], g->xcol >= 0);
+	for (i = 0; i < g->nkeys; i++) {
+		k = g->keys[i];
+		if (row->len[k])
+			gr->key[k] = xstrndup(row->f[k], row->len[k]);
+	}
+	gr->first_line = row->line;
+	gr->first_src = row->src;
+	if (g->n == g->cap) {
+		g->cap = g->cap ? g->cap * 2 : 16;
+		g->all = xreallocarray(g->all, g->cap, sizeof *g->all);
+	}
+	g->all[g->n++] = gr;
+	g->tab[j] = g->n;
+	if (g->n * 2 > g->tabcap)
+		rehash(g);
+	return g->prev = gr;
+}
+
+int
+groups_add_row(struct groups *g, const struct columns *c,
+    const struct csvread *r, const struct csvread_row *row, struct perr *e)
+{
+	struct group *gr;
+	size_t i, k;
+	double v, x = NAN;
+	int got;
+
+	if (g->only && (row->len[g->drop] != g->onlylen ||
+	    memcmp(row->f[g->drop], g->only, g->onlylen) != 0))
+		return 0;
+	if (c->nundecided != g->last_und)
+		lists(g, c);
+	if (g->xcol >= 0) {
+		got = num_parse(row->f[g->xcol], row->len[g->xcol], &x);
+		if (got < 0)
+			return columns_notnum(c, r, row, (size_t)g->xcol, e);
+		if (got == 0) {
+			x = NAN;
+			g->nox++;
+		}
+	}
+	gr = lookup(g, r, row);
+	gr->rows++;
+	g->rows++;
+	for (i = 0; i < g->nmets; i++) {
+		k = g->mets[i];
+		got = num_parse(row->f[k], row->len[k], &v);
+		if (got > 0)
+			gacc_add(&gr->m[k], g->b, v, x, g->labcol >= 0 ?
+			    row->f[g->labcol] : NULL, g->labcol >= 0 ?
+			    row->len[g->labcol] : 0);
+		else if (got < 0)
+			return columns_notnum(c, r, row, k, e);
+	}
+	return 0;
+}
+
+size_t
+groups_count(const struct groups *g)
+{
+	return g->n;
+}
+
+struct group *
+groups_at(const struct groups *g, size_t i)
+{
+	return g->all[i];
+}
+
+uint64_t
+groups_rows(const struct groups *g)
+{
+	return g->rows;
+}
+
+uint64_t
+groups_nox(const struct groups *g)
+{
+	return g->nox;
+}
+
+int
+groups_is_key(const struct groups *g, size_t col)
+{
+	size_t i;
+
+	for (i = 0; i < g->nkeys; i++)
+		if (g->keys[i] == col)
+			return 1;
+	return 0;
+}

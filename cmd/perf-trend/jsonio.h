@@ -1,0 +1,34 @@
+/* jsonout.h - JSON documents through jansson: numbers that may be unknown,
+ * deterministic output, files read with file:line:column errors. */
+#ifndef JSONIO_H
+#define JSONIO_H
+
+#include <jansson.h>
+#include <stdio.h>
+
+#include "util/perr.h"
+
+/* A number, or null when v is NaN or infinite (unknown).  New reference. */
+json_t *xjsonio_num(double v);
+/* Sets key in obj to a new value, stealing the reference (shorthand). */
+void xjsonio_set(json_t *obj, const char *key, json_t *value);
+/* A string formatted as by printf: a new reference, or NULL when the text
+ * is not UTF-8 (or memory ran out). */
+json_t *jsonio_fmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Appends a string formatted as by printf to the array arr (a note); text
+ * that is not UTF-8 is left out. */
+void xjsonio_appendf(json_t *arr, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* The interval {"lo": lo, "hi": hi}, each through xjsonio_num.  New reference. */
+json_t *xjsonio_interval(double lo, double hi);
+/*
+ * Writes doc to fp: two-space indent, keys in insertion order, 12
+ * significant digits, a final newline.  Returns 0, or -1 with the reason
+ * in e (name names the stream in the message).
+ */
+int jsonio_write(const json_t *doc, FILE *fp, const char *name, struct perr *e);
+/* Reads a whole JSON document from path ("-" is standard input).  Returns
+ * a new reference, or NULL with "file:line:column: message" in e. */
+json_t *jsonio_read(const char *path, struct perr *e);
+
+#endif

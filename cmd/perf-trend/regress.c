@@ -1,0 +1,372 @@
+/* regress.c - OLS with t intervals, Theil-Sen with Sen's interval, and
+ * threshold-crossing forecasts from the OLS prediction band. */
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "stats/bootstrap.h"
+#include "stats/distrib.h"
+#include "regress.h"
+#include "stats/stats.h"
+#include "util/xalloc.h"
+
+const char *
+regress_dir_name(enum regress_dir d)
+{
+	return d == REGRESS_RISING ? "rising" :
+	    d == REGRESS_FALLING ? "falling" : "flat";
+}
+
+const char *
+regress_cross_name(enum regress_cross c)
+{
+	return c == REGRESS_CROSS_AHEAD ? "ahead" :
+	    c == REGRESS_CROSS_REACHED ? "reached" : "never";
+}
+
+static int
+finite_input(const double *x, const double *y, size_t n, double alpha,
+    struct perr *e)
+{
+	size_t i;
+
+	if (!(alpha > 0 && alpha < 1))
+		return perr_set(e, "regression: significance %g is not "
+		    "between 0 and 1", alpha);
+	for (i = 0; i < n; i++)
+		if (!isfinite(x[i]) || !isfinite(y[i]))
+			return perr_set(e, "regression: point %zu is not "
+			    "finite", i + 1);
+	return 0;
+}
+
+int
+regress_ols(const double *x, const double *y, size_t n, double alpha,
+    struct regress_ols *r, struct perr *e)
+{
+	double sxy = 0, syy = 0, sse = 0, dx, dy, d, tq, t;
+	size_t i;
+
+	if (finite_input(x, y, n, alpha, e) < 0)
+		return -1;
+	r->n = n;
+	r->alpha = alpha;
+	r->dir = REGRESS_FLAT;
+	r->slope = r->intercept = r->slope_se = r->intercept_se = NAN;
+	r->slope_lo = r->slope_hi = r->intercept_lo = r->intercept_hi = NAN;
+	r->r2 = r->p = r->s = NAN;
+	r->xmean = stats_mean(x, n);
+	r->ymean = stats_mean(y, n);
+	r->sxx = 0;
+	r->xmax = -INFINITY;
+	for (i = 0; i < n; i++) {
+		dx = x[i] - r->xmean;
+		dy = y[i] - r->ymean;
+		r->sxx += dx * dx;
+		sxy += dx * dy;
+		syy += dy * dy;
+		if (x[i] > r->xmax)
+			r->xmax = x[i];
+	}
+	if (n < 2 || r->sxx == 0)
+		return 0;
+	r->slope = sxy / r->sxx;
+	r->intercept = r->ymean - r->slope * r->xmean;
+	r->r2 = syy > 0 ? fmin(1, sxy / r->sxx * (sxy / syy)) : 0;
+	if (n < 3)
+		return 0;
+	for (i = 0; i < n; i++) {
+		d = y[i] - r->ymean - r->slope * (x[i] - r->xmean);
+		sse += d * d;
+	}
+	r->s = sqrt(sse / (n - 2));
+	r->slope_se = r->s / sqrt(r->sxx);
+	r->intercept_se = r->s * sqrt(1.0 / n +
+	    r->xmean / r->sxx * r->xmean);
+	tq = distrib_t_quantile(1 - alpha / 2, n - 2);
+	r->slope_lo = r->slope - tq * r->slope_se;
+	r->slope_hi = r->slope + tq * r->slope_se;
+	r->intercept_lo = r->intercept - tq * r->intercept_se;
+	r->intercept_hi = r->intercept + tq * r->intercept_se;
+	if (r->slope_se > 0) {
+		t = r->slope / r->slope_se;
+		r->p = 2 * distrib_t_sf(fabs(t), n - 2);
+	} else
+		r->p = r->slope != 0 ? 0 : 1;
+	if (r->p < alpha)
+		r->dir = r->slope > 0 ? REGRESS_RISING : REGRESS_FALLING;
+	return 0;
+}
+
+static int
+cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Moves the k-th smallest of a[0..n) to a[k], smaller ones before it and
+ * larger ones after (Hoare partition, median-of-three pivot). */
+static void
+select_kth(double *a, size_t n, size_t k)
+{
+	size_t lo = 0, hi = n - 1, i, j, mid;
+	double piv, t;
+
+	while (hi > lo) {
+		mid = lo + (hi - lo) / 2;
+		if (a[mid] < a[lo])
+			t = a[mid], a[mid] = a[lo], a[lo] = t;
+		if (a[hi] < a[lo])
+			t = a[hi], a[hi] = a[lo], a[lo] = t;
+		if (a[hi] < a[mid])
+			t = a[hi], a[hi] = a[mid], a[mid] = t;
+		piv = a[mid];
+		i = lo, j = hi;
+		while (i <= j) {
+			while (a[i] < piv)
+				i++;
+			while (a[j] > piv)
+				j--;
+			if (i <= j) {
+				t = a[i], a[i] = a[j], a[j] = t;
+				i++;
+				if (j == 0)
+					break;
+				j--;
+			}
+		}
+		/* Now a[lo..j] <= piv <= a[i..hi], and a[j+1..i-1] == piv. */
+		if (k <= j && j != SIZE_MAX)
+			hi = j;
+		else if (k >= i)
+			lo = i;
+		else
+			return;
+	}
+}
+
+/* Sum over the values that repeat of k (k - 1) (2k + 5), k the count. */
+static double
+ties(double *v, size_t n)
+{
+	double s = 0, k;
+	size_t i, j;
+
+	qsort(v, n, sizeof(*v), cmp_double);
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1; j < n && v[j] == v[i]; j++)
+			;
+		k = j - i;
+		s += k * (k - 1) * (2 * k + 5);
+	}
+	return s;
+}
+
+/* The slopes of all pairs with distinct x that lie in [lo, hi], appended
+ * to *out (of capacity *cap); returns how many lie below lo. */
+static double
+collect(const double *x, const double *y, size_t n, double lo, double hi,
+    double **out, size_t *nout, size_t *cap)
+{
+	double below = 0, s;
+	size_t i, j;
+
+	for (i = 0; i < n; i++)
+		for (j = i + 1; j < n; j++) {
+			if (x[j] == x[i])
+				continue;
+			s = (y[j] - y[i]) / (x[j] - x[i]);
+			if (s < lo)
+				below++;
+			else if (s <= hi) {
+				if (*nout == *cap) {
+					*cap = *cap ? 2 * *cap : 1024;
+					*out = xreallocarray(*out, *cap,
+					    sizeof(**out));
+				}
+				(*out)[(*nout)++] = s;
+			}
+		}
+	return below;
+}
+
+/* A random pair's slope (x must hold two distinct values). */
+static double
+randslope(const double *x, const double *y, size_t n, struct bootstrap_rng *rng)
+{
+	size_t i, j;
+
+	do {
+		i = bootstrap_below(rng, n);
+		j = bootstrap_below(rng, n);
+	} while (x[i] == x[j]);
+	return (y[j] - y[i]) / (x[j] - x[i]);
+}
+
+#define TS_STORE (1UL << 22)	/* pairs kept whole */
+#define TS_BRACKET (1UL << 18)	/* pairs sampled for a bracket */
+#define TS_SAMPLE (1UL << 20)	/* pairs sampled when estimating */
+
+/*
+ * Finds the order statistics rank[0..nr) (ascending ranks, 0-based, among
+ * the nt slopes) into val[].  Returns 1 if exact, 0 if estimated.
+ */
+static int
+ts_order(const double *x, const double *y, size_t n, double nt,
+    const double *rank, size_t nr, double *val)
+{
+	double *s = NULL, *smp, lo = -INFINITY, hi = INFINITY, below = 0;
+	double d, q;
+	size_t ns = 0, cap = 0, i, k, at, nsmp;
+	struct bootstrap_rng rng;
+	int tries = 0;
+
+	if (n > REGRESS_TS_EXACT_MAX || nt > TS_STORE) {
+		bootstrap_seed(&rng, 1);
+		nsmp = n > REGRESS_TS_EXACT_MAX ? TS_SAMPLE : TS_BRACKET;
+		smp = xreallocarray(NULL, nsmp, sizeof(*smp));
+		for (i = 0; i < nsmp; i++)
+			smp[i] = randslope(x, y, n, &rng);
+		qsort(smp, nsmp, sizeof(*smp), cmp_double);
+		if (n > REGRESS_TS_EXACT_MAX) {
+			for (k = 0; k < nr; k++)
+				val[k] = smp[(size_t)(rank[k] / nt * nsmp)];
+			free(smp);
+			return 0;
+		}
+		/* A bracket around the ranks, 8 standard errors of the
+		 * sampled quantile to each side, widened when it misses. */
+		for (; tries < 3; tries++) {
+			d = (8 << (2 * tries)) * 0.5 / sqrt(nsmp);
+			q = rank[0] / nt - d;
+			lo = q > 0 ? smp[(size_t)(q * nsmp)] : -INFINITY;
+			q = rank[nr - 1] / nt + d;
+			hi = q < 1 ? smp[(size_t)(q * nsmp)] : INFINITY;
+			ns = 0;
+			below = collect(x, y, n, lo, hi, &s, &ns, &cap);
+			if (below <= rank[0] && below + ns > rank[nr - 1])
+				break;
+		}
+		free(smp);
+	}
+	if (tries == 3 || s == NULL) {
+		ns = 0;
+		below = collect(x, y, n, -INFINITY, INFINITY, &s, &ns, &cap);
+	}
+	/* Select in ascending rank order, each among what lies above the
+	 * last one found. */
+	for (k = 0, at = 0; k < nr; k++) {
+		i = (size_t)(rank[k] - below);
+		select_kth(s + at, ns - at, i - at);
+		val[k] = s[i];
+		at = i;
+	}
+	free(s);
+	return 1;
+}
+
+int
+regress_theilsen(const double *x, const double *y, size_t n,
+    double alpha, struct regress_theilsen *r, struct perr *e)
+{
+	double *v, nt, fn = n, sig, z, rank[4], val[4], mx, my;
+	size_t i, j;
+
+	if (finite_input(x, y, n, alpha, e) < 0)
+		return -1;
+	r->n = n;
+	r->slope = r->intercept = r->slope_lo = r->slope_hi = NAN;
+	r->dir = REGRESS_FLAT;
+	r->exact = 1;
+	if (n < 2)
+		return 0;
+	v = xreallocarray(NULL, n, sizeof(*v));
+	/* The pairs with distinct x, and Sen's variance of S (his 2.6). */
+	memcpy(v, x, n * sizeof(*v));
+	sig = fn * (fn - 1) * (2 * fn + 5) - ties(v, n);
+	mx = stats_median(v, n);
+	nt = fn * (fn - 1) / 2;
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1; j < n && v[j] == v[i]; j++)
+			;
+		nt -= (double)(j - i) * (j - i - 1) / 2;
+	}
+	memcpy(v, y, n * sizeof(*v));
+	sig = sqrt((sig - ties(v, n)) / 18);
+	my = stats_median(v, n);
+	free(v);
+	if (nt == 0)
+		return 0;
+	/* The ranks as scipy takes them (0-based; np.round is to even, as
+	 * nearbyint in the default rounding mode). */
+	z = distrib_norm_quantile(alpha / 2);
+	rank[0] = fmax(nearbyint((nt + z * sig) / 2) - 1, 0);
+	rank[1] = floor((nt - 1) / 2);
+	rank[2] = floor(nt / 2);
+	rank[3] = fmin(nearbyint((nt - z * sig) / 2), nt - 1);
+	if (isnan(sig)) {	/* ties beyond Sen's formula: no interval */
+		rank[0] = rank[1];
+		rank[3] = rank[2];
+	}
+	r->exact = ts_order(x, y, n, nt, rank, 4, val);
+	r->slope = (val[1] + val[2]) / 2;
+	r->slope_lo = isnan(sig) ? NAN : val[0];
+	r->slope_hi = isnan(sig) ? NAN : val[3];
+	r->intercept = my - r->slope * mx;
+	if (r->slope_lo > 0)
+		r->dir = REGRESS_RISING;
+	else if (r->slope_hi < 0)
+		r->dir = REGRESS_FALLING;
+	return 0;
+}
+
+void
+regress_cross(const struct regress_ols *r, double threshold, int side,
+    struct regress_forecast *f)
+{
+	double now, k2, a, b, c, disc, u1, u2, q;
+
+	f->status = REGRESS_CROSS_NEVER;
+	f->t = f->t_lo = f->t_hi = NAN;
+	if (isnan(r->slope) || !isfinite(threshold))
+		return;
+	now = r->ymean + r->slope * (r->xmax - r->xmean);
+	if (side == 0) {
+		if (threshold == now) {
+			f->status = REGRESS_CROSS_REACHED;
+			return;
+		}
+		side = threshold > now ? 1 : -1;
+	}
+	if ((side > 0 && now >= threshold) || (side < 0 && now <= threshold)) {
+		f->status = REGRESS_CROSS_REACHED;
+		return;
+	}
+	if (r->dir == REGRESS_FLAT || (side > 0) != (r->slope > 0))
+		return;
+	f->status = REGRESS_CROSS_AHEAD;
+	f->t = r->xmean + (threshold - r->ymean) / r->slope;
+	/*
+	 * The band ymean + slope u -+ tq s sqrt(1 + 1/n + u^2 / sxx), with
+	 * u = x - xmean, meets the threshold where a u^2 + 2 b u + c = 0.
+	 * Significance makes a > 0: two roots, the earliest and the latest.
+	 */
+	k2 = distrib_t_quantile(1 - r->alpha / 2, r->n - 2) * r->s;
+	k2 *= k2;
+	c = r->ymean - threshold;
+	a = r->slope * r->slope - k2 / r->sxx;
+	b = c * r->slope;
+	c = c * c - k2 * (1 + 1.0 / r->n);
+	disc = fmax(b * b - a * c, 0);	/* >= 0 when a > 0, but for rounding */
+	if (!(a > 0))
+		return;
+	/* The stable form of the quadratic's roots. */
+	q = -(b + copysign(sqrt(disc), b));
+	u1 = q / a;
+	u2 = q != 0 ? c / q : -u1;
+	f->t_lo = r->xmean + fmin(u1, u2);
+	f->t_hi = r->xmean + fmax(u1, u2);
+}

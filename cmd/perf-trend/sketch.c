@@ -1,0 +1,325 @@
+/* sketch.c - DDSketch with a log-linear index (DDSketch's "linearly
+ * interpolated" mapping): a magnitude 2^e (1 + f), 0 <= f < 1, goes to
+ * bucket k = e M + floor(f M), M buckets per octave, computed exactly from
+ * the bits of the double without a logarithm.  Bucket k holds [lo, hi)
+ * with hi / lo <= 1 + 1/M and answers 2 lo hi / (lo + hi), within
+ * 1 / (2M + 1) of every magnitude in it; M = ceil((1 - alpha) / (2 alpha))
+ * makes that at most alpha. */
+#include <float.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sketch.h"
+#include "util/xalloc.h"
+
+void
+sketch_init(struct sketch *s, double alpha)
+{
+	memset(s, 0, sizeof *s);
+	s->alpha = alpha;
+	s->per_octave = (uint64_t)ceil((1 - alpha) / (2 * alpha));
+	s->min = INFINITY;
+	s->max = -INFINITY;
+}
+
+void
+sketch_free(struct sketch *s)
+{
+	free(s->pos.bins);
+	free(s->neg.bins);
+	s->pos.bins = s->neg.bins = NULL;
+}
+
+/* The bucket of a normal positive magnitude, from its bits. */
+static int
+index_of(const struct sketch *s, double mag)
+{
+	uint64_t bits;
+	int e;
+
+	memcpy(&bits, &mag, sizeof bits);
+	e = (int)(bits >> 52) - 1023;
+	return e * (int)s->per_octave +
+	    (int)(((bits & 0xFFFFFFFFFFFFFULL) * s->per_octave) >> 52);
+}
+
+/* The representative magnitude of bucket k. */
+static double
+value_of(const struct sketch *s, int k)
+{
+	int m = (int)s->per_octave, e, j;
+	double lo, hi;
+
+	e = k >= 0 ? k / m : -((-k + m - 1) / m);
+	j = k - e * m;
+	lo = ldexp(1 + (double)j / m, e);
+	hi = ldexp(1 + (double)(j + 1) / m, e);
+	return 2 * lo * hi / (lo + hi);
+}
+
+/* Makes room for index k, collapsing the lowest buckets when the span
+ * would exceed SKETCH_MAXBINS; returns the slot to count k in. */
+static uint64_t *
+slot(struct sketch *s, struct sketch_store *st, int k)
+{
+	int lo, hi, ncap, shift, i;
+	uint64_t *nb;
+
+	if (st->nbins == 0) {
+		if (st->cap == 0) {
+			st->cap = 64;
+			st->bins = xcalloc((size_t)st->cap, sizeof *st->bins);
+		}
+		st->off = k - st->cap / 2;
+		st->nbins = st->cap;
+		return &st->bins[k - st->off];
+	}
+	if (k >= st->off && k < st->off + st->nbins)
+		return &st->bins[k - st->off];
+	lo = k < st->off ? k : st->off;
+	hi = k >= st->off + st->nbins ? k : st->off + st->nbins - 1;
+	if (hi - lo + 1 > SKETCH_MAXBINS) {
+		/* Fold everything below the kept span into its first bucket. */
+		int keep_lo = hi - SKETCH_MAXBINS + 1;
+		uint64_t folded = 0;
+
+		s->collapsed = 1;
+		if (k < keep_lo)
+			k = keep_lo;
+		for (i = 0; i < st->nbins && st->off + i < keep_lo; i++) {
+			folded += st->bins[i];
+			st->bins[i] = 0;
+		}
+		lo = keep_lo;
+		if (st->off < keep_lo) {
+			shift = keep_lo - st->off;
+			if (shift < st->nbins)
+				memmove(st->bins, st->bins + shift,
+				    (size_t)(st->nbins - shift) * sizeof *st->bins);
+			for (i = st->nbins - shift < 0 ? 0 : st->nbins - shift;
+			    i < st->nbins; i++)
+				st->bins[i] = 0;
+			st->off = keep_lo;
+		}
+		st->bins[0] += folded;
+	}
+	if (hi - lo + 1 > st->cap) {
+		ncap = st->cap;
+		while (ncap < hi - lo + 1)
+			ncap *= 2;
+		if (ncap > SKETCH_MAXBINS)
+			ncap = SKETCH_MAXBINS;
+		nb = xcalloc((size_t)ncap, sizeof *nb);
+		memcpy(nb + (st->off - lo), st->bins,
+		    (size_t)st->nbins * sizeof *nb);
+		free(st->bins);
+		st->bins = nb;
+		st->cap = ncap;
+	} else if (lo < st->off) {
+		shift = st->off - lo;
+		memmove(st->bins + shift, st->bins,
+		    (size_t)st->nbins * sizeof *st->bins);
+		memset(st->bins, 0, (size_t)shift * sizeof *st->bins);
+	}
+	st->off = lo;
+	st->nbins = hi - lo + 1;
+	return &st->bins[k - st->off];
+}
+
+void
+sketch_add_n(struct sketch *s, double v, uint64_t count)
+{
+	struct sketch_store *st = &s->pos;
+	int k;
+
+	/* The common case first: a positive value in a bucket in use. */
+	if (v >= SKETCH_TINY && v <= DBL_MAX && count != 0) {
+		k = index_of(s, v) - st->off;
+		if (k >= 0 && k < st->nbins) {
+			st->bins[k] += count;
+			s->n += count;
+			if (v < s->min)
+				s->min = v;
+			if (v > s->max)
+				s->max = v;
+			return;
+		}
+	}
+	if (!isfinite(v) || count == 0)
+		return;
+	s->n += count;
+	if (v < s->min)
+		s->min = v;
+	if (v > s->max)
+		s->max = v;
+	if (fabs(v) < SKETCH_TINY)
+		s->nzero += count;
+	else if (v > 0)
+		*slot(s, &s->pos, index_of(s, v)) += count;
+	else
+		*slot(s, &s->neg, index_of(s, -v)) += count;
+}
+
+void
+sketch_add(struct sketch *s, double v)
+{
+	sketch_add_n(s, v, 1);
+}
+
+int
+sketch_merge(struct sketch *dst, const struct sketch *src)
+{
+	int i;
+
+	if (dst->alpha != src->alpha)
+		return -1;
+	for (i = 0; i < src->pos.nbins; i++)
+		if (src->pos.bins[i])
+			*slot(dst, &dst->pos, src->pos.off + i) +=
+			    src->pos.bins[i];
+	for (i = 0; i < src->neg.nbins; i++)
+		if (src->neg.bins[i])
+			*slot(dst, &dst->neg, src->neg.off + i) +=
+			    src->neg.bins[i];
+	dst->nzero += src->nzero;
+	dst->n += src->n;
+	dst->collapsed |= src->collapsed;
+	if (src->min < dst->min)
+		dst->min = src->min;
+	if (src->max > dst->max)
+		dst->max = src->max;
+	return 0;
+}
+
+size_t
+sketch_nbuckets(const struct sketch *s)
+{
+	return (size_t)s->neg.nbins + 1 + (size_t)s->pos.nbins;
+}
+
+void
+sketch_bucket(const struct sketch *s, size_t i, double *value,
+    uint64_t *count)
+{
+	size_t nn = (size_t)s->neg.nbins;
+	int j;
+
+	if (i < nn) {
+		/* Most negative first: the highest index of neg. */
+		j = s->neg.nbins - 1 - (int)i;
+		*value = -value_of(s, s->neg.off + j);
+		*count = s->neg.bins[j];
+	} else if (i == nn) {
+		*value = 0;
+		*count = s->nzero;
+	} else {
+		j = (int)(i - nn - 1);
+		*value = value_of(s, s->pos.off + j);
+		*count = s->pos.bins[j];
+	}
+}
+
+double
+sketch_rank(const struct sketch *s, uint64_t r)
+{
+	size_t i, nb = sketch_nbuckets(s);
+	uint64_t seen = 0, c;
+	double v = NAN;
+
+	if (r >= s->n)
+		return NAN;
+	if (r == 0)
+		return s->min;
+	if (r == s->n - 1)
+		return s->max;
+	for (i = 0; i < nb; i++) {
+		sketch_bucket(s, i, &v, &c);
+		seen += c;
+		if (seen > r)
+			break;
+	}
+	return v < s->min ? s->min : v > s->max ? s->max : v;
+}
+
+double
+sketch_quantile(const struct sketch *s, double q)
+{
+	double h, lo, hi, vlo, vhi;
+
+	if (s->n == 0 || !(q >= 0 && q <= 1))
+		return NAN;
+	h = (double)(s->n - 1) * q;
+	lo = floor(h);
+	hi = ceil(h);
+	vlo = sketch_rank(s, (uint64_t)lo);
+	if (hi == lo)
+		return vlo;
+	vhi = sketch_rank(s, (uint64_t)hi);
+	return vlo + (h - lo) * (vhi - vlo);
+}
+
+uint64_t
+sketch_count_outside(const struct sketch *s, double lo, double hi)
+{
+	size_t i, nb = sketch_nbuckets(s);
+	uint64_t c, out = 0;
+	double v;
+
+	for (i = 0; i < nb; i++) {
+		sketch_bucket(s, i, &v, &c);
+		if (v < lo || v > hi)
+			out += c;
+	}
+	return out;
+}
+
+struct dev {
+	double d;
+	uint64_t c;
+};
+
+static int
+cmp_dev(const void *a, const void *b)
+{
+	const struct dev *x = a, *y = b;
+
+	return (x->d > y->d) - (x->d < y->d);
+}
+
+double
+sketch_mad(const struct sketch *s, double m)
+{
+	size_t i, k = 0, nb = sketch_nbuckets(s);
+	struct dev *d;
+	uint64_t seen = 0, half;
+	double v, mad = NAN;
+
+	if (s->n == 0)
+		return NAN;
+	d = xreallocarray(NULL, nb, sizeof *d);
+	for (i = 0; i < nb; i++) {
+		sketch_bucket(s, i, &v, &d[k].c);
+		if (d[k].c == 0)
+			continue;
+		d[k++].d = fabs(v - m);
+	}
+	qsort(d, k, sizeof *d, cmp_dev);
+	half = (s->n - 1) / 2;
+	for (i = 0; i < k; i++) {
+		seen += d[i].c;
+		if (seen > half) {
+			mad = d[i].d;
+			break;
+		}
+	}
+	free(d);
+	return mad;
+}
+
+size_t
+sketch_bytes(const struct sketch *s)
+{
+	return sizeof *s + ((size_t)s->pos.cap + (size_t)s->neg.cap) *
+	    sizeof(uint64_t);
+}

@@ -1,0 +1,299 @@
+/* trendcmp.c - baseline against candidate per group and metric, through
+ * hypotest.h and bootstrap.h; the verdict combines Holm-adjusted
+ * Mann-Whitney significance, the practical threshold, TOST equivalence
+ * and the metric's direction. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "stats/bootstrap.h"
+#include "hypotest.h"
+#include "jsonio.h"
+#include "stats/stats.h"
+#include "trendcmp.h"
+#include "trenddesc.h"
+#include "util/xalloc.h"
+
+#define MIN_N 3			/* per side, for tests and a verdict */
+#define RESAMPLES 2000		/* bootstrap resamples of the ratio */
+
+static int
+ends(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+
+	return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+int
+trendcmp_direction(const char *metric, const char *higher)
+{
+	static const char *const bad[] = { "fault", "flt", "err", "drop",
+	    "stall", "throttl", "swap", "ctx", "intr", "fork", "retrans",
+	    "miss", "wait" };
+	static const char *const good[] = { "idle", "avail", "free", "hit" };
+	const char *p;
+	size_t i, n = strlen(metric);
+
+	for (p = higher; p && *p; p += strcspn(p, ",") + (p[strcspn(p, ",")]
+	    != '\0'))
+		if (strncmp(p, metric, n) == 0 && (p[n] == ',' || p[n] == '\0'))
+			return 1;
+	for (i = 0; i < sizeof good / sizeof *good; i++)
+		if (strstr(metric, good[i]) != NULL)
+			return 1;
+	if (!ends(metric, "_per_s") && !ends(metric, "_ops") &&
+	    !ends(metric, "_throughput"))
+		return -1;
+	for (i = 0; i < sizeof bad / sizeof *bad; i++)
+		if (strstr(metric, bad[i]) != NULL)
+			return -1;
+	return 1;
+}
+
+/* The values of an exact accumulator, sorted (a new array). */
+static double *
+sorted(const struct gacc *a)
+{
+	double *x = xmalloc((a->len ? a->len : 1) * sizeof *x);
+	struct stats_desc d;
+
+	if (a->len > 0)		/* a->y is NULL before any value */
+		memcpy(x, a->y, a->len * sizeof *x);
+	stats_describe(x, a->len, 0.95, &d);
+	return x;
+}
+
+static json_t *
+side(const struct gacc *a)
+{
+	json_t *o = json_object();
+
+	xjsonio_set(o, "n", json_integer((json_int_t)a->acc.n));
+	xjsonio_set(o, "mean", xjsonio_num(stats_acc_mean(&a->acc)));
+	xjsonio_set(o, "sd", xjsonio_num(stats_acc_sd(&a->acc)));
+	xjsonio_set(o, "median", xjsonio_num(gacc_exact(a) ? NAN :
+	    sketch_quantile(a->sk, 0.5)));
+	return o;
+}
+
+/* One comparison before Holm's adjustment: the object and its raw p. */
+struct cmp {
+	json_t *o;
+	double p, rel;		/* MWU p; relative change of the medians */
+	int dir, testable, equivalent;
+	const struct group *g;	/* the baseline's group */
+};
+
+static void
+compare(struct cmp *c, const struct gacc *b, const struct gacc *k,
+    const char *metric, const struct trendcmp_opts *o)
+{
+	struct hypotest_mwu mwu;
+	struct hypotest_welch w;
+	struct hypotest_hl hl;
+	struct hypotest_tost tost;
+	struct bootstrap_ratio br;
+	json_t *j, *notes = json_array();
+	double *x = NULL, *y = NULL, mb, mk, runs;
+	size_t nb = b->acc.n, nk = k->acc.n;
+
+	memset(c, 0, sizeof *c);
+	c->p = c->rel = NAN;
+	c->dir = trendcmp_direction(metric, o->higher);
+	c->o = json_object();
+	xjsonio_set(c->o, "metric", json_string(metric));
+	xjsonio_set(c->o, "better", json_string(c->dir > 0 ? "higher" : "lower"));
+	xjsonio_set(c->o, "baseline", side(b));
+	xjsonio_set(c->o, "candidate", side(k));
+	if (!gacc_exact(b) || !gacc_exact(k))
+		xjsonio_appendf(notes, "values beyond the memory budget: no tests "
+		    "(use --exact or --memory)");
+	else if (nb < MIN_N || nk < MIN_N)
+		xjsonio_appendf(notes, "too few samples: n=%zu, need %d",
+		    nb < nk ? nb : nk, MIN_N);
+	else
+		c->testable = 1;
+	if (gacc_exact(b) && gacc_exact(k)) {
+		x = sorted(b);
+		y = sorted(k);
+		mb = stats_median(x, nb);
+		mk = stats_median(y, nk);
+		json_object_set_new(json_object_get(c->o, "baseline"), "median",
+		    xjsonio_num(mb));
+		json_object_set_new(json_object_get(c->o, "candidate"), "median",
+		    xjsonio_num(mk));
+		/* From a zero baseline any change is beyond the threshold. */
+		if (mb != 0)
+			c->rel = mk / mb - 1;
+		else
+			c->rel = mk == 0 ? 0 : mk > 0 ? INFINITY : -INFINITY;
+	}
+	xjsonio_set(c->o, "change_pct", xjsonio_num(100 * c->rel));
+	memset(&mwu, 0, sizeof mwu);
+	mwu.u = mwu.p = NAN;
+	if (c->testable)
+		hypotest_mwu(x, nb, y, nk, HYPOTEST_AUTO, &mwu);
+	c->p = mwu.p;
+	j = json_object();
+	xjsonio_set(j, "u", xjsonio_num(mwu.u));
+	xjsonio_set(j, "p", xjsonio_num(mwu.p));
+	xjsonio_set(j, "p_holm", json_null());
+	xjsonio_set(j, "exact", json_boolean(c->testable && mwu.exact));
+	xjsonio_set(c->o, "mann_whitney", j);
+
+	memset(&w, 0, sizeof w);
+	w.diff = w.t = w.df = w.p = w.lo = w.hi = NAN;
+	if (c->testable)
+		hypotest_welch(x, nb, y, nk, o->conf, &w);
+	j = json_object();
+	xjsonio_set(j, "diff", xjsonio_num(-w.diff));
+	xjsonio_set(j, "ci", xjsonio_interval(-w.hi, -w.lo));
+	xjsonio_set(j, "t", xjsonio_num(w.t));
+	xjsonio_set(j, "df", xjsonio_num(w.df));
+	xjsonio_set(j, "p", xjsonio_num(w.p));
+	xjsonio_set(c->o, "welch", j);
+
+	hl.shift = hl.lo = hl.hi = NAN;
+	if (c->testable && hypotest_hl(x, nb, y, nk, o->conf, &hl) < 0 &&
+	    isnan(hl.lo))
+		xjsonio_appendf(notes, "too few samples for the Hodges-Lehmann "
+		    "interval at this confidence");
+	j = json_object();
+	xjsonio_set(j, "shift", xjsonio_num(-hl.shift));
+	xjsonio_set(j, "ci", xjsonio_interval(-hl.hi, -hl.lo));
+	xjsonio_set(c->o, "hodges_lehmann", j);
+
+	br.ratio = br.lo = br.hi = NAN;
+	if (c->testable && bootstrap_median_ratio(x, nb, y, nk, o->conf,
+	    RESAMPLES, o->seed, &br) < 0)
+		xjsonio_appendf(notes, isnan(br.ratio) ? "ratio of medians not "
+		    "defined: baseline median is 0" : "no ratio interval: a "
+		    "resampled baseline median was 0");
+	j = json_object();
+	xjsonio_set(j, "value", xjsonio_num(br.ratio));
+	xjsonio_set(j, "ci", xjsonio_interval(br.lo, br.hi));
+	xjsonio_set(j, "resamples", json_integer(RESAMPLES));
+	xjsonio_set(c->o, "ratio", j);
+
+	tost.margin = tost.p = NAN;
+	if (c->testable)
+		hypotest_tost(x, nb, y, nk, o->threshold, &tost);
+	c->equivalent = tost.p < 1 - o->conf;
+	j = json_object();
+	xjsonio_set(j, "margin", xjsonio_num(tost.margin));
+	xjsonio_set(j, "p", xjsonio_num(tost.p));
+	xjsonio_set(j, "equivalent", json_boolean(c->equivalent));
+	xjsonio_set(c->o, "tost", j);
+	runs = hypotest_runs_needed(stats_acc_sd(&b->acc),
+	    stats_acc_mean(&b->acc), o->threshold, 1 - o->conf, 0.8);
+	xjsonio_set(c->o, "runs_needed", runs >= 2 && runs < 9e15 ?
+	    json_integer((json_int_t)runs) : json_null());
+	xjsonio_set(c->o, "notes", notes);
+	free(x);
+	free(y);
+}
+
+/* The verdict from the adjusted p: a significant change at least the
+ * threshold is an improvement or a regression by the metric's
+ * direction; a smaller one, or TOST equivalence, is "unchanged". */
+static const char *
+verdict(const struct cmp *c, double p_holm, const struct trendcmp_opts *o)
+{
+	if (!c->testable || isnan(p_holm))
+		return "inconclusive";
+	if (p_holm < 1 - o->conf) {
+		if (!(fabs(c->rel) >= o->threshold))
+			return "unchanged";
+		return c->rel * c->dir > 0 ? "improved" : "regressed";
+	}
+	return c->equivalent ? "unchanged" : "inconclusive";
+}
+
+static void
+unmatched_add(json_t **u, const struct groups *g, const struct group *gr,
+    const struct csvread *r, const char *where)
+{
+	json_t *o = json_object();
+
+	if (*u == NULL)
+		*u = json_array();
+	trenddesc_key(o, g, gr, r);
+	xjsonio_set(o, "only_in", json_string(where));
+	json_array_append_new(*u, o);
+}
+
+json_t *
+trendcmp_all(const struct groups *base, const struct columns *cb,
+    const struct csvread *rb, const struct groups *cand,
+    const struct columns *cc, const struct csvread *rc,
+    const struct trendcmp_opts *o, json_t **unmatched)
+{
+	struct cmp *cmps = NULL;
+	size_t n = 0, i, k, j;
+	double *p, *adj;
+	json_t *arr = json_array();
+	struct group *gb, *gk;
+	long kc;
+
+	*unmatched = NULL;
+	for (i = 0; i < groups_count(base); i++) {
+		gb = groups_at(base, i);
+		if ((gk = groups_find(cand, gb->id)) == NULL) {
+			unmatched_add(unmatched, base, gb, rb, "baseline");
+			continue;
+		}
+		for (k = 0; k < cb->n; k++) {
+			if (cb->role[k] != COL_METRIC ||
+			    (kc = csvread_col(rc, csvread_colname(rb, k))) < 0 ||
+			    cc->role[kc] != COL_METRIC)
+				continue;
+			cmps = xreallocarray(cmps, n + 1, sizeof *cmps);
+			compare(&cmps[n], &gb->m[k], &gk->m[kc],
+			    csvread_colname(rb, k), o);
+			cmps[n++].g = gb;
+		}
+	}
+	for (j = 0; j < groups_count(cand); j++)
+		if (groups_find(base, groups_at(cand, j)->id) == NULL)
+			unmatched_add(unmatched, cand, groups_at(cand, j), rc,
+			    "candidate");
+	p = xmalloc((n ? n : 1) * sizeof *p);
+	adj = xmalloc((n ? n : 1) * sizeof *adj);
+	for (i = 0; i < n; i++)
+		p[i] = cmps[i].p;
+	hypotest_holm(p, n, adj);
+	for (i = 0; i < n; i++) {
+		json_t *o2 = json_object();
+		const char *kk;
+		json_t *v;
+
+		/* The group first, for readers of the document. */
+		trenddesc_key(o2, base, cmps[i].g, rb);
+		json_object_foreach(cmps[i].o, kk, v)
+			xjsonio_set(o2, kk, json_incref(v));
+		xjsonio_set(json_object_get(o2, "mann_whitney"), "p_holm",
+		    xjsonio_num(adj[i]));
+		xjsonio_set(o2, "verdict", json_string(verdict(&cmps[i], adj[i], o)));
+		json_decref(cmps[i].o);
+		json_array_append_new(arr, o2);
+	}
+	free(p);
+	free(adj);
+	free(cmps);
+	return arr;
+}
+
+int
+trendcmp_regressed(const json_t *cmps)
+{
+	const json_t *c;
+	size_t i;
+
+	json_array_foreach(cmps, i, c)
+		if (strcmp(json_string_value(json_object_get(c, "verdict")),
+		    "regressed") == 0)
+			return 1;
+	return 0;
+}

@@ -1,0 +1,25 @@
+/* trendfmt.h - a trend document (schemas/trend.schema.json) rendered as
+ * tidy CSV rows (schemas/trend-tidy.schema.json) or as aligned text
+ * tables for CI logs, in the manner of benchstat. */
+#ifndef TRENDFMT_H
+#define TRENDFMT_H
+
+#include <jansson.h>
+#include <stdio.h>
+
+/*
+ * Writes one row per statistic: group, metric, statistic, value.  group
+ * is "col=value;col=value" ("all" for the one group of a file without
+ * keys, "*" for statistics across groups); statistic is the path inside
+ * the metric's object ("mean", "mean_ci.lo", "trend.ols.slope",
+ * "notes.0"); value is the number (12 significant digits), the word, or
+ * empty for null.  Returns 0, or -1 on a write error (errno set).
+ */
+int trendfmt_csv(const json_t *doc, FILE *fp);
+
+/* The label of the group of an object with "host" and "keys", used by
+ * this and trendtext.c: the non-empty keys as "host=a;name=x", or "all"; the caller frees
+ * it. */
+char *trendfmt_label(const json_t *g);
+
+#endif

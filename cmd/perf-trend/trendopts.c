@@ -1,0 +1,207 @@
+/* trendopts.c - perf-trend's options: parsing, defaults, checks, usage,
+ * help. */
+#include <err.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/cli.h"
+#include "trendopts.h"
+#include "util/xalloc.h"
+
+enum { OPT_BY = 256, OPT_CHANGEPOINTS, OPT_COMPLEXITY, OPT_CONFIDENCE,
+	OPT_FAIL_ON, OPT_FORECAST, OPT_HIGHER, OPT_MEMORY, OPT_SEED, OPT_X };
+
+static const struct option longopts[] = {
+	{ "baseline", required_argument, NULL, 'b' },
+	{ "by", required_argument, NULL, OPT_BY },
+	{ "changepoints", no_argument, NULL, OPT_CHANGEPOINTS },
+	{ "compare", required_argument, NULL, 'c' },
+	{ "complexity", optional_argument, NULL, OPT_COMPLEXITY },
+	{ "confidence", required_argument, NULL, OPT_CONFIDENCE },
+	{ "exact", no_argument, NULL, 'e' },
+	{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
+	{ "forecast", required_argument, NULL, OPT_FORECAST },
+	{ "format", required_argument, NULL, 'f' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "higher-is-better", required_argument, NULL, OPT_HIGHER },
+	{ "memory", required_argument, NULL, OPT_MEMORY },
+	{ "metric", required_argument, NULL, 'm' },
+	{ "output", required_argument, NULL, 'o' },
+	{ "seed", required_argument, NULL, OPT_SEED },
+	{ "threshold", required_argument, NULL, 't' },
+	{ "version", no_argument, NULL, 'V' },
+	{ "x", required_argument, NULL, OPT_X },
+	{ NULL, 0, NULL, 0 }
+};
+
+void
+trendopts_usage(FILE *fp)
+{
+	fprintf(fp, "usage: perf-trend [-ehV] [-b baseline.csv] [-c col=a,b] "
+	    "[-f json|csv|text] [-m col,...]\n"
+	    "                  [-o file] [-t pct] [--by col,...] "
+	    "[--changepoints] [--complexity[=col]]\n"
+	    "                  [--confidence pct] [--fail-on regression] "
+	    "[--forecast metric=value]\n"
+	    "                  [--higher-is-better col,...] [--memory MiB] "
+	    "[--seed n] [--x col] [file ...]\n");
+}
+
+static void
+help(void)
+{
+	trendopts_usage(stdout);
+	fputs("\n"
+"Statistics of perfpipe CSV (samples, runs) per group of key columns and per\n"
+"metric column; files are merged by column name; none or - is stdin.\n\n"
+"  -b, --baseline FILE     compare FILE's rows (baseline) with the inputs\n"
+"      --by COL,...        group by these columns (default: string columns)\n"
+"      --changepoints      change points of each series (E-divisive, PELT)\n"
+"  -c, --compare COL=A,B   compare rows with COL=A (baseline) and COL=B\n"
+"      --complexity[=COL]  fit O(1)..O(n^3) against a param_* column\n"
+"      --confidence PCT    level of intervals and tests (default 95%)\n"
+"  -e, --exact             keep every value (no sketch beyond --memory)\n"
+"      --fail-on regression  exit 1 when a comparison regressed\n"
+"      --forecast M=V      when the trend of metric M reaches V\n"
+"  -f, --format FMT        json (default), csv (tidy rows) or text\n"
+"      --higher-is-better COL,...  these metrics improve upward\n"
+"      --memory MIB        memory for exact values (default 24)\n"
+"  -m, --metric COL,...    only these metric columns\n"
+"  -o, --output FILE       write FILE whole instead of stdout\n"
+"      --seed N            bootstrap and permutation seed (default 1)\n"
+"  -t, --threshold PCT     smallest change that matters (default 2%)\n"
+"      --x COL             trend axis (default: time)\n"
+"  -h, --help              this help\n"
+"  -V, --version           the version\n\n"
+"Exit status: 0 done, 1 --fail-on tripped, 2 trouble.\n", stdout);
+	cli_exit(EXIT_OK);
+}
+
+static void
+misuse(const char *fmt, const char *arg)
+{
+	warnx(fmt, arg);
+	trendopts_usage(stderr);
+	exit(EXIT_TROUBLE);
+}
+
+/* Splits "COL=A,B" for --compare. */
+static void
+parse_compare(struct trendopts *o, char *s)
+{
+	char *eq = strchr(s, '='), *comma;
+
+	if (eq == NULL || (comma = strchr(eq + 1, ',')) == NULL ||
+	    eq == s || comma == eq + 1 || comma[1] == '\0' ||
+	    strchr(comma + 1, ',') != NULL)
+		errx(EXIT_TROUBLE, "compare '%s': not COL=A,B", s);
+	free(o->cmp_text);	/* given again: the last one counts */
+	o->cmp_text = xstrdup(s);
+	*eq = *comma = '\0';
+	o->cmp_col = s;
+	o->cmp_a = eq + 1;
+	o->cmp_b = comma + 1;
+}
+
+static void
+parse_forecast(struct trendopts *o, char *s)
+{
+	char *eq = strrchr(s, '=');
+
+	if (eq == NULL || eq == s)
+		errx(EXIT_TROUBLE, "forecast '%s': not METRIC=VALUE", s);
+	o->forecasts = xreallocarray(o->forecasts, o->nforecasts + 1,
+	    sizeof *o->forecasts);
+	o->forecasts[o->nforecasts].text = xstrdup(s);
+	*eq = '\0';
+	o->forecasts[o->nforecasts].metric = s;
+	o->forecasts[o->nforecasts++].value = xcli_double("forecast value",
+	    eq + 1, -1e300, 1e300);
+}
+
+void
+xtrendopts_parse(struct trendopts *o, int argc, char *argv[])
+{
+	int c;
+
+	memset(o, 0, sizeof *o);
+	o->format = "json";
+	o->confidence = 0.95;
+	o->threshold = 0.02;
+	o->memory_mib = 24;
+	o->seed = 1;
+	opterr = 0;	/* xcli_badopt names the program, not argv[0] */
+	while ((c = getopt_long(argc, argv, ":b:c:ef:hm:o:t:V", longopts,
+	    NULL)) != -1) {
+		switch (c) {
+		case 'b': o->baseline = optarg; break;
+		case 'c': parse_compare(o, optarg); break;
+		case 'e': o->exact = 1; break;
+		case 'f':
+			if (strcmp(optarg, "json") && strcmp(optarg, "csv") &&
+			    strcmp(optarg, "text"))
+				misuse("format '%s': not json, csv or text",
+				    optarg);
+			o->format = optarg;
+			break;
+		case 'h': help(); break;
+		case 'm': o->metric = optarg; break;
+		case 'o': o->output = optarg; break;
+		case 't':
+			o->threshold = xcli_percent("threshold", optarg, 0, 1);
+			break;
+		case 'V': cli_version(); break;
+		case OPT_BY: o->by = optarg; break;
+		case OPT_CHANGEPOINTS: o->changepoints = 1; break;
+		case OPT_COMPLEXITY:
+			o->complexity = 1;
+			o->cx_col = optarg;
+			break;
+		case OPT_CONFIDENCE:
+			o->confidence = xcli_percent("confidence", optarg, 0.5,
+			    0.999);
+			break;
+		case OPT_FAIL_ON:
+			if (strcmp(optarg, "regression") != 0)
+				misuse("fail-on '%s': not regression", optarg);
+			o->fail_on_regression = 1;
+			break;
+		case OPT_FORECAST: parse_forecast(o, optarg); break;
+		case OPT_HIGHER: o->higher = optarg; break;
+		case OPT_MEMORY:
+			o->memory_mib = (double)xcli_int("memory", optarg, 1,
+			    1048576);
+			break;
+		case OPT_SEED:
+			o->seed = (unsigned long long)xcli_int("seed", optarg,
+			    0, (1LL << 53));
+			break;
+		case OPT_X: o->xcol = optarg; break;
+		default: xcli_badopt(c, argv, trendopts_usage);
+		}
+	}
+	if (o->baseline && o->cmp_col)
+		misuse("%s", "--baseline and --compare exclude each other");
+	if (o->fail_on_regression && !o->baseline && !o->cmp_col)
+		misuse("%s", "--fail-on regression needs --baseline or "
+		    "--compare");
+	if (o->baseline && strcmp(o->baseline, "-") == 0) {
+		for (c = optind; c < argc && strcmp(argv[c], "-") != 0; c++)
+			;
+		if (optind == argc || c < argc)
+			misuse("%s", "standard input named twice");
+	}
+	o->files = argv + optind;
+	o->nfiles = (size_t)(argc - optind);
+}
+
+void
+trendopts_free(struct trendopts *o)
+{
+	while (o->nforecasts > 0)
+		free((char *)o->forecasts[--o->nforecasts].text);
+	free(o->forecasts);
+	free(o->cmp_text);
+}

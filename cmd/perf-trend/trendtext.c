@@ -1,0 +1,381 @@
+/* trendtext.c - a trend document as aligned text tables (trendtext_write):
+ * one table per section, text columns left-aligned, numbers right, four
+ * significant digits, "-" for unknown. */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/num.h"
+#include "trendfmt.h"
+#include "trendtext.h"
+#include "util/xalloc.h"
+
+struct table {
+	char **cell;	/* row-major, ncol per row */
+	size_t ncol, nrow, cap;
+	size_t nleft;	/* leading text columns, left-aligned */
+};
+
+/* Appends a row of n cells (each taken over). */
+static void
+row(struct table *t, ...)
+{
+	va_list ap;
+	size_t i;
+
+	if ((t->nrow + 1) * t->ncol > t->cap) {
+		t->cap = (t->nrow + 1) * t->ncol * 2;
+		t->cell = xreallocarray(t->cell, t->cap, sizeof *t->cell);
+	}
+	va_start(ap, t);
+	for (i = 0; i < t->ncol; i++)
+		t->cell[t->nrow * t->ncol + i] = va_arg(ap, char *);
+	va_end(ap);
+	t->nrow++;
+}
+
+/* Display width of UTF-8 text: one column per character. */
+static size_t
+width(const char *s)
+{
+	size_t w = 0;
+
+	for (; *s; s++)
+		w += ((unsigned char)*s & 0xC0) != 0x80;
+	return w;
+}
+
+static int
+print(struct table *t, const char *title, FILE *fp)
+{
+	size_t *w = xcalloc(t->ncol, sizeof *w), r, c, l;
+
+	for (r = 0; r < t->nrow; r++)
+		for (c = 0; c < t->ncol; c++)
+			if ((l = width(t->cell[r * t->ncol + c])) > w[c])
+				w[c] = l;
+	fprintf(fp, "%s\n", title);
+	for (r = 0; r < t->nrow; r++) {
+		for (c = 0; c < t->ncol; c++) {
+			const char *s = t->cell[r * t->ncol + c];
+			int last = c + 1 == t->ncol;
+
+			if (c < t->nleft && last)
+				fputs(s, fp);
+			else if (c < t->nleft)
+				fprintf(fp, "%s%*s", s, (int)(w[c] - width(s)), "");
+			else
+				fprintf(fp, "%*s%s", (int)(w[c] - width(s)), "", s);
+			if (!last)
+				fputs("  ", fp);
+			free(t->cell[r * t->ncol + c]);
+		}
+		putc('\n', fp);
+	}
+	free(t->cell);
+	free(w);
+	memset(t, 0, sizeof *t);
+	return ferror(fp) ? -1 : 0;
+}
+
+static const json_t *
+get(const json_t *o, const char *path)
+{
+	char key[64];
+	const char *dot;
+
+	while (o && (dot = strchr(path, '.')) != NULL) {
+		snprintf(key, sizeof key, "%.*s", (int)(dot - path), path);
+		o = json_object_get(o, key);
+		path = dot + 1;
+	}
+	return o ? json_object_get(o, path) : NULL;
+}
+
+/* Formats a number into buf: integers whole, others to 4 significant
+ * digits, "-" when unknown. */
+static const char *
+fmt(char *buf, const json_t *v)
+{
+	if (json_is_integer(v))
+		snprintf(buf, NUM_BUFSZ, "%lld", (long long)json_integer_value(v));
+	else if (!json_is_number(v))
+		strcpy(buf, "-");
+	else
+		num_fmt_sig(buf, json_number_value(v), 4);
+	return buf;
+}
+
+static char *
+num(const json_t *v)
+{
+	char buf[NUM_BUFSZ];
+
+	return xstrdup(fmt(buf, v));
+}
+
+/* "[lo, hi]" of the interval object at path, or "-". */
+static char *
+ci(const json_t *o, const char *path)
+{
+	char a[NUM_BUFSZ], b[NUM_BUFSZ];
+	const json_t *i = get(o, path);
+	const json_t *lo = json_object_get(i, "lo");
+	const json_t *hi = json_object_get(i, "hi");
+
+	if (!json_is_number(lo) && !json_is_number(hi))
+		return xstrdup("-");
+	return xasprintf("[%s, %s]", fmt(a, lo), fmt(b, hi));
+}
+
+/* "MEDIAN n=N" of a sample object. */
+static char *
+sample(const json_t *o, const char *name)
+{
+	char a[NUM_BUFSZ], b[NUM_BUFSZ];
+	const json_t *s = json_object_get(o, name);
+
+	return xasprintf("%s n=%s", fmt(a, json_object_get(s, "median")),
+	    fmt(b, json_object_get(s, "n")));
+}
+
+/* A signed percentage to one decimal: "+6.7%", "-0.0%"; "-" unknown. */
+static char *
+pct(const json_t *v)
+{
+	if (!json_is_number(v))
+		return xstrdup("-");
+	return xasprintf("%+.1f%%", json_number_value(v));
+}
+
+static void
+discard(struct table *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->nrow * t->ncol; i++)
+		free(t->cell[i]);
+	free(t->cell);
+	memset(t, 0, sizeof *t);
+}
+
+static char *
+str(const json_t *v)
+{
+	return xstrdup(json_is_string(v) ? json_string_value(v) : "-");
+}
+
+/* "±2.1%": the half-width of an interval relative to its centre. */
+static char *
+pm(const json_t *m, const char *iv, const char *centre)
+{
+	const json_t *lo, *hi;
+	double c = json_number_value(json_object_get(m, centre)), h;
+	char buf[NUM_BUFSZ];
+
+	hi = json_object_get(json_object_get(m, iv), "hi");
+	lo = json_object_get(json_object_get(m, iv), "lo");
+	if (!json_is_number(lo) || !json_is_number(hi) || c == 0)
+		return xstrdup("-");
+	h = (json_number_value(hi) - json_number_value(lo)) / 2;
+	return xasprintf("±%s%%", num_fmt(buf, 100 * h / (c < 0 ? -c : c),
+	    1));
+}
+
+/* The header of the mean interval column: "±95%" at the document's
+ * confidence. */
+static char *
+conf(const json_t *doc)
+{
+	char buf[NUM_BUFSZ];
+	const json_t *c = get(doc, "options.confidence");
+
+	return xasprintf("±%s%%", json_is_number(c) ?
+	    num_fmt(buf, json_number_value(c), 1) : "95");
+}
+
+static void
+describe(struct table *t, const char *label, const char *name,
+    const json_t *m)
+{
+	const json_t *o = json_object_get(m, "outliers");
+	long long mild = json_integer_value(json_object_get(o, "mild"));
+	long long severe = json_integer_value(json_object_get(o, "severe"));
+
+	row(t, xstrdup(label), xstrdup(name), num(get(m, "n")),
+	    num(get(m, "missing")), num(get(m, "mean")),
+	    pm(m, "mean_ci", "mean"), num(get(m, "sd")), num(get(m, "median")),
+	    num(get(m, "p5")), num(get(m, "p95")), num(get(m, "p99")),
+	    num(get(m, "min")), num(get(m, "max")),
+	    json_is_integer(json_object_get(o, "mild")) ?
+	    xasprintf("%lld+%lld", mild, severe) : xstrdup("-"),
+	    xstrdup(strcmp(json_string_value(get(m, "quantiles")), "exact") ?
+	    "sketch" : "exact"));
+}
+
+/* The change points of every series that has some. */
+static void
+changes(const json_t *doc, FILE *fp, int *rv)
+{
+	static const char *const methods[] = { "edivisive", "pelt" };
+	struct table t = { 0 };
+	const json_t *g, *m, *cp, *p;
+	const char *name;
+	char *label;
+	size_t i, j, k;
+	int any = 0;
+
+	t.ncol = 10;
+	t.nleft = 3;
+	row(&t, xstrdup("group"), xstrdup("metric"), xstrdup("method"),
+	    xstrdup("index"), xstrdup("x"), xstrdup("label"), xstrdup("before"),
+	    xstrdup("after"), xstrdup("change%"), xstrdup("p"));
+	json_array_foreach(json_object_get(doc, "groups"), i, g) {
+		label = trendfmt_label(g);
+		json_object_foreach(json_object_get(g, "metrics"), name, m) {
+			if ((cp = json_object_get(m, "changepoints")) == NULL)
+				continue;
+			for (k = 0; k < 2; k++)
+				json_array_foreach(json_object_get(cp,
+				    methods[k]), j, p) {
+					any = 1;
+					row(&t, xstrdup(label), xstrdup(name),
+					    xstrdup(methods[k]),
+					    num(get(p, "index")), num(get(p, "x")),
+					    str(get(p, "label")),
+					    num(get(p, "mean_before")),
+					    num(get(p, "mean_after")),
+					    num(get(p, "change_pct")),
+					    num(get(p, "p")));
+				}
+		}
+		free(label);
+	}
+	if (!any) {
+		discard(&t);
+		return;
+	}
+	putc('\n', fp);
+	*rv |= print(&t, "# change points (index: first value after the "
+	    "change, in row order)", fp);
+}
+
+static void
+complexity(const json_t *doc, FILE *fp, int *rv)
+{
+	struct table t = { 0 };
+	const json_t *c;
+	size_t i;
+
+	if (json_array_size(json_object_get(doc, "complexity")) == 0)
+		return;
+	t.ncol = 8;
+	t.nleft = 3;
+	row(&t, xstrdup("group"), xstrdup("metric"), xstrdup("best"),
+	    xstrdup("param"), xstrdup("n"), xstrdup("coef"), xstrdup("nrms"),
+	    xstrdup("r2"));
+	json_array_foreach(json_object_get(doc, "complexity"), i, c)
+		row(&t, trendfmt_label(c), str(get(c, "metric")),
+		    str(get(c, "best")), str(get(c, "param")), num(get(c, "n")),
+		    num(get(c, "coef")), num(get(c, "nrms")), num(get(c, "r2")));
+	putc('\n', fp);
+	*rv |= print(&t, "# complexity (metric = coef * f(param), least "
+	    "squares through the origin)", fp);
+}
+
+int
+trendtext_write(const json_t *doc, FILE *fp)
+{
+	struct table t = { 0 };
+	const json_t *g, *m, *c, *x;
+	const char *name;
+	char *label;
+	const char *dir;
+	size_t i, j, flat = 0;
+	int rv = 0, any;
+
+	t.ncol = 15;
+	t.nleft = 2;
+	row(&t, xstrdup("group"), xstrdup("metric"), xstrdup("n"),
+	    xstrdup("missing"), xstrdup("mean"), conf(doc), xstrdup("sd"),
+	    xstrdup("median"), xstrdup("p5"), xstrdup("p95"), xstrdup("p99"),
+	    xstrdup("min"), xstrdup("max"), xstrdup("outliers"),
+	    xstrdup("quantiles"));
+	json_array_foreach(json_object_get(doc, "groups"), i, g) {
+		label = trendfmt_label(g);
+		json_object_foreach(json_object_get(g, "metrics"), name, m)
+			describe(&t, label, name, m);
+		free(label);
+	}
+	rv |= print(&t, "# descriptive (quantiles R type 7; outliers "
+	    "Tukey mild+severe)", fp);
+
+	t.ncol = 9;
+	t.nleft = 3;
+	any = 0;
+	row(&t, xstrdup("group"), xstrdup("metric"), xstrdup("x"),
+	    xstrdup("ols_slope"), xstrdup("ols_ci"), xstrdup("theil_sen"),
+	    xstrdup("ts_ci"), xstrdup("direction"), xstrdup("forecast"));
+	json_array_foreach(json_object_get(doc, "groups"), i, g) {
+		label = trendfmt_label(g);
+		json_object_foreach(json_object_get(g, "metrics"), name, m) {
+			if ((x = json_object_get(m, "trend")) == NULL)
+				continue;
+			dir = json_string_value(get(x, "direction"));
+			if (get(x, "forecast") == NULL &&
+			    (dir == NULL || strcmp(dir, "flat") == 0)) {
+				flat++;
+				continue;
+			}
+			any = 1;
+			row(&t, xstrdup(label), xstrdup(name), str(get(x, "x")),
+			    num(get(x, "ols.slope")), ci(x, "ols.slope_ci"),
+			    num(get(x, "theil_sen.slope")),
+			    ci(x, "theil_sen.slope_ci"), str(get(x, "direction")),
+			    str(get(x, "forecast.text")));
+		}
+		free(label);
+	}
+	if (any) {
+		putc('\n', fp);
+		rv |= print(&t, "# trend (slope per unit of x; direction only "
+		    "when significant)", fp);
+	} else
+		discard(&t);
+	if (flat)
+		fprintf(fp, "%s# %zu series with no significant trend\n",
+		    any ? "" : "\n", flat);
+
+	changes(doc, fp, &rv);
+	complexity(doc, fp, &rv);
+
+	t.ncol = 8;
+	t.nleft = 2;
+	row(&t, xstrdup("group"), xstrdup("metric"), xstrdup("baseline"),
+	    xstrdup("candidate"), xstrdup("change"), xstrdup("ratio_ci"),
+	    xstrdup("p"), xstrdup("verdict"));
+	any = 0;
+	json_array_foreach(json_object_get(doc, "comparisons"), j, c) {
+		label = trendfmt_label(c);
+		any = 1;
+		row(&t, label, str(json_object_get(c, "metric")),
+		    sample(c, "baseline"), sample(c, "candidate"),
+		    pct(get(c, "change_pct")), ci(c, "ratio.ci"),
+		    num(get(c, "mann_whitney.p_holm")),
+		    str(get(c, "verdict")));
+	}
+	json_array_foreach(json_object_get(doc, "unmatched"), j, c) {
+		label = trendfmt_label(c);
+		fprintf(fp, "%s# not compared: %s only in the %s\n", j ? "" : "\n",
+		    label, json_string_value(json_object_get(c, "only_in")));
+		free(label);
+	}
+	if (!any)
+		discard(&t);
+	else {
+		putc('\n', fp);
+		rv |= print(&t, "# comparison (medians; change % of baseline "
+		    "median; p: Mann-Whitney, Holm-adjusted)", fp);
+	}
+	return rv;
+}

@@ -1,0 +1,466 @@
+/* csvread.c - streaming CSV reader on libcsv, with file:line positions.
+ *
+ * libcsv pushes fields and record ends through callbacks; we copy them into
+ * a per-source queue (one flat byte buffer plus field offsets) and hand the
+ * queued rows out one by one, refilling from the next chunk of input when
+ * the queue is empty.  Memory is bounded by the rows of one chunk. */
+#include <csv.h>
+#include <errno.h>
+#include <malloc.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csvread.h"
+#include "util/xalloc.h"
+
+#define CHUNK 65536
+/* Hostile input must not take all memory: a record of more fields, or
+ * longer, is an error (perf-trend keeps several KiB per column). */
+#define MAXFIELDS 65536
+#define MAXRECORD (64 * 1024 * 1024)
+
+struct qrow {
+	long line;
+	size_t first;	/* index of its first field in offs */
+	size_t n;	/* number of fields */
+};
+
+struct src {
+	const char *name;
+	FILE *fp;
+	int is_stdin;
+	struct csv_parser p;
+	int eof;
+	char *buf;		/* field bytes, each NUL-terminated */
+	size_t buflen, bufcap;
+	size_t *offs, *lens;	/* per field: offset in buf, length */
+	size_t noffs, offcap;
+	struct qrow *rows;	/* complete rows not yet handed out */
+	size_t nrows, rowcap, head;
+	size_t recfields;	/* fields of the record being assembled */
+	long line;		/* line where the next record starts */
+	long nl;		/* newlines inside the record being assembled */
+	int lastterm;		/* terminator of the previous record */
+	size_t nhdr;
+	size_t *map;		/* map[i]: merged column of this source's column i */
+	unsigned char *has;	/* has[c]: whether the source has merged column c */
+	int started;		/* whether the BOM check has been done */
+	long toowide;		/* line of a record with too many fields, or 0 */
+	size_t recchunks;	/* chunks read since the last record ended */
+};
+
+struct csvread {
+	struct src *srcs;
+	size_t nsrc, cur;
+	char **names;
+	size_t ncols;
+	size_t *hidx;		/* names by hash: column + 1, 0 for a free slot */
+	size_t hcap;		/* slots, a power of two above 2 * ncols */
+	size_t *owner;		/* owner[c]: 1 + the last source mapping c */
+	size_t namecap;		/* room in names and owner */
+	char **out;
+	size_t *outlen;
+	char empty[1];
+};
+
+static void
+on_field(void *s, size_t len, void *data)
+{
+	struct src *sc = data;
+	const char *f = s ? s : "";
+
+	if (sc->recfields == MAXFIELDS || sc->toowide) {
+		if (!sc->toowide)
+			sc->toowide = sc->line;
+		return;
+	}
+	if (sc->buflen + len + 1 > sc->bufcap) {
+		sc->bufcap = (sc->buflen + len + 1) * 2;
+		sc->buf = xreallocarray(sc->buf, sc->bufcap, 1);
+	}
+	if (sc->noffs == sc->offcap) {
+		sc->offcap = sc->offcap ? sc->offcap * 2 : 256;
+		sc->offs = xreallocarray(sc->offs, sc->offcap, sizeof *sc->offs);
+		sc->lens = xreallocarray(sc->lens, sc->offcap, sizeof *sc->lens);
+	}
+	memcpy(sc->buf + sc->buflen, f, len);
+	sc->buf[sc->buflen + len] = '\0';
+	sc->offs[sc->noffs] = sc->buflen;
+	sc->lens[sc->noffs++] = len;
+	sc->buflen += len + 1;
+	sc->recfields++;
+	/* A quoted field may hold newlines; count them for the line number. */
+	for (const char *p = f; (p = memchr(p, '\n', len - (size_t)(p - f)));
+	    p++)
+		sc->nl++;
+}
+
+static void
+on_record(int c, void *data)
+{
+	struct src *sc = data;
+	struct qrow *q;
+
+	sc->recchunks = 0;
+	if (sc->recfields == 0) {
+		/* A newline outside any record: a blank line, or the LF of CRLF. */
+		if (!(c == '\n' && sc->lastterm == '\r'))
+			sc->line++;
+		sc->lastterm = c;
+		return;
+	}
+	if (sc->nrows == sc->rowcap) {
+		sc->rowcap = sc->rowcap ? sc->rowcap * 2 : 64;
+		sc->rows = xreallocarray(sc->rows, sc->rowcap, sizeof *sc->rows);
+	}
+	q = &sc->rows[sc->nrows++];
+	q->line = sc->line;
+	q->n = sc->recfields;
+	q->first = sc->noffs - sc->recfields;
+	sc->line += 1 + sc->nl;
+	sc->nl = 0;
+	sc->recfields = 0;
+	sc->lastterm = c;
+}
+
+/* Drops the rows handed out, keeping the fields of a record that is still
+ * being assembled (they move to the front of the buffer). */
+static void
+compact(struct src *sc)
+{
+	size_t first = sc->noffs - sc->recfields, base, i;
+
+	base = sc->recfields ? sc->offs[first] : sc->buflen;
+	if (sc->buflen > base)
+		memmove(sc->buf, sc->buf + base, sc->buflen - base);
+	sc->buflen -= base;
+	for (i = 0; i < sc->recfields; i++) {
+		sc->offs[i] = sc->offs[first + i] - base;
+		sc->lens[i] = sc->lens[first + i];
+	}
+	sc->noffs = sc->recfields;
+	sc->nrows = sc->head = 0;
+}
+
+/* Parses chunks of the source into its queue until a row is complete or
+ * the input ends.  Returns 0, or -1 with the reason in e. */
+static int
+fill(struct src *sc, struct perr *e)
+{
+	char chunk[CHUNK];
+	size_t n, off;
+
+	compact(sc);
+	while (sc->nrows == 0 && !sc->eof) {
+		n = fread(chunk, 1, sizeof chunk, sc->fp);
+		if (n == 0) {
+			if (ferror(sc->fp))
+				return perr_set(e, "%s: read error: %s", sc->name,
+				    strerror(errno));
+			sc->eof = 1;
+			if (csv_fini(&sc->p, on_field, on_record, sc) != 0)
+				return perr_set(e, "%s:%ld: malformed CSV: "
+				    "unterminated quoted field", sc->name, sc->line);
+			if (sc->toowide)
+				return perr_set(e, "%s:%ld: more than %d fields "
+				    "in a row", sc->name, sc->toowide, MAXFIELDS);
+			break;
+		}
+		off = 0;
+		/* A UTF-8 byte order mark is not part of the first column name. */
+		if (!sc->started && n >= 3 && memcmp(chunk, "\xEF\xBB\xBF", 3) == 0)
+			off = 3;
+		sc->started = 1;
+		if (csv_parse(&sc->p, chunk + off, n - off, on_field, on_record,
+		    sc) != n - off)
+			return perr_set(e, "%s:%ld: malformed CSV: %s", sc->name,
+			    sc->line + sc->nl, csv_strerror(csv_error(&sc->p)));
+		if (sc->toowide)
+			return perr_set(e, "%s:%ld: more than %d fields in a row",
+			    sc->name, sc->toowide, MAXFIELDS);
+		if (++sc->recchunks > MAXRECORD / CHUNK)
+			return perr_set(e, "%s:%ld: row longer than %d MiB",
+			    sc->name, sc->line, MAXRECORD >> 20);
+	}
+	return 0;
+}
+
+/* Takes the next raw row of a source: 1, 0 at its end, -1 on error. */
+static int
+take(struct src *sc, struct qrow **q, struct perr *e)
+{
+	if (sc->head == sc->nrows) {
+		if (fill(sc, e) < 0)
+			return -1;
+		if (sc->nrows == 0)
+			return 0;
+	}
+	*q = &sc->rows[sc->head++];
+	return 1;
+}
+
+/*
+ * libcsv grows its buffer for the field being parsed by a fixed block at a
+ * time, so a long field costs a realloc per block: quadratic copying where
+ * realloc cannot remap (under ASan, a 64 MiB field took many minutes).
+ * Growing to twice the size asked, and answering later requests from the
+ * slack, makes it linear.
+ */
+static void *
+grow_entry(void *p, size_t n)
+{
+	if (p != NULL && malloc_usable_size(p) >= n)
+		return p;
+	return realloc(p, n < (SIZE_MAX >> 1) ? 2 * n : n);
+}
+
+static int
+src_open(struct src *sc, const char *path, struct perr *e)
+{
+	memset(sc, 0, sizeof *sc);
+	sc->line = 1;
+	if (strcmp(path, "-") == 0) {
+		sc->name = "<stdin>";
+		sc->fp = stdin;
+		sc->is_stdin = 1;
+	} else {
+		sc->name = path;
+		if ((sc->fp = fopen(path, "r")) == NULL)
+			return perr_set(e, "%s: %s", path, strerror(errno));
+	}
+	if (csv_init(&sc->p, CSV_STRICT | CSV_REPALL_NL | CSV_STRICT_FINI) != 0)
+		return perr_set(e, "%s: cannot start the CSV parser", path);
+	csv_set_realloc_func(&sc->p, grow_entry);
+	return 0;
+}
+
+static void
+src_close(struct src *sc)
+{
+	if (sc->fp && !sc->is_stdin)
+		fclose(sc->fp);
+	if (sc->fp)
+		csv_free(&sc->p);
+	free(sc->buf);
+	free(sc->offs);
+	free(sc->lens);
+	free(sc->rows);
+	free(sc->map);
+	free(sc->has);
+}
+
+/* FNV-1a: the index of names, so that wide headers (tens of thousands of
+ * columns) open in linear time. */
+static size_t
+name_hash(const char *s)
+{
+	uint64_t h = UINT64_C(14695981039346656037);
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * UINT64_C(1099511628211);
+	return (size_t)h;
+}
+
+static void
+index_put(size_t *h, size_t cap, const char *name, size_t col)
+{
+	size_t j;
+
+	for (j = name_hash(name) & (cap - 1); h[j]; j = (j + 1) & (cap - 1))
+		;
+	h[j] = col + 1;
+}
+
+/* Appends a name to the merged header; returns its column. */
+static size_t
+add_name(struct csvread *r, const char *name)
+{
+	size_t i;
+
+	if (r->ncols == r->namecap) {	/* doubling: wide headers stay linear */
+		r->namecap = r->namecap ? 2 * r->namecap : 64;
+		r->names = xreallocarray(r->names, r->namecap,
+		    sizeof *r->names);
+		r->owner = xreallocarray(r->owner, r->namecap,
+		    sizeof *r->owner);
+	}
+	r->names[r->ncols] = xstrdup(name);
+	r->owner[r->ncols] = 0;
+	if (2 * (r->ncols + 1) >= r->hcap) {
+		free(r->hidx);
+		r->hcap = r->hcap ? 2 * r->hcap : 64;
+		r->hidx = xcalloc(r->hcap, sizeof *r->hidx);
+		for (i = 0; i < r->ncols; i++)
+			index_put(r->hidx, r->hcap, r->names[i], i);
+	}
+	index_put(r->hidx, r->hcap, name, r->ncols);
+	return r->ncols++;
+}
+
+long
+csvread_col(const struct csvread *r, const char *name)
+{
+	size_t j;
+
+	if (r->hcap == 0)
+		return -1;
+	for (j = name_hash(name) & (r->hcap - 1); r->hidx[j];
+	    j = (j + 1) & (r->hcap - 1))
+		if (strcmp(r->names[r->hidx[j] - 1], name) == 0)
+			return (long)(r->hidx[j] - 1);
+	return -1;
+}
+
+/* Reads a source's header and merges its names into the reader's. */
+static int
+read_header(struct csvread *r, struct src *sc, struct perr *e)
+{
+	struct qrow *q;
+	size_t i, id = (size_t)(sc - r->srcs) + 1;
+	long c;
+	int got;
+
+	if ((got = take(sc, &q, e)) < 0)
+		return -1;
+	if (got == 0)
+		return perr_set(e, "%s: empty input: no header row", sc->name);
+	sc->nhdr = q->n;
+	sc->map = xcalloc(q->n, sizeof *sc->map);
+	for (i = 0; i < q->n; i++) {
+		const char *name = sc->buf + sc->offs[q->first + i];
+
+		if (*name == '\0')
+			return perr_set(e, "%s:%ld: column %zu has no name",
+			    sc->name, q->line, i + 1);
+		if ((c = csvread_col(r, name)) < 0)
+			c = (long)add_name(r, name);
+		else if (r->owner[c] == id)
+			return perr_set(e, "%s:%ld: column '%s' appears twice",
+			    sc->name, q->line, name);
+		r->owner[c] = id;
+		sc->map[i] = (size_t)c;
+	}
+	return 0;
+}
+
+struct csvread *
+csvread_open(char *const *paths, size_t npaths, struct perr *e)
+{
+	static char *const dash[] = { "-" };
+	struct csvread *r = xcalloc(1, sizeof *r);
+	size_t i, j, nstdin = 0;
+
+	if (npaths == 0) {
+		paths = dash;
+		npaths = 1;
+	}
+	r->srcs = xcalloc(npaths, sizeof *r->srcs);
+	for (i = 0; i < npaths; i++) {
+		if (strcmp(paths[i], "-") == 0 && nstdin++) {
+			perr_set(e, "standard input named twice");
+			goto fail;
+		}
+		r->nsrc++;
+		if (src_open(&r->srcs[i], paths[i], e) < 0 ||
+		    read_header(r, &r->srcs[i], e) < 0)
+			goto fail;
+	}
+	for (i = 0; i < r->nsrc; i++) {
+		r->srcs[i].has = xcalloc(r->ncols, 1);
+		for (j = 0; j < r->srcs[i].nhdr; j++)
+			r->srcs[i].has[r->srcs[i].map[j]] = 1;
+	}
+	r->out = xcalloc(r->ncols, sizeof *r->out);
+	r->outlen = xcalloc(r->ncols, sizeof *r->outlen);
+	return r;
+fail:
+	csvread_close(r);
+	return NULL;
+}
+
+int
+csvread_next(struct csvread *r, struct csvread_row *row, struct perr *e)
+{
+	struct src *sc;
+	struct qrow *q;
+	size_t i;
+	int got;
+
+	for (; r->cur < r->nsrc; r->cur++) {
+		sc = &r->srcs[r->cur];
+		if ((got = take(sc, &q, e)) < 0)
+			return -1;
+		if (got == 0)
+			continue;
+		if (q->n != sc->nhdr)
+			return perr_set(e, "%s:%ld: row has %zu field%s, header has %zu",
+			    sc->name, q->line, q->n, q->n == 1 ? "" : "s", sc->nhdr);
+		for (i = 0; i < r->ncols; i++) {
+			r->out[i] = r->empty;
+			r->outlen[i] = 0;
+		}
+		for (i = 0; i < q->n; i++) {
+			r->out[sc->map[i]] = sc->buf + sc->offs[q->first + i];
+			r->outlen[sc->map[i]] = sc->lens[q->first + i];
+		}
+		row->f = r->out;
+		row->len = r->outlen;
+		row->line = q->line;
+		row->file = sc->name;
+		row->src = r->cur;
+		return 1;
+	}
+	return 0;
+}
+
+void
+csvread_close(struct csvread *r)
+{
+	size_t i;
+
+	if (r == NULL)
+		return;
+	for (i = 0; i < r->nsrc; i++)
+		src_close(&r->srcs[i]);
+	for (i = 0; i < r->ncols; i++)
+		free(r->names[i]);
+	free(r->names);
+	free(r->hidx);
+	free(r->owner);
+	free(r->srcs);
+	free(r->out);
+	free(r->outlen);
+	free(r);
+}
+
+size_t
+csvread_ncols(const struct csvread *r)
+{
+	return r->ncols;
+}
+
+const char *
+csvread_colname(const struct csvread *r, size_t i)
+{
+	return r->names[i];
+}
+
+size_t
+csvread_nsrc(const struct csvread *r)
+{
+	return r->nsrc;
+}
+
+const char *
+csvread_srcname(const struct csvread *r, size_t src)
+{
+	return r->srcs[src].name;
+}
+
+int
+csvread_src_has(const struct csvread *r, size_t src, size_t col)
+{
+	return r->srcs[src].has[col];
+}

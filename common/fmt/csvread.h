@@ -1,0 +1,48 @@
+/* csvread.h - streaming CSV reader on libcsv: RFC 4180, a header row,
+ * columns by name, several files merged by column name, and a file:line
+ * position for every row and every error. */
+#ifndef CSVREAD_H
+#define CSVREAD_H
+
+#include <stddef.h>
+
+#include "util/perr.h"
+
+struct csvread;
+
+/* One row, mapped onto the merged header.  Everything it points to is the
+ * reader's and stays valid until the next csvread_next or csvread_close. */
+struct csvread_row {
+	char **f;		/* f[i]: the field of column i, "" if empty or absent */
+	size_t *len;		/* len[i]: its length in bytes */
+	long line;		/* the line on which the row starts */
+	const char *file;	/* the source's name, "<stdin>" for standard input */
+	size_t src;		/* index of the source in the list opened */
+};
+
+/*
+ * Opens the files (none, or "-", is standard input) and reads each header.
+ * The merged header is every column name in order of first appearance; a
+ * file that lacks a column gives "" there.  Returns NULL with the reason in
+ * e for a file that cannot be opened, an empty file, a malformed header, an
+ * empty or repeated column name.  Free with csvread_close.
+ */
+struct csvread *csvread_open(char *const *paths, size_t npaths, struct perr *e);
+/* Reads the next row: 1 and fills row; 0 at the end of the last file; -1
+ * with "file:line: message" in e for malformed CSV, a row whose field count
+ * differs from its header, a row of more than 65536 fields or 64 MiB (so
+ * that hostile input cannot take all memory), or a read error. */
+int csvread_next(struct csvread *r, struct csvread_row *row, struct perr *e);
+void csvread_close(struct csvread *r);
+
+size_t csvread_ncols(const struct csvread *r);
+const char *csvread_colname(const struct csvread *r, size_t i);
+/* Returns the index of the named column, or -1. */
+long csvread_col(const struct csvread *r, const char *name);
+/* How many sources were opened, and the name of each. */
+size_t csvread_nsrc(const struct csvread *r);
+const char *csvread_srcname(const struct csvread *r, size_t src);
+/* Whether the source has the column in its own header. */
+int csvread_src_has(const struct csvread *r, size_t src, size_t col);
+
+#endif

@@ -1,0 +1,349 @@
+/* stats.c - descriptive statistics: two-pass moments, type 7 quantiles,
+ * median and MAD, t and binomial intervals, outliers, Welford streams. */
+#include <math.h>
+#include <stdlib.h>
+
+#include "distrib.h"
+#include "stats.h"
+
+static int
+cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* (a + b) / 2 without overflow near DBL_MAX. */
+static double
+midpoint(double a, double b)
+{
+	double s = a + b;
+
+	return isfinite(s) ? s / 2 : a / 2 + b / 2;
+}
+
+double
+stats_mean(const double *x, size_t n)
+{
+	double s = 0, c = 0, m, lo, hi;
+	size_t i;
+	int e;
+
+	if (n == 0)
+		return NAN;
+	lo = hi = x[0];
+	for (i = 0; i < n; i++) {
+		s += x[i];
+		lo = fmin(lo, x[i]);
+		hi = fmax(hi, x[i]);
+	}
+	if (isfinite(s)) {
+		m = s / n;
+	} else {
+		/* The sum overflowed: add the values scaled by 2^-e (exact
+		 * for values this large), n 2^-e <= 1. */
+		frexp((double)n, &e);
+		for (s = 0, i = 0; i < n; i++)
+			s += ldexp(x[i], -e);
+		m = ldexp(s / n, e);
+	}
+	/* Second pass: the mean of the residuals corrects rounding, which
+	 * matters when the values share a large offset. */
+	m = fmin(fmax(m, lo), hi);
+	for (i = 0; i < n; i++)
+		c += (x[i] - m) / n;
+	if (isfinite(c))
+		m += c;
+	return fmin(fmax(m, lo), hi);
+}
+
+/* Sum of squared deviations from m as scale^2 * *ss, scaled so that
+ * neither 1e300 nor 1e-300 spreads overflow or underflow. */
+static void
+sumsq(const double *x, size_t n, double m, double *scale, double *ss)
+{
+	double s = 0, c = 0, d, mx = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (fabs(x[i] - m) > mx)
+			mx = fabs(x[i] - m);
+	*scale = mx;
+	if (mx == 0) {
+		*ss = 0;
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		d = (x[i] - m) / mx;
+		s += d * d;
+		c += d;
+	}
+	*ss = s - c * c / n;	/* corrected two-pass (Chan, Golub, LeVeque) */
+	if (*ss < 0)
+		*ss = 0;
+}
+
+double
+stats_sd(const double *x, size_t n)
+{
+	double scale, ss;
+
+	if (n < 2)
+		return NAN;
+	sumsq(x, n, stats_mean(x, n), &scale, &ss);
+	return scale == 0 ? 0 : scale * sqrt(ss / (n - 1));
+}
+
+double
+stats_var(const double *x, size_t n)
+{
+	double scale, ss;
+
+	if (n < 2)
+		return NAN;
+	sumsq(x, n, stats_mean(x, n), &scale, &ss);
+	return scale == 0 ? 0 : scale * scale * (ss / (n - 1));
+}
+
+double
+stats_quantile(const double *sorted, size_t n, double p)
+{
+	double h, t, a, b, diff;
+	size_t lo;
+
+	if (n == 0 || !(p >= 0 && p <= 1))
+		return NAN;
+	h = (n - 1) * p;
+	lo = (size_t)floor(h);
+	if (lo >= n - 1)
+		return sorted[n - 1];
+	t = h - lo;
+	a = sorted[lo];
+	b = sorted[lo + 1];
+	diff = b - a;
+	if (!isfinite(diff))
+		return a * (1 - t) + b * t;
+	/* numpy's lerp: from the nearer end, so that t = 1 gives b. */
+	return t < 0.5 ? a + diff * t : b - diff * (1 - t);
+}
+
+double
+stats_median(const double *sorted, size_t n)
+{
+	if (n == 0)
+		return NAN;
+	if (n % 2)
+		return sorted[n / 2];
+	return midpoint(sorted[n / 2 - 1], sorted[n / 2]);
+}
+
+double
+stats_mad(const double *sorted, size_t n)
+{
+	double m, dl, dr, d, v1 = NAN, v2 = NAN;
+	size_t a, k, i, j;
+
+	if (n == 0)
+		return NAN;
+	m = stats_median(sorted, n);
+	/* The deviations below the median grow leftwards from index a - 1,
+	 * those above grow rightwards from a: merge them up to rank n/2. */
+	for (a = 0; a < n && sorted[a] <= m; a++)
+		;
+	i = a;		/* next left element is sorted[i - 1] */
+	j = a;
+	for (k = 0; k <= n / 2; k++) {
+		dl = i > 0 ? m - sorted[i - 1] : INFINITY;
+		dr = j < n ? sorted[j] - m : INFINITY;
+		if (dl <= dr) {
+			d = dl;
+			i--;
+		} else {
+			d = dr;
+			j++;
+		}
+		if (k == (n - 1) / 2)
+			v1 = d;
+		if (k == n / 2)
+			v2 = d;
+	}
+	return n % 2 ? v1 : midpoint(v1, v2);
+}
+
+int
+stats_median_ci_ranks(size_t n, double conf, size_t *lo, size_t *hi)
+{
+	long k;
+
+	if (n == 0 || !(conf > 0 && conf < 1))
+		return -1;
+	k = distrib_binom_quantile((1 - conf) / 2, (long)n, 0.5);
+	if (k < 1)
+		return -1;
+	*lo = (size_t)k;
+	*hi = n - (size_t)k + 1;
+	return 0;
+}
+
+double
+stats_geomean(const double *x, size_t n)
+{
+	double s = 0;
+	size_t i;
+
+	if (n == 0)
+		return NAN;
+	for (i = 0; i < n; i++) {
+		if (!(x[i] > 0))
+			return NAN;
+		s += log(x[i]);
+	}
+	return exp(s / n);
+}
+
+void
+stats_describe(double *x, size_t n, double conf, struct stats_desc *d)
+{
+	double t;
+	size_t lo, hi;
+
+	d->n = n;
+	d->mean = d->sd = d->cv = d->min = d->max = d->median = d->mad = NAN;
+	d->p5 = d->p25 = d->p75 = d->p90 = d->p95 = d->p99 = NAN;
+	d->mean_lo = d->mean_hi = d->median_lo = d->median_hi = NAN;
+	if (n == 0)
+		return;
+	qsort(x, n, sizeof *x, cmp_double);
+	d->mean = stats_mean(x, n);
+	d->sd = stats_sd(x, n);
+	if (d->mean != 0)
+		d->cv = d->sd / fabs(d->mean);
+	d->min = x[0];
+	d->max = x[n - 1];
+	d->median = stats_median(x, n);
+	d->mad = stats_mad(x, n);
+	d->p5 = stats_quantile(x, n, 0.05);
+	d->p25 = stats_quantile(x, n, 0.25);
+	d->p75 = stats_quantile(x, n, 0.75);
+	d->p90 = stats_quantile(x, n, 0.90);
+	d->p95 = stats_quantile(x, n, 0.95);
+	d->p99 = stats_quantile(x, n, 0.99);
+	if (n >= 2 && conf > 0 && conf < 1) {
+		t = distrib_t_quantile(1 - (1 - conf) / 2, n - 1) * d->sd / sqrt(n);
+		d->mean_lo = d->mean - t;
+		d->mean_hi = d->mean + t;
+	}
+	if (stats_median_ci_ranks(n, conf, &lo, &hi) == 0) {
+		d->median_lo = x[lo - 1];
+		d->median_hi = x[hi - 1];
+	}
+}
+
+void
+stats_outliers(const double *x, size_t n, double q1, double q3,
+    double median, double mad, unsigned char *flags,
+    struct stats_outliers *o)
+{
+	double iqr = q3 - q1;
+	unsigned char f;
+	size_t i;
+
+	o->mild = o->severe = o->low = o->high = o->modz = 0;
+	o->modz_defined = mad > 0;
+	o->lo_mild = q1 - 1.5 * iqr;
+	o->hi_mild = q3 + 1.5 * iqr;
+	o->lo_severe = q1 - 3 * iqr;
+	o->hi_severe = q3 + 3 * iqr;
+	for (i = 0; i < n; i++) {
+		f = 0;
+		if (x[i] < o->lo_severe || x[i] > o->hi_severe)
+			f = STATS_OUT_SEVERE;
+		else if (x[i] < o->lo_mild || x[i] > o->hi_mild)
+			f = STATS_OUT_MILD;
+		if (f) {
+			o->mild += f == STATS_OUT_MILD;
+			o->severe += f == STATS_OUT_SEVERE;
+			o->low += x[i] < q1;
+			o->high += x[i] > q3;
+		}
+		if (o->modz_defined && fabs(0.6745 * (x[i] - median) / mad) > 3.5) {
+			f |= STATS_OUT_MODZ;
+			o->modz++;
+		}
+		if (flags)
+			flags[i] = f;
+	}
+}
+
+void
+stats_acc_init(struct stats_acc *a)
+{
+	a->n = 0;
+	a->M2 = a->shift = a->smean = 0;
+	a->mean = a->min = a->max = NAN;
+}
+
+void
+stats_acc_add(struct stats_acc *a, double x)
+{
+	double d, delta;
+
+	if (a->n == 0) {
+		a->shift = a->min = a->max = x;
+		a->smean = a->M2 = 0;
+	}
+	a->n++;
+	d = x - a->shift;
+	delta = d - a->smean;
+	a->smean += delta / a->n;
+	a->M2 += delta * (d - a->smean);
+	a->mean = a->shift + a->smean;
+	if (x < a->min)
+		a->min = x;
+	if (x > a->max)
+		a->max = x;
+}
+
+void
+stats_acc_merge(struct stats_acc *a, const struct stats_acc *b)
+{
+	double delta, n;
+
+	if (b->n == 0)
+		return;
+	if (a->n == 0) {
+		*a = *b;
+		return;
+	}
+	n = (double)a->n + b->n;
+	/* b's mean relative to a's shift; the shifts are close, so their
+	 * difference is exact. */
+	delta = (b->shift - a->shift) + b->smean - a->smean;
+	a->smean += delta * (b->n / n);
+	a->M2 += b->M2 + delta * delta * ((double)a->n * b->n / n);
+	a->n += b->n;
+	a->mean = a->shift + a->smean;
+	if (b->min < a->min)
+		a->min = b->min;
+	if (b->max > a->max)
+		a->max = b->max;
+}
+
+double
+stats_acc_mean(const struct stats_acc *a)
+{
+	return a->n ? a->shift + a->smean : NAN;
+}
+
+double
+stats_acc_var(const struct stats_acc *a)
+{
+	return a->n > 1 ? a->M2 / (a->n - 1) : NAN;
+}
+
+double
+stats_acc_sd(const struct stats_acc *a)
+{
+	return a->n > 1 ? sqrt(a->M2 / (a->n - 1)) : NAN;
+}

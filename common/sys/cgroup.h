@@ -1,0 +1,49 @@
+/* cgroup.h - a cgroup v2 under a root directory: CPU usage and throttling
+ * (cpu.stat), memory (memory.current, memory.peak), I/O (io.stat) and its
+ * own pressure files. */
+#ifndef CGROUP_H
+#define CGROUP_H
+
+#include <stdint.h>
+
+#include "util/perr.h"
+#include "sys/procfile.h"
+#include "sys/psi.h"
+
+/* One reading; PROCFILE_NONE (and NaN in psi) where a file or key is absent,
+ * e.g. nr_periods without the cpu controller, memory.current at the root. */
+struct cgroup_snap {
+	uint64_t usage_us, user_us, system_us;
+	uint64_t periods, throttled, throttled_us;
+	uint64_t mem_cur, mem_peak;	/* bytes */
+	uint64_t rios, wios, rbytes, wbytes;	/* summed over devices */
+	struct psi psi[PSI_N];
+};
+
+struct cgroup_reader {
+	char *dir;	/* the cgroup's directory, under the root */
+	char *name;	/* its path below the cgroup2 mount ("/" for the top) */
+	struct procfile cpustat, memcur, mempeak, iostat, psi[PSI_N];
+	struct procfile_buf buf;
+};
+
+/*
+ * Finds the cgroup: path is absolute (a directory, under root) or relative
+ * to the cgroup2 mount that root/proc/self/mountinfo names.  The directory
+ * must hold cgroup.controllers and cpu.stat.  Returns 0, or -1 with
+ * "cgroup 'PATH': not a cgroup v2 directory (no cgroup.controllers)" or a
+ * similar reason in e.
+ */
+int cgroup_open(struct cgroup_reader *r, const char *root, const char *path,
+    struct perr *e);
+void cgroup_close(struct cgroup_reader *r);
+
+/* Reads the cgroup's files into s.  Returns 0, or -1 with "PATH: reason"
+ * (cpu.stat gone: the cgroup was removed; a malformed file) in e. */
+int cgroup_read(struct cgroup_reader *r, struct cgroup_snap *s, struct perr *e);
+
+/* Finds the mount point of cgroup2 in the text of a mountinfo file into
+ * buf (octal escapes undone).  Returns 0, or -1 when there is none. */
+int cgroup_mountpoint(const char *text, size_t len, char *buf, size_t bufsz);
+
+#endif

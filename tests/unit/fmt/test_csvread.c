@@ -1,0 +1,193 @@
+/* test_csv.c - the CSV reader and writer: quoting, positions, merging. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fmt/csvread.h"
+#include "fmt/csvwrite.h"
+#include "tap.h"
+
+/* Reads all of path and returns its rows joined as "a|b;c|d" (static). */
+static const char *
+slurp(const char *path, struct perr *e, int *status)
+{
+	static char out[4096];
+	char *paths[1];
+	struct csvread *r;
+	struct csvread_row row;
+	size_t i;
+	int got;
+
+	paths[0] = (char *)path;
+	out[0] = '\0';
+	if ((r = csvread_open(paths, 1, e)) == NULL) {
+		*status = -1;
+		return out;
+	}
+	while ((got = csvread_next(r, &row, e)) == 1) {
+		for (i = 0; i < csvread_ncols(r); i++) {
+			strcat(out, row.f[i]);
+			strcat(out, i + 1 < csvread_ncols(r) ? "|" : "");
+		}
+		snprintf(out + strlen(out), 16, "@%ld;", row.line);
+	}
+	*status = got;
+	csvread_close(r);
+	return out;
+}
+
+static void
+reads(const char *text, const char *want, const char *name)
+{
+	struct perr e = { "" };
+	int status;
+	const char *got = slurp(tap_file("in.csv", text), &e, &status);
+
+	if (status != 0)
+		printf("# error: %s\n", e.msg);
+	tap_str(got, want, name);
+}
+
+static void
+fails(const char *text, const char *want, const char *name)
+{
+	struct perr e = { "" };
+	int status;
+	char msg[1100];
+
+	slurp(tap_file("bad.csv", text), &e, &status);
+	tap_int(status, -1, name);
+	/* Messages carry the file's path; compare what follows the directory. */
+	snprintf(msg, sizeof msg, "%s", strstr(e.msg, "bad.csv") ? strstr(e.msg,
+	    "bad.csv") : e.msg);
+	tap_str(msg, want, "  with the message");
+}
+
+static void
+merge(void)
+{
+	struct perr e = { "" };
+	char *paths[2];
+	struct csvread *r;
+	struct csvread_row row;
+	char a[256], b[256];
+
+	snprintf(a, sizeof a, "%s", tap_file("a.csv", "time,x\n1,10\n"));
+	snprintf(b, sizeof b, "%s", tap_file("b.csv", "y,time\n7,2\n"));
+	paths[0] = a;
+	paths[1] = b;
+	r = csvread_open(paths, 2, &e);
+	if (!tap_ok(r != NULL, "merge opens two files")) {
+		printf("# %s\n", e.msg);
+		return;
+	}
+	tap_int((long long)csvread_ncols(r), 3, "merged header has 3 columns");
+	tap_str(csvread_colname(r, 2), "y", "new column comes last");
+	tap_int(csvread_col(r, "time"), 0, "time found by name");
+	tap_int(csvread_col(r, "nope"), -1, "missing column is -1");
+	tap_int(csvread_next(r, &row, &e), 1, "first row");
+	tap_ok(strcmp(row.f[0], "1") == 0 && strcmp(row.f[1], "10") == 0 &&
+	    row.f[2][0] == '\0' && row.src == 0, "first file's row mapped");
+	tap_int(csvread_next(r, &row, &e), 1, "second row");
+	tap_ok(strcmp(row.f[0], "2") == 0 && row.f[1][0] == '\0' &&
+	    strcmp(row.f[2], "7") == 0 && row.src == 1 && row.line == 2,
+	    "second file's row mapped by name");
+	tap_ok(csvread_src_has(r, 1, 2) && !csvread_src_has(r, 1, 1),
+	    "which source has which column");
+	tap_int(csvread_next(r, &row, &e), 0, "end after both files");
+	csvread_close(r);
+}
+
+static void
+bigfile(void)
+{
+	struct perr e = { "" };
+	char path[256], *paths[1];
+	struct csvread *r;
+	struct csvread_row row;
+	FILE *fp;
+	long i, n = 0, bad = 0;
+
+	snprintf(path, sizeof path, "%s/big.csv", tap_tmpdir());
+	fp = fopen(path, "w");
+	fputs("i,text\n", fp);
+	for (i = 0; i < 50000; i++)
+		fprintf(fp, "%ld,\"line %ld\nwith, comma\"\n", i, i);
+	fclose(fp);
+	paths[0] = path;
+	r = csvread_open(paths, 1, &e);
+	while (csvread_next(r, &row, &e) == 1) {
+		if (atol(row.f[0]) != n || row.line != 2 + 2 * n)
+			bad++;
+		n++;
+	}
+	csvread_close(r);
+	tap_int(n, 50000, "rows across many chunks");
+	tap_int(bad, 0, "every row's value and line number right");
+}
+
+static void
+writer(void)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+	struct csvwrite w;
+	const char *hdr[] = { "a", "b c", "d" };
+
+	csvwrite_init(&w, fp);
+	csvwrite_header(&w, hdr, 3);
+	csvwrite_str(&w, "plain");
+	csvwrite_str(&w, "with,comma");
+	csvwrite_str(&w, "say \"hi\"");
+	csvwrite_end(&w);
+	csvwrite_num(&w, 1.25, 3);
+	csvwrite_num(&w, 0.0 / 0.0, 3);
+	csvwrite_int(&w, -7);
+	csvwrite_end(&w);
+	csvwrite_str(&w, " pad");
+	csvwrite_str(&w, "two\nlines");
+	csvwrite_empty(&w);
+	csvwrite_end(&w);
+	fclose(fp);
+	tap_str(buf, "a,b c,d\nplain,\"with,comma\",\"say \"\"hi\"\"\"\n"
+	    "1.25,,-7\n\" pad\",\"two\nlines\",\n", "writer quotes only when needed");
+	free(buf);
+}
+
+int
+main(void)
+{
+	reads("a,b\n1,2\n3,4\n", "1|2@2;3|4@3;", "plain rows with line numbers");
+	reads("a,b\n1,2", "1|2@2;", "no final newline");
+	reads("a,b\r\n1,2\r\n3,4\r\n", "1|2@2;3|4@3;", "CRLF line ends");
+	reads("a,b\n\n1,2\n\n3,4\n", "1|2@3;3|4@5;", "blank lines skipped, counted");
+	reads("a,b\n\"x,y\",\"q\"\"q\"\n", "x,y|q\"q@2;", "quoted comma and quote");
+	reads("a,b\n\"1\n2\",3\n4,5\n", "1\n2|3@2;4|5@4;", "newline in a field");
+	reads("a,b\n,\n", "|@2;", "empty fields");
+	reads("\xEF\xBB\xBF" "a,b\n1,2\n", "1|2@2;", "UTF-8 BOM skipped");
+	reads("a,b\n", "", "header only");
+	fails("", "bad.csv: empty input: no header row", "empty file");
+	fails("a,b\n1,2\n3\n", "bad.csv:3: row has 1 field, header has 2",
+	    "short row");
+	fails("a,b\n1,2,3\n", "bad.csv:2: row has 3 fields, header has 2",
+	    "long row");
+	fails("a,a\n1,2\n", "bad.csv:1: column 'a' appears twice", "repeated name");
+	fails("a,,c\n", "bad.csv:1: column 2 has no name", "empty name");
+	fails("a,b\n1,\"2\n", "bad.csv:2: malformed CSV: unterminated quoted field",
+	    "unterminated quote");
+	fails("a,b\n1,\"2\"x\n", "bad.csv:2: malformed CSV: error parsing data "
+	    "while strict checking enabled", "junk after a quote");
+	{
+		struct perr e = { "" };
+		char *p[] = { "/nonexistent/x.csv" };
+
+		tap_ok(csvread_open(p, 1, &e) == NULL, "missing file refused");
+		tap_str(e.msg, "/nonexistent/x.csv: No such file or directory",
+		    "  with strerror");
+	}
+	merge();
+	bigfile();
+	writer();
+	return tap_done();
+}

@@ -1,0 +1,102 @@
+/* test_cgroup.c - cgroup v2 directories from hand-written trees: finding
+ * the cgroup2 mount, relative and absolute paths, what is not a cgroup,
+ * cpu.stat, memory, io.stat and pressure files. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "sys/cgroup.h"
+#include "tap.h"
+
+int
+main(void)
+{
+	char root[256], mp[64];
+	struct cgroup_reader r;
+	struct cgroup_snap s;
+	struct perr e;
+	const char *mi;
+
+	mi = "31 23 0:28 / /sys/fs/cgroup rw - tmpfs tmpfs rw\n"
+	    "41 31 0:38 / /sys/fs/cgroup/un\\040ified rw,relatime shared:9 - "
+	    "cgroup2 cgroup2 rw\n";
+	tap_int(cgroup_mountpoint(mi, strlen(mi), mp, sizeof mp), 0,
+	    "finds cgroup2 after optional fields");
+	tap_str(mp, "/sys/fs/cgroup/un ified", "octal escapes undone");
+	mi = "32 31 0:29 / /sys/fs/cgroup/cpu rw - cgroup cgroup rw,cpu\n";
+	tap_int(cgroup_mountpoint(mi, strlen(mi), mp, sizeof mp), -1,
+	    "cgroup v1 only: none");
+	tap_int(cgroup_mountpoint("", 0, mp, sizeof mp), -1, "empty: none");
+
+	snprintf(root, sizeof root, "%s/r", tap_tmpdir());
+	tap_put(root, "proc/self/mountinfo",
+	    "41 31 0:38 / /sys/fs/cgroup/unified rw - cgroup2 cgroup2 rw\n");
+	tap_put(root, "sys/fs/cgroup/unified/cgroup.controllers", "\n");
+	tap_put(root, "sys/fs/cgroup/unified/cpu.stat",
+	    "usage_usec 100\nuser_usec 60\nsystem_usec 40\n");
+	tap_put(root, "sys/fs/cgroup/unified/a/b/cgroup.controllers", "cpu\n");
+	tap_put(root, "sys/fs/cgroup/unified/a/b/cpu.stat",
+	    "usage_usec 5000\nuser_usec 3000\nsystem_usec 2000\n"
+	    "nr_periods 10\nnr_throttled 2\nthrottled_usec 777\n");
+	tap_put(root, "sys/fs/cgroup/unified/a/b/memory.current", "1048576\n");
+	tap_put(root, "sys/fs/cgroup/unified/a/b/io.stat",
+	    "8:0 rbytes=10 wbytes=20 rios=1 wios=2 dbytes=0 dios=0\n"
+	    "8:16 rbytes=5 wbytes=5 rios=1 wios=1 dbytes=0 dios=0\n");
+	tap_put(root, "sys/fs/cgroup/unified/a/b/cpu.pressure",
+	    "some avg10=3.00 avg60=0.00 avg300=0.00 total=900\n"
+	    "full avg10=1.00 avg60=0.00 avg300=0.00 total=300\n");
+	tap_put(root, "sys/fs/cgroup/unified/c/cgroup.controllers", "\n");
+	tap_put(root, "sys/fs/cgroup/unified/d/x", "\n");
+
+	tap_int(cgroup_open(&r, root, "a/b", &e), 0, "a path below the mount");
+	tap_str(r.name, "/a/b", "its name");
+	tap_int(cgroup_read(&r, &s, &e), 0, "reads it");
+	tap_ok(s.usage_us == 5000 && s.user_us == 3000 && s.system_us == 2000,
+	    "cpu times");
+	tap_ok(s.periods == 10 && s.throttled == 2 && s.throttled_us == 777,
+	    "throttling");
+	tap_int((long long)s.mem_cur, 1048576, "memory.current");
+	tap_ok(s.mem_peak == PROCFILE_NONE, "no memory.peak: unknown");
+	tap_ok(s.rbytes == 15 && s.wbytes == 25 && s.rios == 2 && s.wios == 3,
+	    "io.stat summed over devices");
+	tap_num(s.psi[PSI_CPU].full_avg10, 1, 0, 1e-12, "cpu.pressure");
+	tap_ok(s.psi[PSI_IO].some_total == PROCFILE_NONE, "no io.pressure");
+	cgroup_close(&r);
+
+	tap_int(cgroup_open(&r, root, "/a/b/", &e), 0,
+	    "a leading slash: still below the mount");
+	tap_str(r.name, "/a/b", "trailing slash dropped");
+	cgroup_close(&r);
+	tap_int(cgroup_open(&r, root, "/sys/fs/cgroup/unified/a/b", &e), 0,
+	    "an absolute path");
+	tap_str(r.name, "/a/b", "named below the mount");
+	cgroup_close(&r);
+	tap_int(cgroup_open(&r, root, "/", &e), 0, "the top");
+	tap_str(r.name, "/", "named /");
+	tap_int(cgroup_read(&r, &s, &e), 0, "reads the top");
+	tap_ok(s.periods == PROCFILE_NONE && s.mem_cur == PROCFILE_NONE &&
+	    s.rbytes == PROCFILE_NONE, "what the top lacks is unknown");
+	cgroup_close(&r);
+
+	tap_int(cgroup_open(&r, root, "c", &e), -1, "no cpu.stat");
+	tap_str(e.msg, "cgroup 'c': not a cgroup v2 directory (no cpu.stat)",
+	    "says so");
+	tap_int(cgroup_open(&r, root, "d", &e), -1, "no cgroup.controllers");
+	tap_str(e.msg, "cgroup 'd': not a cgroup v2 directory "
+	    "(no cgroup.controllers)", "says so");
+	tap_int(cgroup_open(&r, root, "nope", &e), -1, "not there");
+
+	tap_put(root, "sys/fs/cgroup/unified/a/b/io.stat", "8:0 rbytes\n");
+	tap_int(cgroup_open(&r, root, "a/b", &e), 0, "opens again");
+	tap_int(cgroup_read(&r, &s, &e), -1, "malformed io.stat");
+	tap_ok(strstr(e.msg, "a/b/io.stat:1: malformed") != NULL, "says where");
+	cgroup_close(&r);
+
+	snprintf(root, sizeof root, "%s/v1", tap_tmpdir());
+	tap_put(root, "proc/self/mountinfo",
+	    "32 31 0:29 / /sys/fs/cgroup/cpu rw - cgroup cgroup rw,cpu\n");
+	tap_int(cgroup_open(&r, root, "x", &e), -1, "no cgroup2 mounted");
+	tap_str(e.msg, "cgroup 'x': no cgroup2 file system is mounted",
+	    "says so");
+	return tap_done();
+}

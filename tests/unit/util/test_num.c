@@ -1,0 +1,92 @@
+/* test_num.c - number parsing (fast path against strtod) and formatting. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/num.h"
+#include "tap.h"
+
+static void
+parses(const char *s, double want)
+{
+	double v = NAN;
+
+	tap_ok(num_parse(s, strlen(s), &v) == 1 && v == want,
+	    "'%s' parses to %.17g", s, want);
+}
+
+static void
+refused(const char *s)
+{
+	double v;
+
+	tap_int(num_parse(s, strlen(s), &v), -1, s);
+}
+
+int
+main(void)
+{
+	char buf[NUM_BUFSZ], s[64];
+	double v;
+	int i, same = 1;
+
+	tap_int(num_parse("", 0, &v), 0, "empty field is missing");
+	parses("0", 0);
+	parses("-0.5", -0.5);
+	parses("+3", 3);
+	parses("12.25", 12.25);
+	parses(".5", 0.5);
+	parses("5.", 5);
+	parses("1e3", 1000);
+	parses("1.5E-3", 1.5e-3);
+	parses("0.1", 0.1);
+	parses("1712345678.123456", 1712345678.123456);
+	parses("123456789012345678901234", 123456789012345678901234.0);
+	parses("1e-320", 1e-320);
+	parses("4.9406564584124654e-324", 4.9406564584124654e-324);
+	refused("abc");
+	refused("1.2.3");
+	refused("nan");
+	refused("inf");
+	refused("0x10");
+	refused(" 1");
+	refused("1 ");
+	refused("-");
+	refused(".");
+	refused("1e");
+	refused("1e+");
+	refused("1e999");
+	refused("--1");
+	/* The fast path must agree with strtod to the last bit. */
+	srand(7);
+	for (i = 0; i < 200000; i++) {
+		double r = (double)rand() / RAND_MAX * pow(10, rand() % 30 - 15);
+
+		snprintf(s, sizeof s, "%.*g", 1 + rand() % 17, r);
+		if (num_parse(s, strlen(s), &v) != 1 || v != strtod(s, NULL)) {
+			same = 0;
+			printf("# differs on '%s'\n", s);
+			break;
+		}
+	}
+	tap_ok(same, "200000 random decimals parse exactly as strtod does");
+
+	tap_str(num_fmt(buf, 12.5, 3), "12.5", "fmt trims zeros");
+	tap_str(num_fmt(buf, 3, 3), "3", "fmt drops the point");
+	tap_str(num_fmt(buf, -0.0001, 3), "0", "fmt -0 is 0");
+	tap_str(num_fmt(buf, NAN, 3), "", "fmt NaN is empty");
+	tap_str(num_fmt(buf, 1e300, 3), "1.0000000000000001e+300",
+	    "fmt 1e300: exact, not cut at the buffer's end");
+	tap_str(num_fmt(buf, -1.7976931348623157e308, 6),
+	    "-1.7976931348623157e+308", "fmt -DBL_MAX");
+	tap_str(num_fmt(buf, 1e20, 2), "100000000000000000000",
+	    "fmt 1e20: digits while they fit");
+	tap_str(num_fmt(buf, 1712345678.1234567, 6), "1712345678.123457",
+	    "fmt epoch time");
+	tap_str(num_fmt_sig(buf, 0.000123456, 3), "0.000123", "sig small");
+	tap_str(num_fmt_sig(buf, 123456.789, 4), "123457", "sig large");
+	tap_str(num_fmt_sig(buf, 1.5e-9, 3), "1.5e-09", "sig tiny uses exponent");
+	tap_str(num_fmt_sig(buf, 0, 3), "0", "sig zero");
+	return tap_done();
+}
