@@ -14,7 +14,7 @@
 #include "columns.h"
 #include "fmt/csvread.h"
 #include "groups.h"
-#include "jsonio.h"
+#include "fmt/jsonio.h"
 #include "trendcmp.h"
 #include "trenddesc.h"
 #include "trendfit.h"

@@ -9,7 +9,7 @@
 
 #include "stats/bootstrap.h"
 #include "hypotest.h"
-#include "jsonio.h"
+#include "fmt/jsonio.h"
 #include "stats/stats.h"
 #include "trendcmp.h"
 #include "trenddesc.h"

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "stats/distrib.h"
-#include "jsonio.h"
+#include "fmt/jsonio.h"
 #include "stats/stats.h"
 #include "trenddesc.h"
 #include "util/xalloc.h"

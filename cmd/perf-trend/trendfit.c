@@ -10,7 +10,7 @@
 #include "edivisive.h"
 #include "pelt.h"
 #include "complexity.h"
-#include "jsonio.h"
+#include "fmt/jsonio.h"
 #include "util/num.h"
 #include "regress.h"
 #include "trenddesc.h"

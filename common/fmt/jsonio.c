@@ -4,7 +4,7 @@
 #include <stdarg.h>
 #include <string.h>
 
-#include "jsonio.h"
+#include "fmt/jsonio.h"
 #include "util/xalloc.h"
 
 json_t *

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "jsonio.h"
+#include "fmt/jsonio.h"
 #include "tap.h"
 
 int
