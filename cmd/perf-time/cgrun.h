@@ -7,15 +7,18 @@
 
 #include <stdint.h>
 
+#include "sys/procfile.h"
 #include "util/perr.h"
 
 struct cgrun {
 	char *dir;	/* the run cgroup, perf-time.PID under the caller's */
 	int dir_fd;	/* its directory: launch_opts.cgroup_fd */
-	int cpu_fd;	/* its cpu.stat */
+	struct procfile cpu;	/* its cpu.stat */
+	struct procfile io;	/* its io.stat, if has_io */
+	int has_io;		/* the io controller is enabled for it */
 	int peak_fd;	/* its memory.peak, -1 without a resettable one */
-	int io_fd;	/* its io.stat, -1 without the io controller */
 	int kill_fd;	/* its cgroup.kill, -1 before Linux 5.14 */
+	struct procfile_buf buf;
 	uint64_t user_us, sys_us, rbytes, wbytes;	/* at cgrun_mark */
 };
 
@@ -54,12 +57,5 @@ int cgrun_kill(struct cgrun *cg);
 /* Removes the cgroup (waiting briefly for killed processes to leave) and
  * closes everything.  Returns 0, or -1 with the reason in e. */
 int cgrun_close(struct cgrun *cg, struct perr *e);
-
-/* Parses cpu.stat text: user_usec and system_usec.  Returns 0, or -1 when
- * either is missing or malformed.  (For tests.) */
-int cgrun_parse_cpu(const char *text, uint64_t *user_us, uint64_t *sys_us);
-/* Parses io.stat text: rbytes and wbytes summed over devices.  Returns 0,
- * or -1 when a line is malformed.  (For tests.) */
-int cgrun_parse_io(const char *text, uint64_t *rbytes, uint64_t *wbytes);
 
 #endif

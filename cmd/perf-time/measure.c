@@ -24,15 +24,6 @@ measure_init(struct measure *m)
 	m->self_kib = 0;
 }
 
-static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 /* Fills r from the wait status and rusage. */
 static void
 fill(struct measure_result *r, int status, const struct rusage *ru)
@@ -68,7 +59,7 @@ measure_run(struct measure *m, const struct launch_opts *o,
 	}
 	if (m->pe != NULL)
 		perfevent_start(m->pe);
-	t0 = now();
+	t0 = timeutil_mono();
 	err = launch_start(o, argv, &pid);
 	if (err != 0) {
 		if (m->pe != NULL)
@@ -80,7 +71,7 @@ measure_run(struct measure *m, const struct launch_opts *o,
 	while ((w = launch_wait(pid, deadline, o->pgroup, &status, &ru,
 	    &to)) < 0 && errno == EINTR && (m->stop == NULL || !*m->stop))
 		;
-	t1 = now();
+	t1 = timeutil_mono();
 	if (w < 0) {
 		err = errno;
 		launch_kill(pid, o->pgroup);

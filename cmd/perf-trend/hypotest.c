@@ -28,14 +28,6 @@ cmp_tagged(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-static int
-cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
-}
-
 /*
  * The null law of U for samples of m and n values without ties: returns
  * P(U = u) for u = 0 .. m n in a new array (free it), or NULL when the
@@ -296,8 +288,8 @@ hypotest_hl(const double *x, size_t nx, const double *y, size_t ny,
 	ys = xreallocarray(NULL, ny, sizeof *ys);
 	memcpy(xs, x, nx * sizeof *xs);
 	memcpy(ys, y, ny * sizeof *ys);
-	qsort(xs, nx, sizeof *xs, cmp_double);
-	qsort(ys, ny, sizeof *ys, cmp_double);
+	qsort(xs, nx, sizeof *xs, stats_cmp);
+	qsort(ys, ny, sizeof *ys, stats_cmp);
 	if (N % 2)
 		r->shift = kth_diff(xs, nx, ys, ny, N / 2 + 1);
 	else
@@ -309,7 +301,7 @@ hypotest_hl(const double *x, size_t nx, const double *y, size_t ny,
 	for (i = 1; i < ny; i++)
 		ties |= ys[i] == ys[i - 1];
 	for (i = 0; i < nx && !ties; i++)
-		ties = bsearch(&xs[i], ys, ny, sizeof *ys, cmp_double) != NULL;
+		ties = bsearch(&xs[i], ys, ny, sizeof *ys, stats_cmp) != NULL;
 	if (conf > 0 && conf < 1 && !ties && nx <= HYPOTEST_EXACT_MAX &&
 	    ny <= HYPOTEST_EXACT_MAX) {
 		q = mwu_quantile(alpha / 2, nx, ny);

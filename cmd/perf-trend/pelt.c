@@ -10,14 +10,6 @@
 #include "stats/stats.h"
 #include "util/xalloc.h"
 
-static int
-cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
-}
-
 double
 pelt_penalty(const double *y, size_t n)
 {
@@ -29,7 +21,7 @@ pelt_penalty(const double *y, size_t n)
 	d = xreallocarray(NULL, n - 1, sizeof(*d));
 	for (i = 0; i + 1 < n; i++)
 		d[i] = y[i + 1] - y[i];
-	qsort(d, n - 1, sizeof(*d), cmp_double);
+	qsort(d, n - 1, sizeof(*d), stats_cmp);
 	mad = stats_mad(d, n - 1);
 	free(d);
 	var = mad * 1.482602218505602 / sqrt(2);

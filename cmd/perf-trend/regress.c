@@ -99,55 +99,6 @@ regress_ols(const double *x, const double *y, size_t n, double alpha,
 	return 0;
 }
 
-static int
-cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
-}
-
-/* Moves the k-th smallest of a[0..n) to a[k], smaller ones before it and
- * larger ones after (Hoare partition, median-of-three pivot). */
-static void
-select_kth(double *a, size_t n, size_t k)
-{
-	size_t lo = 0, hi = n - 1, i, j, mid;
-	double piv, t;
-
-	while (hi > lo) {
-		mid = lo + (hi - lo) / 2;
-		if (a[mid] < a[lo])
-			t = a[mid], a[mid] = a[lo], a[lo] = t;
-		if (a[hi] < a[lo])
-			t = a[hi], a[hi] = a[lo], a[lo] = t;
-		if (a[hi] < a[mid])
-			t = a[hi], a[hi] = a[mid], a[mid] = t;
-		piv = a[mid];
-		i = lo, j = hi;
-		while (i <= j) {
-			while (a[i] < piv)
-				i++;
-			while (a[j] > piv)
-				j--;
-			if (i <= j) {
-				t = a[i], a[i] = a[j], a[j] = t;
-				i++;
-				if (j == 0)
-					break;
-				j--;
-			}
-		}
-		/* Now a[lo..j] <= piv <= a[i..hi], and a[j+1..i-1] == piv. */
-		if (k <= j && j != SIZE_MAX)
-			hi = j;
-		else if (k >= i)
-			lo = i;
-		else
-			return;
-	}
-}
-
 /* Sum over the values that repeat of k (k - 1) (2k + 5), k the count. */
 static double
 ties(double *v, size_t n)
@@ -155,7 +106,7 @@ ties(double *v, size_t n)
 	double s = 0, k;
 	size_t i, j;
 
-	qsort(v, n, sizeof(*v), cmp_double);
+	qsort(v, n, sizeof(*v), stats_cmp);
 	for (i = 0; i < n; i = j) {
 		for (j = i + 1; j < n && v[j] == v[i]; j++)
 			;
@@ -230,7 +181,7 @@ ts_order(const double *x, const double *y, size_t n, double nt,
 		smp = xreallocarray(NULL, nsmp, sizeof(*smp));
 		for (i = 0; i < nsmp; i++)
 			smp[i] = randslope(x, y, n, &rng);
-		qsort(smp, nsmp, sizeof(*smp), cmp_double);
+		qsort(smp, nsmp, sizeof(*smp), stats_cmp);
 		if (n > REGRESS_TS_EXACT_MAX) {
 			for (k = 0; k < nr; k++)
 				val[k] = smp[(size_t)(rank[k] / nt * nsmp)];
@@ -260,7 +211,7 @@ ts_order(const double *x, const double *y, size_t n, double nt,
 	 * last one found. */
 	for (k = 0, at = 0; k < nr; k++) {
 		i = (size_t)(rank[k] - below);
-		select_kth(s + at, ns - at, i - at);
+		stats_select(s + at, ns - at, i - at);
 		val[k] = s[i];
 		at = i;
 	}

@@ -39,15 +39,12 @@ trendfmt_label(const json_t *g)
 static void
 value(struct csvwrite *w, const json_t *v)
 {
-	char buf[NUM_BUFSZ];
-
 	if (json_is_string(v))
 		csvwrite_str(w, json_string_value(v));
 	else if (json_is_integer(v))
 		csvwrite_int(w, (long long)json_integer_value(v));
 	else if (json_is_real(v)) {
-		snprintf(buf, sizeof buf, "%.12g", json_real_value(v));
-		csvwrite_str(w, buf);
+		csvwrite_num_sig(w, json_real_value(v), 12);
 	} else if (json_is_boolean(v))
 		csvwrite_str(w, json_is_true(v) ? "true" : "false");
 	else

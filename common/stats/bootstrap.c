@@ -76,45 +76,14 @@ midpoint(double a, double b)
 	return isfinite(s) ? s / 2 : a / 2 + b / 2;
 }
 
-/* The median of a[0..n), n >= 1, by quickselect (Hoare partition around
- * a median of three); reorders a. */
+/* The median of a[0..n), n >= 1, by quickselect; reorders a. */
 static double
 median_select(double *a, size_t n)
 {
-	size_t k = (n - 1) / 2, lo = 0, hi = n - 1, i, j, m;
-	double p, t, w;
+	size_t k = (n - 1) / 2, i;
+	double w;
 
-	while (lo < hi) {
-		m = lo + (hi - lo) / 2;
-		p = a[lo] < a[m] ? (a[m] < a[hi] ? a[m] :
-		    a[lo] < a[hi] ? a[hi] : a[lo]) :
-		    (a[lo] < a[hi] ? a[lo] : a[m] < a[hi] ? a[hi] : a[m]);
-		i = lo;
-		j = hi;
-		for (;;) {	/* a[lo..j] <= p <= a[i..hi] when done */
-			while (a[i] < p)
-				i++;
-			while (a[j] > p)
-				j--;
-			if (i >= j)
-				break;
-			t = a[i];
-			a[i++] = a[j];
-			a[j--] = t;
-		}
-		if (i == j) {	/* a[i] == p sits in its final place */
-			if (k == i)
-				break;
-			if (k < i)
-				hi = i - 1;
-			else
-				lo = i + 1;
-		} else if (k <= j) {
-			hi = j;
-		} else {
-			lo = j + 1;
-		}
-	}
+	stats_select(a, n, k);
 	if (n % 2)
 		return a[k];
 	/* a[k] is in place and a[k + 1..n) holds the larger values. */
@@ -122,14 +91,6 @@ median_select(double *a, size_t n)
 		if (a[i] < w)
 			w = a[i];
 	return midpoint(a[k], w);
-}
-
-static int
-cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
 }
 
 int
@@ -175,7 +136,7 @@ bootstrap_median_ratio(const double *base, size_t nb, const double *cand,
 		ratios[b] = mc / mb;
 	}
 	if (ok) {
-		qsort(ratios, resamples, sizeof *ratios, cmp_double);
+		qsort(ratios, resamples, sizeof *ratios, stats_cmp);
 		r->lo = stats_quantile(ratios, resamples, (1 - conf) / 2);
 		r->hi = stats_quantile(ratios, resamples, 1 - (1 - conf) / 2);
 	}

@@ -6,12 +6,52 @@
 #include "distrib.h"
 #include "stats.h"
 
-static int
-cmp_double(const void *a, const void *b)
+int
+stats_cmp(const void *a, const void *b)
 {
 	double x = *(const double *)a, y = *(const double *)b;
 
 	return (x > y) - (x < y);
+}
+
+/* Quickselect: Hoare partition around a median of three. */
+void
+stats_select(double *a, size_t n, size_t k)
+{
+	size_t lo = 0, hi = n - 1, i, j, m;
+	double p, t;
+
+	while (lo < hi) {
+		m = lo + (hi - lo) / 2;
+		p = a[lo] < a[m] ? (a[m] < a[hi] ? a[m] :
+		    a[lo] < a[hi] ? a[hi] : a[lo]) :
+		    (a[lo] < a[hi] ? a[lo] : a[m] < a[hi] ? a[hi] : a[m]);
+		i = lo;
+		j = hi;
+		for (;;) {	/* a[lo..j] <= p <= a[i..hi] when done */
+			while (a[i] < p)
+				i++;
+			while (a[j] > p)
+				j--;
+			if (i >= j)
+				break;
+			t = a[i];
+			a[i++] = a[j];
+			a[j--] = t;
+		}
+		if (i == j) {	/* a[i] == p sits in its final place */
+			if (k == i)
+				break;
+			if (k < i)
+				hi = i - 1;
+			else
+				lo = i + 1;
+		} else if (k <= j) {
+			hi = j;
+		} else {
+			lo = j + 1;
+		}
+	}
 }
 
 /* (a + b) / 2 without overflow near DBL_MAX. */
@@ -214,7 +254,7 @@ stats_describe(double *x, size_t n, double conf, struct stats_desc *d)
 	d->mean_lo = d->mean_hi = d->median_lo = d->median_hi = NAN;
 	if (n == 0)
 		return;
-	qsort(x, n, sizeof *x, cmp_double);
+	qsort(x, n, sizeof *x, stats_cmp);
 	d->mean = stats_mean(x, n);
 	d->sd = stats_sd(x, n);
 	if (d->mean != 0)

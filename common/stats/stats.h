@@ -43,6 +43,14 @@ struct stats_desc {
 void stats_describe(double *x, size_t n, double conf, struct stats_desc *d);
 
 /* The arithmetic mean of x[0..n), two-pass corrected; NaN when n == 0. */
+/* The order of two doubles for qsort and bsearch (NaN-free input). */
+int stats_cmp(const void *a, const void *b);
+
+/* Reorders a[0..n), n >= 1, so that a[k] holds the k-th smallest value,
+ * with no larger value before it and no smaller one after: O(n) expected,
+ * where a full sort is not needed (a few quantiles, a median). */
+void stats_select(double *a, size_t n, size_t k);
+
 double stats_mean(const double *x, size_t n);
 /* The sample standard deviation (divisor n - 1), two-pass with scaling;
  * NaN when n < 2; 0 for constant data. */

@@ -166,8 +166,8 @@ readone(struct cgroup_reader *r, struct procfile *f, uint64_t *v, struct perr *e
 	return 0;
 }
 
-static int
-parse_cpustat(struct cgroup_reader *r, struct cgroup_snap *s, struct perr *e)
+int
+cgroup_parse_cpustat(const char *text, size_t len, struct cgroup_snap *s)
 {
 	static const struct {
 		const char *key;
@@ -181,46 +181,45 @@ parse_cpustat(struct cgroup_reader *r, struct cgroup_snap *s, struct perr *e)
 		{ "nr_throttled ", 13, offsetof(struct cgroup_snap, throttled) },
 		{ "throttled_usec ", 15, offsetof(struct cgroup_snap, throttled_us) },
 	};
-	const char *p = r->buf.p, *end = p + r->buf.len, *q;
-	size_t i, line = 1;
+	const char *p = text, *end = text + len, *q, *eol;
+	size_t i;
+	int line = 1;
 
 	for (i = 0; i < sizeof keys / sizeof keys[0]; i++)
 		*(uint64_t *)((char *)s + keys[i].off) = PROCFILE_NONE;
-	for (; p < end; p = procfile_scan_nextline(p, end), line++) {
+	for (; p < end; p = eol, line++) {
+		eol = procfile_scan_nextline(p, end);
 		for (i = 0; i < sizeof keys / sizeof keys[0]; i++)
-			if ((q = procfile_scan_key(p, end, keys[i].key,
+			if ((q = procfile_scan_key(p, eol, keys[i].key,
 			    keys[i].len)) != NULL)
 				break;
 		if (i == sizeof keys / sizeof keys[0])
 			continue;
-		if (procfile_scan_u64(q, end, (uint64_t *)((char *)s +
-		    keys[i].off)) == NULL)
-			return perr_set(e, "%s:%zu: malformed", r->cpustat.path,
-			    line);
+		if ((q = procfile_scan_u64(q, eol, (uint64_t *)((char *)s +
+		    keys[i].off))) == NULL || (q < eol && *q != '\n'))
+			return -line;
 	}
-	if (s->usage_us == PROCFILE_NONE)
-		return perr_set(e, "%s: no usage_usec line", r->cpustat.path);
 	return 0;
 }
 
-/* io.stat: "MAJ:MIN rbytes=N wbytes=N rios=N wios=N ..." per device. */
-static int
-parse_iostat(struct cgroup_reader *r, struct cgroup_snap *s, struct perr *e)
+int
+cgroup_parse_iostat(const char *text, size_t len, struct cgroup_snap *s)
 {
-	const char *p = r->buf.p, *end = p + r->buf.len, *q, *w;
+	const char *p = text, *end = text + len, *q, *w, *eol, *eq;
 	uint64_t v, *dst;
-	size_t n, line = 1;
+	size_t n;
+	int line = 1;
 
 	s->rios = s->wios = s->rbytes = s->wbytes = 0;
-	for (; p < end; p = procfile_scan_nextline(p, end), line++) {
-		if ((q = procfile_scan_word(p, end, &w, &n)) == NULL)
+	for (; p < end; p = eol, line++) {
+		eol = procfile_scan_nextline(p, end);
+		/* "MAJ:MIN rbytes=N wbytes=N rios=N wios=N ..." */
+		if ((q = procfile_scan_word(p, eol, &w, &n)) == NULL)
 			continue;
-		while ((q = procfile_scan_word(q, end, &w, &n)) != NULL) {
-			const char *eq = memchr(w, '=', n);
-
-			if (eq == NULL || procfile_scan_u64(eq + 1, w + n, &v) == NULL)
-				return perr_set(e, "%s:%zu: malformed",
-				    r->iostat.path, line);
+		while ((q = procfile_scan_word(q, eol, &w, &n)) != NULL) {
+			if ((eq = memchr(w, '=', n)) == NULL ||
+			    procfile_scan_u64(eq + 1, w + n, &v) != w + n)
+				return -line;
 			n = (size_t)(eq - w);
 			dst = n == 6 && memcmp(w, "rbytes", 6) == 0 ?
 			    &s->rbytes : n == 6 && memcmp(w, "wbytes", 6) == 0 ?
@@ -235,20 +234,67 @@ parse_iostat(struct cgroup_reader *r, struct cgroup_snap *s, struct perr *e)
 }
 
 int
+cgroup_self(const char *procdir, char **dir, struct perr *e)
+{
+	struct procfile_buf b;
+	char mnt[4096], *path;
+	const char *p, *end, *eol;
+	int r = -1;
+
+	procfile_buf_init(&b);
+	path = xasprintf("%s/mountinfo", procdir);
+	if (procfile_slurp(path, &b, e) < 0)
+		goto out;
+	if (cgroup_mountpoint(b.p, b.len, mnt, sizeof mnt) < 0) {
+		perr_set(e, "no cgroup2 file system mounted");
+		goto out;
+	}
+	free(path);
+	path = xasprintf("%s/cgroup", procdir);
+	if (procfile_slurp(path, &b, e) < 0)
+		goto out;
+	for (p = b.p, end = p + b.len; p < end; p = procfile_scan_nextline(p,
+	    end)) {
+		if (end - p < 3 || memcmp(p, "0::", 3) != 0)
+			continue;
+		eol = memchr(p, '\n', (size_t)(end - p));
+		p += 3;
+		if (eol == NULL)
+			eol = end;
+		/* A cgroup removed under us reads "/a/b (deleted)". */
+		if (memmem(p, (size_t)(eol - p), " (deleted)", 10) != NULL)
+			break;
+		*dir = xasprintf("%s%.*s", mnt, eol - p == 1 && *p == '/' ?
+		    0 : (int)(eol - p), p);
+		r = 0;
+		goto out;
+	}
+	perr_set(e, "not in a cgroup v2");
+out:
+	free(path);
+	procfile_buf_free(&b);
+	return r;
+}
+
+int
 cgroup_read(struct cgroup_reader *r, struct cgroup_snap *s, struct perr *e)
 {
 	int i, line;
 
-	if (procfile_read(&r->cpustat, &r->buf, 0, e) < 0 ||
-	    parse_cpustat(r, s, e) < 0)
+	if (procfile_read(&r->cpustat, &r->buf, 0, e) < 0)
 		return -1;
+	if ((line = cgroup_parse_cpustat(r->buf.p, r->buf.len, s)) < 0)
+		return perr_set(e, "%s:%d: malformed", r->cpustat.path, -line);
+	if (s->usage_us == PROCFILE_NONE)
+		return perr_set(e, "%s: no usage_usec line", r->cpustat.path);
 	if (readone(r, &r->memcur, &s->mem_cur, e) < 0 ||
 	    readone(r, &r->mempeak, &s->mem_peak, e) < 0)
 		return -1;
 	s->rios = s->wios = s->rbytes = s->wbytes = PROCFILE_NONE;
 	if (procfile_read(&r->iostat, &r->buf, 0, e) == 0) {
-		if (parse_iostat(r, s, e) < 0)
-			return -1;
+		if ((line = cgroup_parse_iostat(r->buf.p, r->buf.len, s)) < 0)
+			return perr_set(e, "%s:%d: malformed", r->iostat.path,
+			    -line);
 	} else if (errno != ENOENT) {
 		return -1;
 	}

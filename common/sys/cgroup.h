@@ -42,6 +42,19 @@ void cgroup_close(struct cgroup_reader *r);
  * (cpu.stat gone: the cgroup was removed; a malformed file) in e. */
 int cgroup_read(struct cgroup_reader *r, struct cgroup_snap *s, struct perr *e);
 
+/* Parse the text of cpu.stat (usage, user and system microseconds,
+ * periods, throttling) and of io.stat (bytes and operations summed over
+ * devices) into s; keys that are absent stay PROCFILE_NONE.  Return 0,
+ * or minus the number of the first malformed line. */
+int cgroup_parse_cpustat(const char *text, size_t len, struct cgroup_snap *s);
+int cgroup_parse_iostat(const char *text, size_t len, struct cgroup_snap *s);
+
+/* Finds the cgroup v2 directory of a process from its /proc/PID directory
+ * (procdir: its mountinfo and cgroup files) and stores it, a new string,
+ * in *dir.  Returns 0, or -1 with the reason in e: no cgroup2 mounted,
+ * the process not on it, its cgroup removed. */
+int cgroup_self(const char *procdir, char **dir, struct perr *e);
+
 /* Finds the mount point of cgroup2 in the text of a mountinfo file into
  * buf (octal escapes undone).  Returns 0, or -1 when there is none. */
 int cgroup_mountpoint(const char *text, size_t len, char *buf, size_t bufsz);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "num.h"
 
 static const struct {
 	const char *suffix;
@@ -18,37 +19,27 @@ static const struct {
 	{ "m", 60 }, { "h", 3600 }, { "d", 86400 },
 };
 
-/* Parses a finite double that fills s up to end (NULL: the whole string). */
+/* Parses a finite double that fills s up to end (NULL: the whole string;
+ * otherwise the number is the longest run of its characters, and a unit
+ * may follow), through the one strict parser of numbers (num.h). */
 static int
 parse_real(const char *s, const char **end, double *out, char *why,
     size_t whylen)
 {
-	char *e;
-	double v;
+	size_t n = end != NULL ? strspn(s, "0123456789+-.eE") : strlen(s);
 
-	if (*s == '\0' || isspace((unsigned char)*s)) {
-		snprintf(why, whylen, "not a number");
-		return -1;
-	}
-	errno = 0;
-	v = strtod(s, &e);
-	if (e == s || (end == NULL && *e != '\0')) {
-		snprintf(why, whylen, "not a number");
-		return -1;
-	}
-	/* strtod also takes "nan", "inf" and hex floats; a user never means them. */
-	if (strspn(s, "0123456789+-.eE") < (size_t)(e - s)) {
-		snprintf(why, whylen, "not a number");
-		return -1;
-	}
-	if (!isfinite(v) || errno == ERANGE) {
+	switch (num_parse(s, n, out)) {
+	case 1:
+		if (end)
+			*end = s + n;
+		return 0;
+	case -2:
 		snprintf(why, whylen, "out of range");
 		return -1;
+	default:
+		snprintf(why, whylen, "not a number");
+		return -1;
 	}
-	if (end)
-		*end = e;
-	*out = v;
-	return 0;
 }
 
 int

@@ -1,4 +1,5 @@
 /* num.c - strict, fast number parsing and deterministic formatting. */
+#include <errno.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -24,9 +25,13 @@ parse_slow(const char *s, size_t len, double *out)
 		return -1;
 	memcpy(tmp, s, len);
 	tmp[len] = '\0';
+	errno = 0;
 	v = strtod(tmp, &e);
-	if (e != tmp + len || !isfinite(v))
+	if (e != tmp + len)
 		return -1;
+	/* Beyond a double either way: 1e400, or 1e-400 gone to zero. */
+	if (!isfinite(v) || (errno == ERANGE && v == 0))
+		return -2;
 	*out = v;
 	return 1;
 }

@@ -9,7 +9,8 @@
  * Parses the whole of s[0..len) as a finite decimal number (optional sign,
  * digits, fraction, exponent).  Returns 1 and stores the value; 0 when the
  * field is empty (a missing value); -1 when it is not a number ("abc",
- * "1.2.3", "nan", "inf", hex, blanks).  Plain decimals of up to 19 digits
+ * "1.2.3", "nan", "inf", hex, blanks); -2 when it is a number a double
+ * cannot hold ("1e400", or "1e-400", which would become 0).  Plain decimals of up to 19 digits
  * take an exact fast path; the rest go through strtod.
  */
 int num_parse(const char *s, size_t len, double *out);

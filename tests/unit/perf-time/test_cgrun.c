@@ -40,7 +40,6 @@ main(void)
 	struct cgrun_usage u;
 	struct perr e;
 	struct stat st;
-	uint64_t a, b;
 	char *argv[] = { "sh", "-c",
 	    "i=0; while [ $i -lt 30000 ]; do i=$((i+1)); done", NULL };
 	char dir[4096], path[64], line[512] = "", *nope[2] = { NULL, NULL };
@@ -48,23 +47,6 @@ main(void)
 	FILE *fp;
 	pid_t pid, pid2;
 	int status, to;
-
-	tap_int(cgrun_parse_cpu("usage_usec 30\nuser_usec 20\nsystem_usec 10\n"
-	    "nice_usec 0\n", &a, &b), 0, "cpu.stat");
-	tap_ok(a == 20 && b == 10, "user and system usec");
-	tap_int(cgrun_parse_cpu("usage_usec 30\nuser_usec 20\n", &a, &b), -1,
-	    "system_usec missing");
-	tap_int(cgrun_parse_cpu("user_usec x\nsystem_usec 1\n", &a, &b), -1,
-	    "malformed value");
-	tap_int(cgrun_parse_cpu("", &a, &b), -1, "empty");
-	tap_int(cgrun_parse_io("8:0 rbytes=100 wbytes=20 rios=3 wios=1\n"
-	    "8:16 rbytes=1 wbytes=2 rios=1 wios=1 dbytes=0 dios=0\n", &a, &b), 0,
-	    "io.stat");
-	tap_ok(a == 101 && b == 22, "summed over devices");
-	tap_int(cgrun_parse_io("", &a, &b), 0, "no device: zero");
-	tap_ok(a == 0 && b == 0, "zeros");
-	tap_int(cgrun_parse_io("8:0 rbytes=x wbytes=1\n", &a, &b), -1,
-	    "malformed io.stat");
 
 	tap_int(cgrun_open(&cg, fakeroot("v1", "22 1 0:20 / /sys/fs/cgroup/cpu"
 	    " rw - cgroup cgroup rw,cpu\n", "1:cpu:/\n"), 0, &e), -1,

@@ -3,6 +3,7 @@
  * cpu.stat, memory, io.stat and pressure files. */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "sys/cgroup.h"
@@ -16,6 +17,8 @@ main(void)
 	struct cgroup_snap s;
 	struct perr e;
 	const char *mi;
+	char *big, *dir;
+	size_t i, n;
 
 	mi = "31 23 0:28 / /sys/fs/cgroup rw - tmpfs tmpfs rw\n"
 	    "41 31 0:38 / /sys/fs/cgroup/un\\040ified rw,relatime shared:9 - "
@@ -98,5 +101,52 @@ main(void)
 	tap_int(cgroup_open(&r, root, "x", &e), -1, "no cgroup2 mounted");
 	tap_str(e.msg, "cgroup 'x': no cgroup2 file system is mounted",
 	    "says so");
+
+	/* The text parsers, shared by perf-sample and perf-time. */
+	tap_int(cgroup_parse_cpustat("usage_usec 30\nuser_usec 20\n"
+	    "system_usec 10\nnice_usec 0\n", 43, &s), 0, "cpu.stat");
+	tap_ok(s.user_us == 20 && s.system_us == 10 && s.periods ==
+	    PROCFILE_NONE, "user and system usec; no periods: unknown");
+	mi = "usage_usec 30\nuser_usec 20\n";
+	tap_int(cgroup_parse_cpustat(mi, strlen(mi), &s), 0, "system_usec missing");
+	tap_ok(s.system_us == PROCFILE_NONE, "left unknown");
+	mi = "user_usec x\nsystem_usec 1\n";
+	tap_int(cgroup_parse_cpustat(mi, strlen(mi), &s), -1, "malformed line 1");
+	mi = "user_usec 1\nsystem_usec 12x\n";
+	tap_int(cgroup_parse_cpustat(mi, strlen(mi), &s), -2,
+	    "trailing garbage: line 2");
+	mi = "8:0 rbytes=100 wbytes=20 rios=3 wios=1\n"
+	    "8:16 rbytes=1 wbytes=2 rios=1 wios=1 dbytes=0 dios=0\n";
+	tap_int(cgroup_parse_iostat(mi, strlen(mi), &s), 0, "io.stat");
+	tap_ok(s.rbytes == 101 && s.wbytes == 22 && s.rios == 4, "summed");
+	tap_int(cgroup_parse_iostat("", 0, &s), 0, "no device");
+	tap_ok(s.rbytes == 0 && s.wbytes == 0, "zeros");
+	mi = "8:0 rbytes=1 wbytes=1\n8:16 rbytes=x wbytes=1\n";
+	tap_int(cgroup_parse_iostat(mi, strlen(mi), &s), -2, "malformed line 2");
+
+	/* A process's cgroup: mount points with escapes, files past 64 KiB. */
+	snprintf(root, sizeof root, "%s/self", tap_tmpdir());
+	n = 70000;
+	big = malloc(n + 200);
+	for (i = 0; i + 49 < n; i += 49)
+		memcpy(big + i, "1 1 0:1 / /mnt/xxxxxxxxxxxxxxxxxxxx rw - tmpfs t\n",
+		    49);
+	snprintf(big + i, 200, "41 31 0:38 / /sys/fs/cg\\040two rw - "
+	    "cgroup2 cgroup2 rw\n");
+	tap_put(root, "mountinfo", big);
+	free(big);
+	tap_put(root, "cgroup", "12:cpu:/x\n0::/user.slice/a b\n");
+	tap_int(cgroup_self(root, &dir, &e), 0, "finds its cgroup");
+	tap_str(dir, "/sys/fs/cg two/user.slice/a b",
+	    "past 64 KiB of mountinfo, \\040 decoded");
+	free(dir);
+	tap_put(root, "cgroup", "0::/\n");
+	tap_int(cgroup_self(root, &dir, &e), 0, "the root cgroup");
+	tap_str(dir, "/sys/fs/cg two", "is the mount point");
+	free(dir);
+	tap_put(root, "cgroup", "0::/gone (deleted)\n");
+	tap_int(cgroup_self(root, &dir, &e), -1, "a removed cgroup");
+	tap_str(e.msg, "not in a cgroup v2", "says so");
+
 	return tap_done();
 }

@@ -56,7 +56,10 @@ main(void)
 	refused(".");
 	refused("1e");
 	refused("1e+");
-	refused("1e999");
+	tap_int(num_parse("1e999", 5, &v), -2, "1e999: out of range");
+	tap_int(num_parse("-1e400", 6, &v), -2, "-1e400: out of range");
+	tap_int(num_parse("1e-400", 6, &v), -2, "1e-400: out of range, not 0");
+	parses("4.9e-324", 4.9e-324);
 	refused("--1");
 	/* The fast path must agree with strtod to the last bit. */
 	srand(7);
