@@ -34,9 +34,10 @@ int sampleout_row(struct csvwrite *w, struct sampleout_line *l, const char *cons
 
 /*
  * Before appending to path: 1 when it is not a regular file or is empty
- * (the header is still to be written), 0 when it starts with exactly this
- * header, -1 with "PATH:1: header differs ..." (or a read error) in e.
- * Reads at most the header's length.
+ * (the header is still to be written), 0 when its header (read by the CSV
+ * reader) names exactly these columns and its last line is whole, -1
+ * with "PATH:1: header differs ...", "PATH: the last line has no
+ * newline ..." or a read error in e.
  */
 int sampleout_check(const char *path, const char *const *lead, size_t nlead,
     const struct sampler_row *r, struct perr *e);

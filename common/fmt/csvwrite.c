@@ -37,6 +37,15 @@ csvwrite_str(struct csvwrite *w, const char *s)
 }
 
 void
+csvwrite_joined(struct csvwrite *w, const char *text, size_t len)
+{
+	if (len == 0)
+		return;
+	sep(w);
+	fwrite(text, 1, len, w->fp);
+}
+
+void
 csvwrite_empty(struct csvwrite *w)
 {
 	sep(w);

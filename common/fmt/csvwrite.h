@@ -18,6 +18,10 @@ void csvwrite_empty(struct csvwrite *w);
 void csvwrite_num(struct csvwrite *w, double v, int decimals);
 void csvwrite_num_sig(struct csvwrite *w, double v, int sig);
 void csvwrite_int(struct csvwrite *w, long long v);
+/* Writes fields already formatted and joined by commas, text[0..len),
+ * none of which needs quoting (numbers from num.h): many fields in one
+ * write, for rows of hundreds of numbers.  len 0 writes nothing. */
+void csvwrite_joined(struct csvwrite *w, const char *text, size_t len);
 /* Ends the line.  Returns 0, or -1 if the stream has an error (errno set). */
 int csvwrite_end(struct csvwrite *w);
 /* Writes a whole header line from a list of names. */

@@ -78,6 +78,17 @@ main(void)
 	fputs("time,host,comm,x_pct,y_count,z_per_s,w\n", fp);
 	fclose(fp);
 	tap_int(sampleout_check(path, lead, 3, &r, &e), -1, "a longer header");
+	fp = fopen(path, "w");
+	fputs("time,host,comm,x_pct,y_count,z_per_s\n1,h,c,1,2,3\n2,h,c,4", fp);
+	fclose(fp);
+	tap_int(sampleout_check(path, lead, 3, &r, &e), -1, "a cut-off last row");
+	tap_ok(strstr(e.msg, "s.csv: the last line has no newline (cut off?); "
+	    "not appending") != NULL, "says so, rather than glue a row on");
+	fp = fopen(path, "w");
+	fputs("\"time\",host,comm,x_pct,y_count,z_per_s\r\n", fp);
+	fclose(fp);
+	tap_int(sampleout_check(path, lead, 3, &r, &e), 0,
+	    "a header quoted or with CRLF is read as CSV");
 	tap_int(sampleout_check("/dev/null", lead, 3, &r, &e), 1,
 	    "not a regular file: not read");
 
