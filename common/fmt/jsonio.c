@@ -1,4 +1,4 @@
-/* jsonout.c - jansson helpers: unknown numbers as null, checked writes. */
+/* jsonio.c - jansson helpers: unknown numbers as null, checked writes. */
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>

@@ -1,5 +1,9 @@
-/* jsonout.h - JSON documents through jansson: numbers that may be unknown,
- * deterministic output, files read with file:line:column errors. */
+/* jsonio.h - JSON documents through jansson: numbers that may be unknown,
+ * deterministic output, files read with file:line:column errors.
+ *
+ * The x-prefixed helpers build documents and die (xoom, exit status 2)
+ * when memory runs out, as xmalloc does: a document half built is of no
+ * use to any caller. */
 #ifndef JSONIO_H
 #define JSONIO_H
 

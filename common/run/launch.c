@@ -1,4 +1,4 @@
-/* spawn.c - starting commands with posix_spawnp, waiting with deadlines. */
+/* launch.c - starting commands with posix_spawnp, waiting with deadlines. */
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/sched.h>

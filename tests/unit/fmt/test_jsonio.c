@@ -1,4 +1,4 @@
-/* test_jsonout.c - unknown numbers as null, output format, read errors,
+/* test_jsonio.c - unknown numbers as null, output format, read errors,
  * formatted strings, notes and intervals. */
 #include <math.h>
 #include <stdio.h>
