@@ -1,10 +1,9 @@
-/* test_csv.c - the CSV reader and writer: quoting, positions, merging. */
+/* test_csvread.c - the CSV reader: quoting, positions, errors, merging. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "fmt/csvread.h"
-#include "fmt/csvwrite.h"
 #include "tap.h"
 
 /* Reads all of path and returns its rows joined as "a|b;c|d" (static). */
@@ -126,35 +125,6 @@ bigfile(void)
 	tap_int(bad, 0, "every row's value and line number right");
 }
 
-static void
-writer(void)
-{
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *fp = open_memstream(&buf, &len);
-	struct csvwrite w;
-	const char *hdr[] = { "a", "b c", "d" };
-
-	csvwrite_init(&w, fp);
-	csvwrite_header(&w, hdr, 3);
-	csvwrite_str(&w, "plain");
-	csvwrite_str(&w, "with,comma");
-	csvwrite_str(&w, "say \"hi\"");
-	csvwrite_end(&w);
-	csvwrite_num(&w, 1.25, 3);
-	csvwrite_num(&w, 0.0 / 0.0, 3);
-	csvwrite_int(&w, -7);
-	csvwrite_end(&w);
-	csvwrite_str(&w, " pad");
-	csvwrite_str(&w, "two\nlines");
-	csvwrite_empty(&w);
-	csvwrite_end(&w);
-	fclose(fp);
-	tap_str(buf, "a,b c,d\nplain,\"with,comma\",\"say \"\"hi\"\"\"\n"
-	    "1.25,,-7\n\" pad\",\"two\nlines\",\n", "writer quotes only when needed");
-	free(buf);
-}
-
 int
 main(void)
 {
@@ -188,6 +158,5 @@ main(void)
 	}
 	merge();
 	bigfile();
-	writer();
 	return tap_done();
 }

@@ -1,4 +1,4 @@
-/* test_spawn.c - starting commands, redirection, environment, pinning,
+/* test_launch.c - starting commands, redirection, environment, pinning,
  * process groups, deadlines and the env(1) exit statuses. */
 #include <errno.h>
 #include <fcntl.h>
