@@ -1,0 +1,26 @@
+#!/usr/bin/env bats
+# install.bats - `ninja install` lays out the programs, their man pages,
+# the data formats' page and the share files under DESTDIR and PREFIX.
+load helpers
+
+@test "ninja install: DESTDIR and the default PREFIX" {
+	d=$BATS_TEST_TMPDIR/stage
+	cd "$ROOT"
+	DESTDIR=$d run -0 ninja install
+	for p in perf-sample perf-time perf-trend; do
+		[ -x "$d/usr/local/bin/$p" ]
+		[ -f "$d/usr/local/share/man/man1/$p.1" ]
+	done
+	[ -f "$d/usr/local/share/man/man5/perfpipe.5" ]
+	[ -f "$d/usr/local/share/perfpipe/schemas/runs.schema.json" ]
+	[ -d "$d/usr/local/share/perfpipe/plots" ]
+	run -0 "$d/usr/local/bin/perf-trend" --version
+}
+
+@test "ninja install: PREFIX" {
+	d=$BATS_TEST_TMPDIR/stage
+	cd "$ROOT"
+	PREFIX=/opt/pp DESTDIR=$d run -0 ninja install
+	[ -x "$d/opt/pp/bin/perf-time" ]
+	[ ! -e "$d/usr/local" ]
+}
