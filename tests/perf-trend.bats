@@ -304,3 +304,28 @@ EOF
 	assert_line 'all,max_rss_kib,compare.notes.0,"too few samples: n=0, need 3"'
 	assert_line "all,max_rss_kib,compare.verdict,inconclusive"
 }
+
+@test "negative values: a lower-is-better metric that rises regressed" {
+	{
+		echo v,offset_ms
+		for x in -10.0 -10.2 -10.4 -10.1 -10.3 -10.2; do echo a,$x; done
+		for x in -8.0 -8.1 -8.2 -8.1 -8.0 -8.2; do echo b,$x; done
+	} > neg.csv
+	run -1 --separate-stderr perf-trend -f csv --fail-on regression -c v=a,b neg.csv
+	assert_line "all,offset_ms,compare.change_pct,20.5882352941"
+	assert_line "all,offset_ms,compare.verdict,regressed"
+}
+
+@test "which way is better comes from whole words, not substrings" {
+	{
+		echo v,frame_hitch_ms,unfreeze_latency_ms,mem_free_kib
+		for x in 10 11 12 10 11 12; do echo a,$x,$x,$x; done
+		for x in 12 13 14 12 13 15; do echo b,$x,$x,$x; done
+	} > w.csv
+	run -1 --separate-stderr perf-trend -f csv --fail-on regression -c v=a,b w.csv
+	assert_line "all,frame_hitch_ms,compare.better,lower"
+	assert_line "all,frame_hitch_ms,compare.verdict,regressed"
+	assert_line "all,unfreeze_latency_ms,compare.verdict,regressed"
+	assert_line "all,mem_free_kib,compare.better,higher"
+	assert_line "all,mem_free_kib,compare.verdict,improved"
+}

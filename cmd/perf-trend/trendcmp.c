@@ -18,38 +18,58 @@
 #define MIN_N 3			/* per side, for tests and a verdict */
 #define RESAMPLES 2000		/* bootstrap resamples of the ratio */
 
+/* Whether word (n bytes) is one of list's words. */
 static int
-ends(const char *s, const char *suffix)
+inlist(const char *word, size_t n, const char *const *list)
 {
-	size_t n = strlen(s), m = strlen(suffix);
+	for (; *list != NULL; list++)
+		if (strlen(*list) == n && memcmp(*list, word, n) == 0)
+			return 1;
+	return 0;
+}
 
-	return n >= m && strcmp(s + n - m, suffix) == 0;
+/* Whether metric ends in "_" suffix. */
+static int
+unit(const char *metric, const char *suffix)
+{
+	size_t n = strlen(metric), m = strlen(suffix);
+
+	return n > m && metric[n - m - 1] == '_' &&
+	    strcmp(metric + n - m, suffix) == 0;
 }
 
 int
 trendcmp_direction(const char *metric, const char *higher)
 {
-	static const char *const bad[] = { "fault", "flt", "err", "drop",
-	    "stall", "throttl", "swap", "ctx", "intr", "fork", "retrans",
-	    "miss", "wait" };
-	static const char *const good[] = { "idle", "avail", "free", "hit" };
-	const char *p;
-	size_t i, n = strlen(metric);
+	/* Whole words, never substrings: "hitch" is not "hit", "unfreeze"
+	 * not "free". */
+	static const char *const good[] = { "idle", "avail", "available",
+	    "free", "hit", "hits", "throughput", "ops", "score", "speedup",
+	    "bandwidth", NULL };
+	static const char *const bad[] = { "fault", "faults", "pgfault",
+	    "pgmajfault", "flt", "minflt", "majflt", "err", "errs", "error",
+	    "errors", "drop", "drops", "dropped", "stall", "stalls",
+	    "throttled", "throttle", "swap", "ctx", "ctxt", "ctxsw", "intr",
+	    "fork", "forks", "retrans", "retransmits", "miss", "misses",
+	    "wait", "waits", "latency", "oom", NULL };
+	const char *p, *w;
+	size_t n = strlen(metric), k;
+	int rate = unit(metric, "per_s"), timerate;
 
 	for (p = higher; p && *p; p += strcspn(p, ",") + (p[strcspn(p, ",")]
 	    != '\0'))
 		if (strncmp(p, metric, n) == 0 && (p[n] == ',' || p[n] == '\0'))
 			return 1;
-	for (i = 0; i < sizeof good / sizeof *good; i++)
-		if (strstr(metric, good[i]) != NULL)
-			return 1;
-	if (!ends(metric, "_per_s") && !ends(metric, "_ops") &&
-	    !ends(metric, "_throughput"))
-		return -1;
-	for (i = 0; i < sizeof bad / sizeof *bad; i++)
-		if (strstr(metric, bad[i]) != NULL)
+	/* Seconds per second is a share of time, not throughput. */
+	timerate = unit(metric, "s_per_s") || unit(metric, "ms_per_s");
+	for (w = metric; *w != '\0'; w += k + (w[k] == '_')) {
+		k = strcspn(w, "_");
+		if (inlist(w, k, bad))
 			return -1;
-	return 1;
+		if (inlist(w, k, good))
+			return 1;
+	}
+	return rate && !timerate ? 1 : -1;
 }
 
 /* The values of an exact accumulator, sorted (a new array). */
@@ -124,9 +144,12 @@ compare(struct cmp *c, const struct gacc *b, const struct gacc *k,
 		    xjsonio_num(mb));
 		json_object_set_new(json_object_get(c->o, "candidate"), "median",
 		    xjsonio_num(mk));
-		/* From a zero baseline any change is beyond the threshold. */
+		/* Relative to the baseline's magnitude, so that a change
+		 * keeps its sign when the values are negative (-10 to -8
+		 * is +20%, a rise).  From a zero baseline any change is
+		 * beyond the threshold. */
 		if (mb != 0)
-			c->rel = mk / mb - 1;
+			c->rel = (mk - mb) / fabs(mb);
 		else
 			c->rel = mk == 0 ? 0 : mk > 0 ? INFINITY : -INFINITY;
 	}

@@ -21,13 +21,16 @@ struct trendcmp_opts {
 
 /*
  * Which way a metric improves: 1 when higher is better, -1 when lower is.
- * Higher is better for the columns listed in higher (comma-separated),
- * for names containing idle, avail, free or hit (cpu_idle_pct,
- * mem_available_kib, cache hits), and for throughput: names ending in
- * _per_s, _ops or _throughput, unless they count trouble (containing
- * fault, flt, err, drop, stall, throttl, swap, ctx, intr, fork, retrans,
- * miss or wait: pgmajfault_per_s, net_rx_errors_per_s).  Everything else
- * (times _s, _ms, sizes _bytes, _kib, _pct, _count) is lower-is-better.
+ * Higher for the columns listed in higher (comma-separated, whole names).
+ * Otherwise the name is read as "_"-separated whole words, first to last:
+ * the first word that counts trouble (fault, pgmajfault, flt, err,
+ * errors, drop(s), stall, throttled, swap, ctx, ctxsw, intr, fork(s),
+ * retrans, miss(es), wait, latency, oom, ...) makes it lower, the first
+ * that counts something good (idle, avail, available, free, hit(s),
+ * throughput, ops, score, speedup, bandwidth) makes it higher.  Without
+ * either, the unit suffix decides: a rate (_per_s) is throughput, higher,
+ * unless it is time per second (_s_per_s, _ms_per_s); everything else
+ * (_s, _ms, _pct, _bytes, _kib, _count) is lower.
  */
 int trendcmp_direction(const char *metric, const char *higher);
 

@@ -32,10 +32,23 @@ main(void)
 	dir("cpu_idle_pct", NULL, 1);
 	dir("mem_available_kib", NULL, 1);
 	dir("cache_hit_pct", NULL, 1);
-	dir("score", "score", 1);
-	dir("score", "x,score", 1);
-	dir("score", "scores", -1);
-	dir("sc", "score", -1);
+	dir("points", "points", 1);
+	dir("points", "x,points", 1);
+	dir("points", "pointsx", -1);
+	dir("po", "points", -1);
+	/* Whole words only, never substrings. */
+	dir("frame_hitch_ms", NULL, -1);
+	dir("unfreeze_latency_ms", NULL, -1);
+	dir("freeze_count", NULL, -1);
+	dir("mem_free_kib", NULL, 1);
+	dir("cache_hits_count", NULL, 1);
+	dir("proc_user_s_per_s", NULL, -1);
+	dir("errors_per_s", NULL, -1);
+	dir("proc_majflt_per_s", NULL, -1);
+	dir("req_latency_per_s", NULL, -1);
+	dir("requests_per_s", NULL, 1);
+	dir("per_s", NULL, -1);
+	dir("hit", NULL, 1);
 	a = json_loads("[{\"verdict\": \"improved\"}, {\"verdict\": \"unchanged\"}]",
 	    0, NULL);
 	tap_int(trendcmp_regressed(a), 0, "no regression");
