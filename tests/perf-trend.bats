@@ -329,3 +329,16 @@ EOF
 	assert_line "all,mem_free_kib,compare.better,higher"
 	assert_line "all,mem_free_kib,compare.verdict,improved"
 }
+
+@test "percentages: 5% and 0.05 are the same, a bare 1 or 90 is ambiguous" {
+	printf 'v,w\na,1\na,2\na,3\nb,1\nb,2\nb,3\n' > p.csv
+	run -0 --separate-stderr perf-trend -t 5% -f csv -c v=a,b p.csv
+	a=$output
+	run -0 --separate-stderr perf-trend -t 0.05 -f csv -c v=a,b p.csv
+	[ "$output" = "$a" ]
+	run -0 --separate-stderr perf-trend --confidence 99.9% -f csv -c v=a,b p.csv
+	run -2 --separate-stderr perf-trend -t 1 p.csv
+	[ "$stderr" = "perf-trend: threshold '1': ambiguous: write a percentage with % (1%) or a fraction below 1 (0.01)" ]
+	run -2 --separate-stderr perf-trend --confidence 90 p.csv
+	[ "$stderr" = "perf-trend: confidence '90': ambiguous: write a percentage with % (90%) or a fraction below 1 (0.9)" ]
+}

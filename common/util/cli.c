@@ -131,22 +131,30 @@ cli_percent(const char *s, double min, double max, double *out, char *why,
     size_t whylen)
 {
 	const char *e;
-	double v;
+	double v, slack;
 
 	if (parse_real(s, &e, &v, why, whylen) < 0)
 		return -1;
-	if (strcmp(e, "%") == 0)
+	if (strcmp(e, "%") == 0) {
 		v /= 100;
-	else if (*e != '\0') {
-		snprintf(why, whylen, "not a percentage (e.g. 2%%)");
+	} else if (*e != '\0') {
+		snprintf(why, whylen, "not a percentage (e.g. 2%% or 0.02)");
+		return -1;
+	} else if (!(v < 1 && v > -1) && v != 0) {
+		/* "1" may mean 1% or 100%, "90" 90% or a slip: say it. */
+		snprintf(why, whylen, "ambiguous: write a percentage with %% "
+		    "(%s%%) or a fraction below 1 (%g)", s, v / 100);
 		return -1;
 	}
-	if (v < min || v > max) {
+	/* 99.9% is 0.9990000000000001 once divided: the bounds are
+	 * compared with the rounding of that division forgiven. */
+	slack = 1e-12 * (fabs(min) > fabs(max) ? fabs(min) : fabs(max));
+	if (v < min - slack || v > max + slack) {
 		snprintf(why, whylen, "%s (allowed %g%%-%g%%)",
 		    v < min ? "too small" : "too large", min * 100, max * 100);
 		return -1;
 	}
-	*out = v;
+	*out = v < min ? min : v > max ? max : v;
 	return 0;
 }
 

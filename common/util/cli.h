@@ -29,8 +29,9 @@ int cli_double(const char *s, double min, double max, double *out,
  * is seconds.  Stored in seconds. */
 int cli_duration(const char *s, double min, double max, double *out,
     char *why, size_t whylen);
-/* A percentage such as "2%" or "0.5%", or a bare fraction "0.02".  Stored
- * as a fraction (0.02). */
+/* A percentage with its sign, "2%", "99.9%", or a bare fraction below 1,
+ * "0.02"; a bare number of 1 or more is refused as ambiguous ("1" may mean
+ * 1% or 100%).  Stored as a fraction (0.02). */
 int cli_percent(const char *s, double min, double max, double *out,
     char *why, size_t whylen);
 

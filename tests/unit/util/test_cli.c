@@ -100,6 +100,17 @@ main(void)
 	    "percent as a fraction");
 	tap_ok(cli_percent("2%%", 0, 1, &d, why, sizeof why) < 0,
 	    "percent '2%%%%' refused");
+	tap_ok(cli_percent("99.9%", 0.5, 0.999, &d, why, sizeof why) == 0 &&
+	    d == 0.999, "99.9%% at the top of its range, not refused by rounding");
+	tap_ok(cli_percent("1", 0, 1, &d, why, sizeof why) < 0, "bare 1 refused");
+	tap_str(why, "ambiguous: write a percentage with % (1%) or a fraction "
+	    "below 1 (0.01)", "  as ambiguous, with both spellings");
+	tap_ok(cli_percent("90", 0.5, 0.999, &d, why, sizeof why) < 0,
+	    "bare 90 refused");
+	tap_str(why, "ambiguous: write a percentage with % (90%) or a fraction "
+	    "below 1 (0.9)", "  saying how to write it");
+	tap_ok(cli_percent("0", 0, 1, &d, why, sizeof why) == 0 && d == 0,
+	    "bare 0 is 0 either way");
 	tap_ok(cli_percent("200%", 0, 1, &d, why, sizeof why) < 0,
 	    "percent above max");
 	tap_str(why, "too large (allowed 0%-100%)", "  with the range");
