@@ -342,3 +342,19 @@ EOF
 	run -2 --separate-stderr perf-trend --confidence 90 p.csv
 	[ "$stderr" = "perf-trend: confidence '90': ambiguous: write a percentage with % (90%) or a fraction below 1 (0.9)" ]
 }
+
+@test "a forecast of a level already passed says so, and since when" {
+	{
+		echo time,mem_used_pct
+		for i in $(seq 0 29); do
+			awk -v i=$i 'BEGIN { printf "%d,%.2f\n", 1700000000 + 60 * i, 91 + 4 * i / 29 + (i % 2 ? 0.05 : -0.05) }'
+		done
+	} > m.csv
+	run -0 --separate-stderr perf-trend -f csv --forecast mem_used_pct=90 m.csv
+	assert_line "all,mem_used_pct,trend.forecast.status,reached"
+	assert_line --regexp '^all,mem_used_pct,trend.forecast.text,"?already reached, [0-9.]+ (min|h) before the last sample"?$'
+	printf 'time,v\n1,5\n2,5.1\n3,4.9\n4,5\n5,5.1\n6,4.9\n' > f.csv
+	run -0 --separate-stderr perf-trend -f csv --forecast v=90 f.csv
+	assert_line "all,v,trend.forecast.status,no_trend"
+	assert_line "all,v,trend.forecast.text,no significant trend"
+}

@@ -22,7 +22,8 @@ const char *
 regress_cross_name(enum regress_cross c)
 {
 	return c == REGRESS_CROSS_AHEAD ? "ahead" :
-	    c == REGRESS_CROSS_REACHED ? "reached" : "never";
+	    c == REGRESS_CROSS_REACHED ? "reached" :
+	    c == REGRESS_CROSS_NO_TREND ? "no_trend" : "never";
 }
 
 static int
@@ -286,14 +287,18 @@ regress_cross(const struct regress_ols *r, double threshold, int side,
 		return;
 	now = r->ymean + r->slope * (r->xmax - r->xmean);
 	if (side == 0) {
-		if (threshold == now) {
-			f->status = REGRESS_CROSS_REACHED;
+		if (r->dir == REGRESS_FLAT) {
+			f->status = REGRESS_CROSS_NO_TREND;
 			return;
 		}
-		side = threshold > now ? 1 : -1;
+		side = r->slope > 0 ? 1 : -1;
 	}
 	if ((side > 0 && now >= threshold) || (side < 0 && now <= threshold)) {
 		f->status = REGRESS_CROSS_REACHED;
+		/* Since when: where a significant trend toward the limit
+		 * went through it. */
+		if (r->dir != REGRESS_FLAT && (side > 0) == (r->slope > 0))
+			f->t = r->xmean + (threshold - r->ymean) / r->slope;
 		return;
 	}
 	if (r->dir == REGRESS_FLAT || (side > 0) != (r->slope > 0))

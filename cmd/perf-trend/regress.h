@@ -76,31 +76,37 @@ int regress_theilsen(const double *x, const double *y, size_t n,
 
 /* When a fitted trend crosses a threshold. */
 enum regress_cross {
-	REGRESS_CROSS_NEVER,	/* not at this rate: the slope is not
-				 * significant or points away */
+	REGRESS_CROSS_NEVER,	/* not at this rate: the slope points away
+				 * from the threshold */
 	REGRESS_CROSS_AHEAD,	/* crossing at t after the last x */
-	REGRESS_CROSS_REACHED	/* the fitted value at the last x is
+	REGRESS_CROSS_REACHED,	/* the fitted value at the last x is
 				 * already at or past the threshold */
+	REGRESS_CROSS_NO_TREND	/* the slope is not significant: no
+				 * forecast either way */
 };
 
 struct regress_forecast {
 	enum regress_cross status;
-	double t;	/* AHEAD: when the line reaches the threshold */
+	double t;	/* AHEAD: when the line reaches the threshold;
+			 * REACHED: when it did, where the trend went
+			 * through it (else NaN: it was always past it) */
 	double t_lo, t_hi;	/* AHEAD: the earliest and latest x where the
 				 * (1 - alpha) prediction band of a new value
 				 * crosses it (t_lo may lie before the last x:
 				 * the band reaches it already); else NaN */
 };
 
-/* "never", "ahead", "reached" (static storage). */
+/* "never", "ahead", "reached", "no_trend" (static storage). */
 const char *regress_cross_name(enum regress_cross c);
 
 /*
  * Forecasts when the OLS trend r reaches threshold: side is +1 for an upper
- * limit (alarm when y rises to it), -1 for a lower one, 0 to take the side
- * the threshold lies on from the fitted value at r->xmax (then REACHED is
- * only for a threshold equal to that value).  Needs r->dir != FLAT to be
- * AHEAD; the band uses the same alpha as r.  Fills f.
+ * limit (alarm when y rises to it), -1 for a lower one, 0 to take it from
+ * the trend's direction (a rising trend is watched against an upper
+ * limit, a falling one against a lower limit).  Without a significant
+ * slope the status is NO_TREND for side 0, and NEVER or REACHED (by the
+ * fitted value at r->xmax) for a given side.  The band uses the same
+ * alpha as r.  Fills f.
  */
 void regress_cross(const struct regress_ols *r, double threshold, int side,
     struct regress_forecast *f);

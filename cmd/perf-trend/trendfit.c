@@ -42,7 +42,7 @@ forecast(const struct regress_ols *ols, double value, const char *axis)
 {
 	struct regress_forecast f;
 	json_t *o = json_object();
-	char *a, *b, *c;
+	char *a, *b, *c, buf[NUM_BUFSZ];
 
 	regress_cross(ols, value, 0, &f);
 	xjsonio_set(o, "threshold", xjsonio_num(value));
@@ -60,9 +60,21 @@ forecast(const struct regress_ols *ols, double value, const char *axis)
 		free(a);
 		free(b);
 		free(c);
-	} else
-		xjsonio_set(o, "text", json_string(f.status == REGRESS_CROSS_REACHED ?
-		    "reached" : "never at this rate"));
+	} else if (f.status == REGRESS_CROSS_REACHED && !isnan(f.t) &&
+	    strcmp(axis, "time") == 0) {
+		a = span(axis, ols->xmax - f.t);
+		xjsonio_set(o, "text", jsonio_fmt("already reached, %s before "
+		    "the last sample", a));
+		free(a);
+	} else if (f.status == REGRESS_CROSS_REACHED && !isnan(f.t)) {
+		xjsonio_set(o, "text", jsonio_fmt("already reached at %s = %s",
+		    axis, num_fmt_sig(buf, f.t, 6)));
+	} else {
+		xjsonio_set(o, "text", json_string(
+		    f.status == REGRESS_CROSS_REACHED ? "already reached" :
+		    f.status == REGRESS_CROSS_NO_TREND ? "no significant trend" :
+		    "never at this rate"));
+	}
 	return o;
 }
 

@@ -149,10 +149,10 @@ for name, (x, y) in TS_SETS.items():
 ts_check("noisy line at alpha 0.2", *TS_SETS["noisy line"], 0.2)
 
 # ---------------------------------------------------------------- forecast
-STATUS = {"never": 0, "ahead": 1, "reached": 2}
+STATUS = {"never": 0, "ahead": 1, "reached": 2, "no_trend": 3}
 
 
-def cross_check(name, x, y, alpha, thr, side, want_status):
+def cross_check(name, x, y, alpha, thr, side, want_status, since=False):
     def check(got):
         r = ss.linregress(x, y)
         n = len(x)
@@ -185,6 +185,10 @@ def cross_check(name, x, y, alpha, thr, side, want_status):
             out += [("t", got[1], tstar, tol),
                     ("earliest", got[2], early, tol),
                     ("latest", got[3], late, tol)]
+        elif want_status == "reached" and since:
+            # Where the significant trend went through the threshold.
+            out += [("since", got[1], (thr - r.intercept) / r.slope,
+                     (0, 1e-6 * span))]
         else:
             out += [("t is unknown", got[1], math.nan, (0, 0))]
         return [(f"cross {name}: {k}", g, w, t) for k, g, w, t in out]
@@ -195,13 +199,15 @@ xe, ye = OLS_SETS["epoch x"]
 cross_check("epoch rising to 45", xe, ye, 0.05, 45.0, 0, "ahead")
 cross_check("epoch rising, upper 45", xe, ye, 0.05, 45.0, 1, "ahead")
 cross_check("epoch rising, lower 30", xe, ye, 0.05, 30.0, -1, "never")
-cross_check("epoch rising, 30 inferred", xe, ye, 0.05, 30.0, 0, "never")
+cross_check("epoch rising, 30 inferred", xe, ye, 0.05, 30.0, 0, "reached",
+            since=True)
 cross_check("epoch rising, upper 35 reached", xe, ye, 0.05, 35.0, 1,
-            "reached")
+            "reached", since=True)
 xf, yf = OLS_SETS["falling"]
 cross_check("falling to 5", xf, yf, 0.05, 5.0, 0, "ahead")
 xn, yn = OLS_SETS["no trend"]
-cross_check("no trend", xn, yn, 0.05, 10.0, 0, "never")
+cross_check("no trend", xn, yn, 0.05, 10.0, 0, "no_trend")
+cross_check("no trend, upper 10", xn, yn, 0.05, 10.0, 1, "never")
 
 # ---------------------------------------------------------------- complexity
 LOG2 = np.log2

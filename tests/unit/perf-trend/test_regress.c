@@ -191,13 +191,22 @@ forecast(void)
 	    "lower limit 20 above the data: reached");
 	tap_ok(isnan(f.t), "reached: no time");
 	regress_cross(&r, -3, 0, &f);
+	tap_str(regress_cross_name(f.status), "reached",
+	    "rising, past -3 already: reached");
+	tap_num(f.t, r.xmean + (-3 - r.ymean) / r.slope, 1e-12, 0,
+	    "  since the line went through it");
+	regress_cross(&r, -3, -1, &f);
 	tap_str(regress_cross_name(f.status), "never",
-	    "rising away from -3: never");
+	    "rising away from a lower limit of -3: never");
 	regress_ols(x, k, 10, 0.05, &r, &e);
 	regress_cross(&r, 20, 0, &f);
-	tap_str(regress_cross_name(f.status), "never", "no trend: never");
+	tap_str(regress_cross_name(f.status), "no_trend",
+	    "no significant trend: said so");
 	tap_ok(isnan(f.t) && isnan(f.t_lo) && isnan(f.t_hi),
-	    "never: no times");
+	    "no trend: no times");
+	regress_cross(&r, 20, 1, &f);
+	tap_str(regress_cross_name(f.status), "never",
+	    "no trend, an upper limit above: never");
 	regress_ols(x, k, 1, 0.05, &r, &e);
 	regress_cross(&r, 20, 0, &f);
 	tap_str(regress_cross_name(f.status), "never", "one point: never");

@@ -52,8 +52,10 @@ main(void)
 	json_decref(t);
 	fc.value = 0;
 	t = trendfit_trend(&a, "m", &o);
-	tap_str(json_string_value(at(t, "forecast", "text")),
-	    "never at this rate", "a threshold behind a rising trend");
+	tap_str(json_string_value(at(t, "forecast", "status")), "reached",
+	    "a threshold a rising trend has passed: reached");
+	tap_ok(strncmp(json_string_value(at(t, "forecast", "text")),
+	    "already reached, ", 17) == 0, "  since when, in words");
 	json_decref(t);
 
 	for (i = 0, seed = 12345; i < 40; i++) {
