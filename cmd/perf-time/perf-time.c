@@ -15,6 +15,9 @@
 
 #define MAXRUNS 100000000LL
 
+static struct timerun_opts O;	/* set once by xparse */
+static volatile sig_atomic_t stop;	/* set by onsignal */
+
 static void
 usage(FILE *fp)
 {
@@ -290,8 +293,6 @@ xparse(struct timerun_opts *o, int argc, char *argv[])
 		errx(EXIT_TROUBLE, "more names (%zu) than commands (%d)",
 		    o->spec.nnames, o->spec.shellmode ? o->spec.ncmds : 1);
 }
-static struct timerun_opts O;	/* set once by xparse */
-static volatile sig_atomic_t stop;
 
 static void
 onsignal(int sig)

@@ -58,7 +58,7 @@ struct timerun {
  * --input and --output, the measurement (cgroup, counters), the shell's
  * start-up time, and the header of the runs on stdout.  o->summary must
  * be 0 or 1.  stop is the flag a signal handler sets.  Dies with a
- * message on any failure (exit status 2, or 130 when stopped).
+ * message on any failure (exit status 2, or EXIT_INTERRUPTED when stopped).
  */
 void xtimerun_open(struct timerun *t, const struct timerun_opts *o,
     const volatile sig_atomic_t *stop);
