@@ -1,91 +1,297 @@
 /* perf-time.c - benchmarks commands: repeated, warmed-up, fully measured
  * runs; reads a command line, writes schemas/runs.schema.json (CSV). */
 #include <err.h>
-#include <errno.h>
-#include <fcntl.h>
 #include <getopt.h>
-#include <math.h>
+#include <limits.h>
 #include <signal.h>
-#include <stdarg.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
-#include "bench.h"
-#include "cgrun.h"
+#include "timerun.h"
 #include "util/cli.h"
-#include "measure.h"
-#include "params.h"
-#include "perfevent.h"
-#include "runsout.h"
-#include "run/launch.h"
-#include "timeopts.h"
-#include "timesum.h"
-#include "util/timeutil.h"
 #include "util/xalloc.h"
 
-static const char *hookname[BENCH_NHOOKS] = {
-	"setup", "prepare", "conclude", "cleanup"
+#define MAXRUNS 100000000LL
+
+static struct timerun_opts O;	/* set once by xparse */
+static volatile sig_atomic_t stop;	/* set by onsignal */
+
+static void
+usage(FILE *fp)
+{
+	fprintf(fp, "usage: perf-time [-hiNqV] [-c cmd] [-L name list] [-m n]"
+	    " [-M n] [-n name] [-p cmd]\n"
+	    "                 [-P name min max] [-D step] [-r n] [-s cmd]"
+	    " [-w n] [options]\n"
+	    "                 command ... | -- command [arg ...]\n");
+}
+
+static void
+help(void)
+{
+	usage(stdout);
+	fputs("Benchmarks commands: one CSV row per run on stdout (runs"
+	    " schema),"
+	    " a summary on\nstderr.  Strings run through sh -c (its start-up"
+	    " subtracted); -- runs one\ncommand directly.\n"
+	    "  -c, --cleanup CMD       after the last run of each command\n"
+	    "      --conclude CMD      after each run\n"
+	    "      --counters          instructions, cycles, branch and cache"
+	    " misses\n"
+	    "      --cpu LIST          run on these CPUs (0-3,6)\n"
+	    "  -i, --ignore-failure[=CODES]  record failing runs (only these"
+	    " exit codes)\n"
+	    "      --input FILE        standard input of each run (default"
+	    " null)\n"
+	    "      --interleave[=alternate|shuffle]  alternate the commands'"
+	    " runs\n"
+	    "  -M, --max-runs N        -m, --min-runs N (default 10)\n"
+	    "      --measure MODE      auto, cgroup or rusage (default auto)\n"
+	    "      --min-time DUR      measure each command this long (default"
+	    " 3s)\n"
+	    "  -n, --name NAME         the name of the next command\n"
+	    "  -N, --no-shell          split command strings into words, no"
+	    " shell\n"
+	    "      --output WHERE      null (default), inherit or FILE\n"
+	    "      --param NAME=LIST   a parameter: a,b,c or MIN:MAX[:STEP];"
+	    " {NAME} in commands\n"
+	    "  -L, --parameter-list NAME LIST  -P, --parameter-scan NAME MIN"
+	    " MAX  -D STEP\n"
+	    "      --precision PCT     stop when the median's 95% interval is"
+	    " within PCT\n"
+	    "  -p, --prepare CMD       before each run\n"
+	    "  -q, --no-summary        no summary; --summary: one even when"
+	    " not a terminal\n"
+	    "  -r, --runs N            exactly N runs\n"
+	    "  -s, --setup CMD         before the first run of each command\n"
+	    "      --seed N            for --interleave=shuffle (default 1)\n"
+	    "      --timeout DUR       kill a run after DUR, record it, go on\n"
+	    "  -w, --warmup N          unrecorded runs first\n"
+	    "  -h, --help  -V, --version\n"
+	    "Exit status: 0 done, 2 trouble (bad usage, a command not found or"
+	    " failing),\n130 interrupted.\n", stdout);
+	cli_exit(EXIT_OK);
+}
+
+static const struct option longopts[] = {
+	{ "cleanup", required_argument, NULL, 'c' },
+	{ "command-name", required_argument, NULL, 'n' },
+	{ "conclude", required_argument, NULL, 'C' },
+	{ "counters", no_argument, NULL, 'K' },
+	{ "cpu", required_argument, NULL, 'U' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "ignore-failure", optional_argument, NULL, 'i' },
+	{ "input", required_argument, NULL, 'I' },
+	{ "interleave", optional_argument, NULL, 'J' },
+	{ "max-runs", required_argument, NULL, 'M' },
+	{ "measure", required_argument, NULL, 'E' },
+	{ "min-runs", required_argument, NULL, 'm' },
+	{ "min-time", required_argument, NULL, 'T' },
+	{ "name", required_argument, NULL, 'n' },
+	{ "no-shell", no_argument, NULL, 'N' },
+	{ "no-summary", no_argument, NULL, 'q' },
+	{ "output", required_argument, NULL, 'O' },
+	{ "param", required_argument, NULL, 'A' },
+	{ "parameter-list", required_argument, NULL, 'L' },
+	{ "parameter-scan", required_argument, NULL, 'P' },
+	{ "parameter-step-size", required_argument, NULL, 'D' },
+	{ "precision", required_argument, NULL, 'R' },
+	{ "prepare", required_argument, NULL, 'p' },
+	{ "quiet", no_argument, NULL, 'q' },
+	{ "runs", required_argument, NULL, 'r' },
+	{ "seed", required_argument, NULL, 'S' },
+	{ "setup", required_argument, NULL, 's' },
+	{ "summary", no_argument, NULL, 'Y' },
+	{ "timeout", required_argument, NULL, 't' },
+	{ "version", no_argument, NULL, 'V' },
+	{ "warmup", required_argument, NULL, 'w' },
+	{ NULL, 0, NULL, 0 }
 };
 
-static struct timeopts O;	/* set once by xtimeopts_parse */
-static volatile sig_atomic_t stop;
-static struct measure M;
-static struct cgrun CG;
-static struct launch_opts RO;	/* how runs and hooks start */
-static struct runsout OUT;
-static char runvar[48] = "PERFPIPE_RUN=0";
-static double overhead[3];	/* shell start-up: wall, user, sys */
-static int tty;
-/* Kept here for the whole run (and so reachable at exit). */
-static struct launch_env ENV;
-static struct bench *B;
-static size_t NB, *ORDER;
-static struct timesum_bench *SUMS;
-
-
-/* Removes the cgroup; then exits with status. */
-static void __attribute__((noreturn))
-finish(int status)
+/* Picks one of words (NULL-terminated) by name; returns its index. */
+static int
+choose(const char *what, const char *s, const char *const *words)
 {
+	char list[128] = "";
+	int i;
+
+	for (i = 0; words[i] != NULL; i++) {
+		if (strcmp(s, words[i]) == 0)
+			return i;
+		strcat(strcat(list, i ? ", " : ""), words[i]);
+	}
+	errx(EXIT_TROUBLE, "%s '%s': not one of %s", what, s, list);
+}
+
+/* The next argument of an option taking several (-L, -P). */
+static const char *
+more(int argc, char *argv[], const char *opt)
+{
+	if (optind >= argc) {
+		warnx("option '%s' needs more arguments", opt);
+		usage(stderr);
+		exit(EXIT_TROUBLE);
+	}
+	return argv[optind++];
+}
+
+/*
+ * Parses argv into o (options first or among the command strings; after
+ * "--" one command and its arguments).  Dies as the command line asks:
+ * --help and --version print and exit 0; misuse prints the usage line
+ * and exits 2; a bad value says why ("runs '0': too small (allowed
+ * 1-100000000)") and exits 2.  o->spec points into argv and o->names.
+ */
+static void
+xparse(struct timerun_opts *o, int argc, char *argv[])
+{
+	static const char *const imodes[] = {
+		"", "alternate", "shuffle", NULL
+	};
+	static const char *const mmodes[] = {
+		"auto", "cgroup", "rusage", NULL
+	};
+	const char *scan[64][3], *step = NULL, *lst, *lastarg = NULL;
+	char *copy, *tok, *sv;
 	struct perr e;
+	int c, nscan = 0, k;
 
-	if (M.cg != NULL && cgrun_close(M.cg, &e) < 0)
-		warnx("%s", e.msg);
-	cli_exit(status);
-}
+	memset(o, 0, sizeof *o);
+	o->rule.min_runs = 10;
+	o->rule.min_time = 3;
+	o->seed = 1;
+	o->summary = -1;
+	o->output = "null";
+	params_init(&o->ps);
 
-/* Standard output failed: says so once (cli_exit would say it again). */
-static void __attribute__((noreturn))
-die_stdout(void)
-{
-	warn("<stdout>: write error");
-	if (M.cg != NULL)
-		cgrun_close(M.cg, NULL);
-	exit(EXIT_TROUBLE);
-}
-
-/* Stopped by a signal: the rows written so far are whole. */
-static void __attribute__((noreturn))
-interrupted(void)
-{
-	warnx("interrupted: the runs so far are written");
-	finish(130);
-}
-
-static void __attribute__((noreturn, format(printf, 1, 2)))
-die(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vwarnx(fmt, ap);
-	va_end(ap);
-	finish(EXIT_TROUBLE);
+	opterr = 0;	/* xcli_badopt names the program, not argv[0] */
+	while ((c = getopt_long(argc, argv, ":c:D:hiL:m:M:n:Np:P:qr:s:Vw:",
+	    longopts, NULL)) != -1) {
+		lastarg = optarg;
+		switch (c) {
+		case 'A':
+			if (params_add(&o->ps, optarg, &e) < 0)
+				errx(EXIT_TROUBLE, "%s", e.msg);
+			break;
+		case 'C': o->spec.hooks[BENCH_CONCLUDE] = optarg; break;
+		case 'c': o->spec.hooks[BENCH_CLEANUP] = optarg; break;
+		case 'D': step = optarg; break;
+		case 'E': o->measure = choose("measure", optarg, mmodes); break;
+		case 'h': help(); break;
+		case 'I': o->input = optarg; break;
+		case 'i':
+			if (optarg == NULL) {
+				o->ignore_all = 1;
+				break;
+			}
+			copy = xstrdup(optarg);
+			for (tok = strtok_r(copy, ",", &sv); tok != NULL &&
+			    o->nignore < 256; tok = strtok_r(NULL, ",", &sv))
+				o->ignore_codes[o->nignore++] = (int)xcli_int(
+				    "exit status", tok, 0, 255);
+			free(copy);
+			break;
+		case 'J':
+			o->interleave = optarg ? choose("interleave", optarg,
+			    imodes + 1) + 1 : TIMERUN_ALTERNATE;
+			break;
+		case 'K': o->counters = 1; break;
+		case 'L':
+			lst = lastarg = more(argc, argv, "-L");
+			if (params_add_list(&o->ps, optarg, lst, &e) < 0)
+				errx(EXIT_TROUBLE, "%s", e.msg);
+			break;
+		case 'M':
+			o->rule.max_runs = xcli_int("max-runs", optarg, 1,
+			    MAXRUNS);
+			break;
+		case 'm':
+			o->rule.min_runs = xcli_int("min-runs", optarg, 1,
+			    MAXRUNS);
+			break;
+		case 'N': o->spec.noshell = 1; break;
+		case 'n':
+			if (o->spec.nnames ==
+			    sizeof o->names / sizeof o->names[0])
+				errx(EXIT_TROUBLE, "too many names");
+			o->names[o->spec.nnames++] = optarg;
+			break;
+		case 'O': o->output = optarg; break;
+		case 'P':
+			if (nscan == 64)
+				errx(EXIT_TROUBLE, "too many parameters");
+			scan[nscan][0] = optarg;
+			scan[nscan][1] = more(argc, argv, "-P");
+			scan[nscan++][2] = lastarg = more(argc, argv, "-P");
+			break;
+		case 'p': o->spec.hooks[BENCH_PREPARE] = optarg; break;
+		case 'q': o->summary = 0; break;
+		case 'R':
+			o->rule.precision = xcli_percent("precision", optarg,
+			    1e-6, 1);
+			break;
+		case 'r':
+			o->rule.runs = xcli_int("runs", optarg, 1, MAXRUNS);
+			break;
+		case 'S':
+			o->seed = xcli_int("seed", optarg, 0, LLONG_MAX);
+			break;
+		case 's': o->spec.hooks[BENCH_SETUP] = optarg; break;
+		case 'T':
+			o->rule.min_time = xcli_duration("min-time", optarg, 0,
+			    86400);
+			break;
+		case 't':
+			o->timeout = xcli_duration("timeout", optarg, 1e-3,
+			    86400);
+			break;
+		case 'U': o->cpulist = optarg; break;
+		case 'V': cli_version(); break;
+		case 'w':
+			o->warmup = xcli_int("warmup", optarg, 0, MAXRUNS);
+			break;
+		case 'Y': o->summary = 1; break;
+		default:
+			xcli_badopt(c, argv, usage);
+		}
+	}
+	for (k = 0; k < nscan; k++)
+		if (params_add_range(&o->ps, scan[k][0], scan[k][1],
+		    scan[k][2], step, &e) < 0)
+			errx(EXIT_TROUBLE, "%s", e.msg);
+	if (step != NULL && nscan == 0)
+		errx(EXIT_TROUBLE, "--parameter-step-size without"
+		    " --parameter-scan");
+	if (optind >= argc) {
+		warnx("no command given");
+		usage(stderr);
+		exit(EXIT_TROUBLE);
+	}
+	/* "--" ends the options, unless it was an option's argument (-n --). */
+	o->spec.shellmode = strcmp(argv[optind - 1], "--") != 0 ||
+	    argv[optind - 1] == lastarg;
+	o->spec.cmds = argv + optind;
+	o->spec.ncmds = argc - optind;
+	/* A shell runs an empty string happily: nothing would be measured. */
+	for (k = 0; o->spec.shellmode && k < o->spec.ncmds; k++)
+		if (o->spec.cmds[k][strspn(o->spec.cmds[k], " \t\n")] == '\0')
+			errx(EXIT_TROUBLE, "command '%s': empty", o->spec.cmds[k]);
+	for (k = 0; k < (int)o->spec.nnames; k++)
+		if (o->names[k][0] == '\0')
+			errx(EXIT_TROUBLE, "name '': empty");
+	o->spec.names = o->names;
+	o->spec.ps = &o->ps;
+	if (o->rule.max_runs && o->rule.min_runs > o->rule.max_runs &&
+	    !o->rule.runs)
+		errx(EXIT_TROUBLE, "min-runs %lld: more than max-runs %lld",
+		    o->rule.min_runs, o->rule.max_runs);
+	if (o->rule.precision > 0 && !o->rule.max_runs)
+		o->rule.max_runs = 1000;
+	if (o->spec.nnames > (o->spec.shellmode ? (size_t)o->spec.ncmds : 1))
+		errx(EXIT_TROUBLE, "more names (%zu) than commands (%d)",
+		    o->spec.nnames, o->spec.shellmode ? o->spec.ncmds : 1);
 }
 
 static void
@@ -95,258 +301,21 @@ onsignal(int sig)
 	stop = 1;
 }
 
-/* Runs a hook command; dies when it fails. */
-static void
-hook(const struct bench *b, int h)
-{
-	pid_t pid;
-	int err, status, to;
-
-	if (b->hook[h] == NULL)
-		return;
-	if ((err = launch_start(&RO, b->hook[h], &pid)) != 0)
-		die("%s command '%s': %s", hookname[h], O.spec.hooks[h],
-		    strerror(err));
-	while (launch_wait(pid, 0, 1, &status, NULL, &to) < 0)
-		if (errno != EINTR || stop)
-			stop ? interrupted() : die("%s command '%s': %s",
-			    hookname[h], O.spec.hooks[h], strerror(errno));
-	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-		die("%s command '%s' failed: %s %d", hookname[h],
-		    O.spec.hooks[h],
-		    WIFEXITED(status) ? "exit status" : "signal",
-		    WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status));
-}
-
-/* Whether a run that ended this way is a failure that stops us. */
-static int
-fatal(const struct measure_result *r)
-{
-	int i;
-
-	if (r->timed_out || (r->exit_status == 0 && r->signal == 0) ||
-	    O.ignore_all)
-		return 0;
-	for (i = 0; i < O.nignore; i++)
-		if (r->exit_status == O.ignore_codes[i])
-			return 0;
-	return 1;
-}
-
-/* Runs b once (warm-up when idx is 0).  Returns 0, or -1 when stopped. */
-static int
-runonce(struct bench *b, size_t idx, struct measure_result *r)
-{
-	struct runsout_row row;
-	double t;
-	int err;
-
-	snprintf(runvar, sizeof runvar, "PERFPIPE_RUN=%zu", idx);
-	hook(b, BENCH_PREPARE);
-	if (O.input != NULL)
-		lseek(RO.in_fd, 0, SEEK_SET);
-	t = timeutil_real();
-	err = measure_run(&M, &RO, b->argv, r);
-	if (err == -1)
-		return -1;
-	if (err == -2)
-		die("command '%s': waiting: %s", b->cmd, strerror(errno));
-	if (err > 0)
-		die("command '%s': %s%s", b->argv[0], err == ENOENT ?
-		    "not found" : "cannot run: ", err == ENOENT ? "" :
-		    strerror(err));
-	/* The shell reports what it could not find or run. */
-	if (b->started++ == 0 && b->s.shell &&
-	    (r->exit_status == 127 || r->exit_status == 126))
-		die("command '%s': %s (the shell's exit status %d)", b->cmd,
-		    r->exit_status == 127 ? "not found" : "cannot run",
-		    r->exit_status);
-	hook(b, BENCH_CONCLUDE);
-	if (idx == 0)
-		return 0;
-	if (b->s.shell) {
-		r->wall_s = fmax(0, r->wall_s - overhead[0]);
-		r->user_s = fmax(0, r->user_s - overhead[1]);
-		r->sys_s = fmax(0, r->sys_s - overhead[2]);
-	}
-	row.time = t, row.name = b->name, row.command = b->cmd;
-	row.pvals = b->pvals, row.run = idx, row.r = r;
-	row.overhead_s = b->s.shell ? overhead[0] : NAN;
-	if (runsout_row(&OUT, &row) < 0)
-		die_stdout();
-	if (fatal(r)) {
-		if (r->signal)
-			die("command '%s' failed in run %zu: killed by signal"
-			    " %d (use --ignore-failure to go on)", b->cmd, idx,
-			    r->signal);
-		die("command '%s' failed in run %zu: exit status %d (use"
-		    " --ignore-failure to go on)", b->cmd, idx, r->exit_status);
-	}
-	return 0;
-}
-
-/* Shows progress at most ten times a second. */
-static void
-progress(const struct bench *b)
-{
-	static double last;
-	double now = timeutil_mono(), mean;
-	size_t need;
-
-	if (!tty || now - last < 0.1)
-		return;
-	last = now;
-	mean = b->runs ? b->busy / (double)b->runs : NAN;
-	need = bench_need(b, &O.rule);
-	timesum_progress(stderr, b->s.label, b->runs, need, mean, need == 0 ?
-	    NAN : fmax(0, (double)need - (double)b->runs) * mean);
-}
-
-/* Measured runs of b until done.  Returns 0, or -1 when stopped. */
-static int
-measure_all(struct bench *b, int one)
-{
-	struct measure_result r;
-
-	while (!bench_done(b, &O.rule)) {
-		if (stop || runonce(b, b->runs + 1, &r) < 0)
-			return -1;
-		bench_count(b, &r);
-		progress(b);
-		if (one)
-			break;
-	}
-	return 0;
-}
-
-static void
-setup_measure(void)
-{
-	static struct perfevent pe;
-	struct perr e;
-
-	measure_init(&M);
-	M.timeout = O.timeout;
-	M.stop = &stop;
-	/* auto: a cgroup only where it gives what rusage cannot, the peak
-	 * memory of the whole tree. */
-	if (O.measure != TIMEOPTS_RUSAGE) {
-		if (cgrun_open(&CG, "/proc/self", O.measure == TIMEOPTS_AUTO,
-		    &e) == 0)
-			M.cg = &CG;
-		else if (O.measure == TIMEOPTS_CGROUP)
-			errx(EXIT_TROUBLE, "--measure cgroup: %s", e.msg);
-	}
-	if (O.counters) {
-		if (perfevent_open(&pe, perfevent_default, MEASURE_NCOUNTERS,
-		    &e) == 0)
-			warnx("hardware counters unavailable (%s): their"
-			    " columns are empty", e.msg);
-		else
-			M.pe = &pe;
-	}
-}
-
-/* Opens --input and --output for the runs. */
-static void
-setup_streams(void)
-{
-	const char *in = O.input != NULL ? O.input : "/dev/null";
-
-	if ((RO.in_fd = open(in, O_RDONLY | O_CLOEXEC)) < 0)
-		err(EXIT_TROUBLE, "%s", in);
-	if (strcmp(O.output, "inherit") == 0)
-		RO.out_fd = -1;
-	else if ((RO.out_fd = open(strcmp(O.output, "null") == 0 ? "/dev/null" :
-	    O.output, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666)) < 0)
-		err(EXIT_TROUBLE, "%s", O.output);
-	RO.pgroup = 1;
-}
-
-
 int
 main(int argc, char *argv[])
 {
-	extern char **environ;
 	struct sigaction sa;
-	struct measure_result r;
-	struct perr e;
-	cpu_set_t cpus;
-	size_t i, j, left;
-	uint64_t rng;
-	int stopped = 0, err;
+	struct timerun t;
 
-	xtimeopts_parse(&O, argc, argv);
-	if ((B = bench_plan(&O.spec, &NB, &e)) == NULL)
-		errx(EXIT_TROUBLE, "%s", e.msg);
-	tty = isatty(2);
+	xparse(&O, argc, argv);
 	if (O.summary < 0)
-		O.summary = tty;
-	tty = tty && O.summary;
-
+		O.summary = isatty(2);
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = onsignal;
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
-	launch_opts_init(&RO);
-	launch_env_init(&ENV, environ);
-	launch_env_put(&ENV, runvar);
-	RO.envp = ENV.envp;
-	if (O.cpulist != NULL) {
-		if (launch_cpus_parse(O.cpulist, &cpus, &e) < 0)
-			errx(EXIT_TROUBLE, "%s", e.msg);
-		RO.cpus = &cpus;
-	}
-	setup_streams();
-	if ((err = launch_opts_prepare(&RO)) != 0)
-		errx(EXIT_TROUBLE, "spawn: %s", strerror(err));
-	setup_measure();
-	if (O.spec.shellmode && !O.spec.noshell &&
-	    (err = measure_shell(&M, &RO, overhead)) != 0)
-		err > 0 ? die("shell 'sh': %s", strerror(err)) : interrupted();
-	if (runsout_open(&OUT, stdout, &O.ps, O.counters) < 0)
-		die_stdout();
-
-	/* Setup and warm-up of each; all first when interleaving. */
-	for (i = 0; i < NB && !stopped; i++) {
-		hook(&B[i], BENCH_SETUP);
-		for (j = 0; j < (size_t)O.warmup && !stopped; j++)
-			stopped = stop || runonce(&B[i], 0, &r) < 0;
-		if (O.interleave || stopped)
-			continue;
-		stopped = measure_all(&B[i], 0) < 0;
-		if (tty)
-			timesum_progress_clear(stderr);
-		if (O.summary)
-			timesum_bench(stderr, i + 1, &B[i].s);
-		if (!stopped)
-			hook(&B[i], BENCH_CLEANUP);
-	}
-	if (O.interleave && !stopped) {
-		ORDER = xcalloc(NB, sizeof *ORDER);
-		rng = (uint64_t)O.seed * 0x9e3779b97f4a7c15ULL | 1;
-		while ((left = bench_round(B, NB, &O.rule,
-		    O.interleave == TIMEOPTS_SHUFFLE, &rng, ORDER)) > 0) {
-			for (i = 0; i < left && !stopped; i++)
-				stopped = measure_all(&B[ORDER[i]], 1) < 0;
-			if (stopped)
-				break;
-		}
-		if (tty)
-			timesum_progress_clear(stderr);
-		for (i = 0; i < NB && O.summary; i++)
-			timesum_bench(stderr, i + 1, &B[i].s);
-		for (i = 0; i < NB && !stopped; i++)
-			hook(&B[i], BENCH_CLEANUP);
-	}
-	if (O.summary && NB > 1) {
-		SUMS = xcalloc(NB, sizeof *SUMS);
-		for (i = 0; i < NB; i++)
-			SUMS[i] = B[i].s;
-		timesum_compare(stderr, SUMS, NB);
-		free(SUMS);
-	}
-	if (stopped)
-		interrupted();
-	finish(EXIT_OK);
+	xtimerun_open(&t, &O, &stop);
+	if (xtimerun_all(&t) < 0)
+		xtimerun_interrupted(&t);
+	xtimerun_finish(&t, EXIT_OK);
 }

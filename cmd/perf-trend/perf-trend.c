@@ -3,277 +3,228 @@
  * writes schemas/trend (or tidy CSV, or text tables). */
 #include <err.h>
 #include <errno.h>
-#include <math.h>
-#include <stdint.h>
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "util/atomicfile.h"
 #include "util/cli.h"
-#include "columns.h"
-#include "fmt/csvread.h"
-#include "groups.h"
 #include "fmt/jsonio.h"
-#include "trendcmp.h"
-#include "trenddesc.h"
-#include "trendfit.h"
+#include "trenddoc.h"
 #include "trendfmt.h"
 #include "trendtext.h"
-#include "trendopts.h"
 #include "util/xalloc.h"
 
-/* One input: its reader, column roles and group stores. */
-struct input {
-	struct csvread *r;
-	struct columns c;
-	struct groups *all;	/* every row */
-	struct groups *a, *b;	/* --compare: rows of value A, of value B;
-				 * --baseline: a, every row */
-	struct groups *cx;	/* --complexity: groups without the param */
-	long cmpcol, cxcol, labcol;	/* labcol: commit, for change points */
-	uint64_t *srcrows;	/* data rows read per source */
+static struct trenddoc_opts opt;	/* set once by main */
+
+enum { OPT_BY = 256, OPT_CHANGEPOINTS, OPT_COMPLEXITY, OPT_CONFIDENCE,
+	OPT_FAIL_ON, OPT_FORECAST, OPT_HIGHER, OPT_MEMORY, OPT_SEED, OPT_X };
+
+static const struct option longopts[] = {
+	{ "baseline", required_argument, NULL, 'b' },
+	{ "by", required_argument, NULL, OPT_BY },
+	{ "changepoints", no_argument, NULL, OPT_CHANGEPOINTS },
+	{ "compare", required_argument, NULL, 'c' },
+	{ "complexity", optional_argument, NULL, OPT_COMPLEXITY },
+	{ "confidence", required_argument, NULL, OPT_CONFIDENCE },
+	{ "exact", no_argument, NULL, 'e' },
+	{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
+	{ "forecast", required_argument, NULL, OPT_FORECAST },
+	{ "format", required_argument, NULL, 'f' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "higher-is-better", required_argument, NULL, OPT_HIGHER },
+	{ "memory", required_argument, NULL, OPT_MEMORY },
+	{ "metric", required_argument, NULL, 'm' },
+	{ "output", required_argument, NULL, 'o' },
+	{ "seed", required_argument, NULL, OPT_SEED },
+	{ "threshold", required_argument, NULL, 't' },
+	{ "version", no_argument, NULL, 'V' },
+	{ "x", required_argument, NULL, OPT_X },
+	{ NULL, 0, NULL, 0 }
 };
 
-static struct trendopts opt;	/* set once by main */
+static void
+usage(FILE *fp)
+{
+	fprintf(fp, "usage: perf-trend [-ehV] [-b baseline.csv] [-c col=a,b] "
+	    "[-f json|csv|text] [-m col,...]\n"
+	    "                  [-o file] [-t pct] [--by col,...] "
+	    "[--changepoints] [--complexity[=col]]\n"
+	    "                  [--confidence pct] [--fail-on regression] "
+	    "[--forecast metric=value]\n"
+	    "                  [--higher-is-better col,...] [--memory MiB] "
+	    "[--seed n] [--x col] [file ...]\n");
+}
+
+static void
+help(void)
+{
+	usage(stdout);
+	fputs("\n"
+"Statistics of perfpipe CSV (samples, runs) per group of key columns and per\n"
+"metric column; files are merged by column name; none or - is stdin.\n\n"
+"  -b, --baseline FILE     compare FILE's rows (baseline) with the inputs\n"
+"      --by COL,...        group by these columns (default: string columns)\n"
+"      --changepoints      change points of each series (E-divisive, PELT)\n"
+"  -c, --compare COL=A,B   compare rows with COL=A (baseline) and COL=B\n"
+"      --complexity[=COL]  fit O(1)..O(n^3) against a param_* column\n"
+"      --confidence PCT    level of intervals and tests (default 95%)\n"
+"  -e, --exact             keep every value (no sketch beyond --memory)\n"
+"      --fail-on regression  exit 1 when a comparison regressed\n"
+"      --forecast M=V      when the trend of metric M reaches V\n"
+"  -f, --format FMT        json (default), csv (tidy rows) or text\n"
+"      --higher-is-better COL,...  these metrics improve upward\n"
+"      --memory MIB        memory for exact values (default 24)\n"
+"  -m, --metric COL,...    only these metric columns\n"
+"  -o, --output FILE       write FILE whole instead of stdout\n"
+"      --seed N            bootstrap and permutation seed (default 1)\n"
+"  -t, --threshold PCT     smallest change that matters (default 2%)\n"
+"      --x COL             trend axis (default: time)\n"
+"  -h, --help              this help\n"
+"  -V, --version           the version\n\n"
+"Exit status: 0 done, 1 --fail-on tripped, 2 trouble.\n", stdout);
+	cli_exit(EXIT_OK);
+}
+
+static void
+misuse(const char *fmt, const char *arg)
+{
+	warnx(fmt, arg);
+	usage(stderr);
+	exit(EXIT_TROUBLE);
+}
+
+/* Splits "COL=A,B" for --compare. */
+static void
+parse_compare(struct trenddoc_opts *o, char *s)
+{
+	char *eq = strchr(s, '='), *comma;
+
+	if (eq == NULL || (comma = strchr(eq + 1, ',')) == NULL ||
+	    eq == s || comma == eq + 1 || comma[1] == '\0' ||
+	    strchr(comma + 1, ',') != NULL)
+		errx(EXIT_TROUBLE, "compare '%s': not COL=A,B", s);
+	free(o->cmp_text);	/* given again: the last one counts */
+	o->cmp_text = xstrdup(s);
+	*eq = *comma = '\0';
+	o->cmp_col = s;
+	o->cmp_a = eq + 1;
+	o->cmp_b = comma + 1;
+}
+
+static void
+parse_forecast(struct trenddoc_opts *o, char *s)
+{
+	char *eq = strrchr(s, '=');
+
+	if (eq == NULL || eq == s)
+		errx(EXIT_TROUBLE, "forecast '%s': not METRIC=VALUE", s);
+	o->forecasts = xreallocarray(o->forecasts, o->nforecasts + 1,
+	    sizeof *o->forecasts);
+	o->forecasts[o->nforecasts].text = xstrdup(s);
+	*eq = '\0';
+	o->forecasts[o->nforecasts].metric = s;
+	o->forecasts[o->nforecasts++].value = xcli_double("forecast value",
+	    eq + 1, -1e300, 1e300);
+}
+
+/*
+ * Parses argv into o.  Dies as the command line asks: --help and
+ * --version print and exit 0; misuse prints why and the usage line and
+ * exits 2; a bad value says why ("threshold '200%': too large (allowed
+ * 0%-100%)") and exits 2.  Free o with free_opts.
+ */
+static void
+xparse(struct trenddoc_opts *o, int argc, char *argv[])
+{
+	int c;
+
+	memset(o, 0, sizeof *o);
+	o->format = "json";
+	o->confidence = 0.95;
+	o->threshold = 0.02;
+	o->memory_mib = 24;
+	o->seed = 1;
+	opterr = 0;	/* xcli_badopt names the program, not argv[0] */
+	while ((c = getopt_long(argc, argv, ":b:c:ef:hm:o:t:V", longopts,
+	    NULL)) != -1) {
+		switch (c) {
+		case 'b': o->baseline = optarg; break;
+		case 'c': parse_compare(o, optarg); break;
+		case 'e': o->exact = 1; break;
+		case 'f':
+			if (strcmp(optarg, "json") && strcmp(optarg, "csv") &&
+			    strcmp(optarg, "text"))
+				misuse("format '%s': not json, csv or text",
+				    optarg);
+			o->format = optarg;
+			break;
+		case 'h': help(); break;
+		case 'm': o->metric = optarg; break;
+		case 'o': o->output = optarg; break;
+		case 't':
+			o->threshold = xcli_percent("threshold", optarg, 0, 1);
+			break;
+		case 'V': cli_version(); break;
+		case OPT_BY: o->by = optarg; break;
+		case OPT_CHANGEPOINTS: o->changepoints = 1; break;
+		case OPT_COMPLEXITY:
+			o->complexity = 1;
+			o->cx_col = optarg;
+			break;
+		case OPT_CONFIDENCE:
+			o->confidence = xcli_percent("confidence", optarg, 0.5,
+			    0.999);
+			break;
+		case OPT_FAIL_ON:
+			if (strcmp(optarg, "regression") != 0)
+				misuse("fail-on '%s': not regression", optarg);
+			o->fail_on_regression = 1;
+			break;
+		case OPT_FORECAST: parse_forecast(o, optarg); break;
+		case OPT_HIGHER: o->higher = optarg; break;
+		case OPT_MEMORY:
+			o->memory_mib = (double)xcli_int("memory", optarg, 1,
+			    1048576);
+			break;
+		case OPT_SEED:
+			o->seed = (unsigned long long)xcli_int("seed", optarg,
+			    0, (1LL << 53));
+			break;
+		case OPT_X: o->xcol = optarg; break;
+		default: xcli_badopt(c, argv, usage);
+		}
+	}
+	if (o->baseline && o->cmp_col)
+		misuse("%s", "--baseline and --compare exclude each other");
+	if (o->fail_on_regression && !o->baseline && !o->cmp_col)
+		misuse("%s", "--fail-on regression needs --baseline or "
+		    "--compare");
+	if (o->baseline && strcmp(o->baseline, "-") == 0) {
+		for (c = optind; c < argc && strcmp(argv[c], "-") != 0; c++)
+			;
+		if (optind == argc || c < argc)
+			misuse("%s", "standard input named twice");
+	}
+	o->files = argv + optind;
+	o->nfiles = (size_t)(argc - optind);
+}
+
+/* Frees what o owns (the --forecast and --compare copies). */
+static void
+free_opts(struct trenddoc_opts *o)
+{
+	while (o->nforecasts > 0)
+		free((char *)o->forecasts[--o->nforecasts].text);
+	free(o->forecasts);
+	free(o->cmp_text);
+}
 
 static void
 die(struct perr *e)
 {
 	errx(EXIT_TROUBLE, "%s", e->msg);
-}
-
-/* Opens the files, reads every row into the group stores. */
-static void
-load(struct input *in, char *const *paths, size_t n, int primary,
-    struct gacc_budget *b)
-{
-	struct csvread_row row;
-	struct perr e;
-	long axis, cmd;
-	int got;
-
-	memset(in, 0, sizeof *in);
-	if ((in->r = csvread_open(paths, n, &e)) == NULL)
-		die(&e);
-	if (columns_init(&in->c, in->r, opt.by, opt.metric, opt.xcol, &e) < 0 ||
-	    columns_check(&in->c, in->r, &e) < 0)
-		die(&e);
-	axis = in->c.axis;
-	in->all = groups_new(in->c.n, -1, NULL, axis, b);
-	in->cmpcol = in->cxcol = -1;
-	in->labcol = csvread_col(in->r, "commit");
-	if (!opt.changepoints || (in->labcol >= 0 &&
-	    in->c.role[in->labcol] == COL_KEY))
-		in->labcol = -1;
-	if (in->labcol >= 0)
-		groups_label(in->all, in->labcol);
-	/* Comparisons match groups without the command (a candidate's
-	 * usually differs), unless --by names it. */
-	cmd = opt.by ? -1 : csvread_col(in->r, "command");
-	if (opt.cmp_col && primary) {
-		if ((in->cmpcol = csvread_col(in->r, opt.cmp_col)) < 0)
-			errx(EXIT_TROUBLE, "%s:1: no column '%s' (named by "
-			    "--compare)", csvread_srcname(in->r, 0), opt.cmp_col);
-		in->a = groups_new(in->c.n, in->cmpcol, opt.cmp_a, axis, b);
-		in->b = groups_new(in->c.n, in->cmpcol, opt.cmp_b, axis, b);
-		groups_ignore(in->a, cmd);
-		groups_ignore(in->b, cmd);
-	} else if (opt.baseline)
-		in->a = groups_new(in->c.n, cmd, NULL, axis, b);
-	if (opt.complexity && primary) {
-		if ((in->cxcol = trendfit_param_column(in->r, opt.cx_col,
-		    &e)) < 0)
-			die(&e);
-		in->cx = groups_new(in->c.n, in->cxcol, NULL, in->cxcol, b);
-	}
-	in->srcrows = xcalloc(csvread_nsrc(in->r), sizeof *in->srcrows);
-	while ((got = csvread_next(in->r, &row, &e)) > 0) {
-		in->srcrows[row.src]++;
-		columns_see(&in->c, &row);
-		if (groups_add_row(in->all, &in->c, in->r, &row, &e) < 0 ||
-		    (in->a && groups_add_row(in->a, &in->c, in->r, &row,
-		    &e) < 0) ||
-		    (in->b && groups_add_row(in->b, &in->c, in->r, &row,
-		    &e) < 0) ||
-		    (in->cx && groups_add_row(in->cx, &in->c, in->r, &row,
-		    &e) < 0))
-			die(&e);
-	}
-	if (got < 0)
-		die(&e);
-	columns_finish(&in->c);
-	if (groups_rows(in->all) == 0)
-		errx(EXIT_TROUBLE, "%s:2: empty input: no data rows",
-		    csvread_srcname(in->r, csvread_nsrc(in->r) - 1));
-	if (opt.cmp_col && groups_rows(in->a) == 0)
-		errx(EXIT_TROUBLE, "%s: no rows with %s=%s (named by --compare)",
-		    csvread_srcname(in->r, 0), opt.cmp_col, opt.cmp_a);
-	if (in->b && groups_rows(in->b) == 0)
-		errx(EXIT_TROUBLE, "%s: no rows with %s=%s (named by --compare)",
-		    csvread_srcname(in->r, 0), opt.cmp_col, opt.cmp_b);
-	if (columns_check(&in->c, in->r, &e) < 0)
-		die(&e);
-}
-
-static void
-free_input(struct input *in)
-{
-	groups_free(in->all);
-	groups_free(in->a);
-	groups_free(in->b);
-	groups_free(in->cx);
-	columns_free(&in->c);
-	csvread_close(in->r);
-	free(in->srcrows);
-}
-
-static json_t *
-optstr(const char *v)
-{
-	return v ? json_string(v) : json_null();
-}
-
-static void
-add_inputs(json_t *arr, const struct input *in)
-{
-	json_t *o;
-	size_t s;
-
-	for (s = 0; s < csvread_nsrc(in->r); s++) {
-		o = json_object();
-		xjsonio_set(o, "path", json_string(csvread_srcname(in->r, s)));
-		xjsonio_set(o, "format", json_string(columns_format(in->r, s)));
-		xjsonio_set(o, "rows", json_integer((json_int_t)in->srcrows[s]));
-		json_array_append_new(arr, o);
-	}
-}
-
-/* The inputs, options and column roles that produced the document. */
-static json_t *
-provenance(const struct input *in, const struct input *base,
-    const struct gacc_budget *b)
-{
-	json_t *o = json_object(), *cols = json_object(), *a, *f;
-	size_t i;
-
-	a = json_array();
-	add_inputs(a, in);
-	if (base)
-		add_inputs(a, base);
-	xjsonio_set(o, "inputs", a);
-	for (i = 0; i < in->c.n; i++) {
-		const char *role = columns_role_name(in->c.role[i]);
-
-		if ((a = json_object_get(cols, role)) == NULL) {
-			a = json_array();
-			json_object_set_new(cols, role, a);
-		}
-		json_array_append_new(a, json_string(csvread_colname(in->r, i)));
-	}
-	xjsonio_set(o, "columns", cols);
-	a = json_object();
-	xjsonio_set(a, "baseline", optstr(opt.baseline));
-	xjsonio_set(a, "by", optstr(opt.by));
-	xjsonio_set(a, "changepoints", json_boolean(opt.changepoints));
-	xjsonio_set(a, "compare", optstr(opt.cmp_text));
-	xjsonio_set(a, "complexity", opt.complexity ? json_string(opt.cx_col ?
-	    opt.cx_col : csvread_colname(in->r, (size_t)in->cxcol)) :
-	    json_null());
-	xjsonio_set(a, "confidence", json_real(100 * opt.confidence));
-	xjsonio_set(a, "exact", json_boolean(opt.exact));
-	xjsonio_set(a, "fail_on", opt.fail_on_regression ? json_string("regression") :
-	    json_null());
-	f = json_array();
-	for (i = 0; i < opt.nforecasts; i++)
-		json_array_append_new(f, json_string(opt.forecasts[i].text));
-	xjsonio_set(a, "forecast", f);
-	xjsonio_set(a, "format", json_string(opt.format));
-	xjsonio_set(a, "higher_is_better", optstr(opt.higher));
-	xjsonio_set(a, "memory", json_real(opt.exact ? 0 : opt.memory_mib));
-	xjsonio_set(a, "metric", optstr(opt.metric));
-	xjsonio_set(a, "output", optstr(opt.output));
-	xjsonio_set(a, "seed", json_integer((json_int_t)opt.seed));
-	xjsonio_set(a, "threshold", json_real(100 * opt.threshold));
-	xjsonio_set(a, "x", in->c.axis >= 0 ?
-	    json_string(csvread_colname(in->r, (size_t)in->c.axis)) : json_null());
-	xjsonio_set(a, "quantile_type", json_integer(7));
-	xjsonio_set(a, "sketch_relative_error", json_real(b->alpha));
-	xjsonio_set(o, "options", a);
-	return o;
-}
-
-/* The document: provenance, groups with their metrics, geometric means,
- * comparisons, complexity fits. */
-static json_t *
-analyse(struct input *in, struct input *base, struct gacc_budget *b,
-    int *regressed)
-{
-	struct trendfit_opts fo;
-	struct trendcmp_opts co;
-	json_t *doc = json_object(), *groups = json_array(), *g, *ms, *m;
-	json_t *geo = json_object(), *cmps, *err;
-	struct group *gr;
-	size_t i, k;
-
-	memset(&fo, 0, sizeof fo);
-	fo.conf = opt.confidence;
-	fo.seed = opt.seed;
-	fo.changepoints = opt.changepoints;
-	fo.forecasts = opt.forecasts;
-	fo.nforecasts = opt.nforecasts;
-	fo.label = in->labcol >= 0 ? "commit" : NULL;
-	fo.axis = in->c.axis >= 0 ? csvread_colname(in->r, (size_t)in->c.axis) :
-	    "";
-	xjsonio_set(doc, "format", json_string("perf-trend/1"));
-	json_object_update_new(doc, provenance(in, base, b));
-	for (i = 0; i < groups_count(in->all); i++) {
-		gr = groups_at(in->all, i);
-		g = json_object();
-		ms = json_object();
-		trenddesc_key(g, in->all, gr, in->r);
-		xjsonio_set(g, "rows", json_integer((json_int_t)gr->rows));
-		for (k = 0; k < in->c.n; k++) {
-			if (in->c.role[k] != COL_METRIC)
-				continue;
-			m = trenddesc_metric(&gr->m[k], gr->rows,
-			    opt.confidence);
-			if (in->c.axis >= 0 && (long)k != in->c.axis)
-				xjsonio_set(m, "trend", trendfit_trend(&gr->m[k],
-				    csvread_colname(in->r, k), &fo));
-			if (opt.changepoints)
-				xjsonio_set(m, "changepoints",
-				    trendfit_changepoints(&gr->m[k], &fo));
-			xjsonio_set(ms, csvread_colname(in->r, k), m);
-		}
-		xjsonio_set(g, "metrics", ms);
-		json_array_append_new(groups, g);
-	}
-	xjsonio_set(doc, "groups", groups);
-	for (k = 0; k < in->c.n; k++)
-		if (in->c.role[k] == COL_METRIC)
-			xjsonio_set(geo, csvread_colname(in->r, k),
-			    trenddesc_geomean(in->all, k));
-	xjsonio_set(doc, "geomean", geo);
-	if (base || in->b) {
-		memset(&co, 0, sizeof co);
-		co.conf = opt.confidence;
-		co.threshold = opt.threshold;
-		co.seed = opt.seed;
-		co.higher = opt.higher;
-		err = NULL;
-		cmps = base ? trendcmp_all(base->a, &base->c, base->r,
-		    in->a, &in->c, in->r, &co, &err) : trendcmp_all(in->a,
-		    &in->c, in->r, in->b, &in->c, in->r, &co, &err);
-		*regressed = trendcmp_regressed(cmps);
-		xjsonio_set(doc, "comparisons", cmps);
-		if (err)
-			xjsonio_set(doc, "unmatched", err);
-	}
-	if (in->cx)
-		xjsonio_set(doc, "complexity", trendfit_complexity(in->cx, &in->c,
-		    in->r, in->cxcol));
-	return doc;
 }
 
 static int
@@ -289,23 +240,6 @@ emit(const json_t *doc, FILE *fp, const char *name, struct perr *e)
 		return perr_set(e, "%s: write error: %s", name,
 		    strerror(errno));
 	return 0;
-}
-
-/* Every --forecast must name a metric column, and there must be an axis. */
-static void
-xcheck_forecasts(const struct input *in)
-{
-	size_t i;
-	long k;
-
-	for (i = 0; i < opt.nforecasts; i++) {
-		k = csvread_col(in->r, opt.forecasts[i].metric);
-		if (k < 0 || in->c.role[k] != COL_METRIC || in->c.axis < 0)
-			errx(EXIT_TROUBLE, "%s:1: %s '%s' (named by --forecast)",
-			    csvread_srcname(in->r, 0), in->c.axis < 0 ? "no time "
-			    "column (or --x) to forecast" : "no metric column",
-			    opt.forecasts[i].metric);
-	}
 }
 
 /* Writes the document to stdout, or replaces -o FILE whole with it. */
@@ -332,22 +266,24 @@ int
 main(int argc, char *argv[])
 {
 	struct gacc_budget budget = { 0, 0, 0.01, 0 };
-	struct input in, base;
+	struct trenddoc_input in, base;
 	json_t *doc;
 	int regressed = 0;
 
-	xtrendopts_parse(&opt, argc, argv);
+	xparse(&opt, argc, argv);
 	budget.limit = opt.exact ? 0 : (size_t)(opt.memory_mib * 1048576);
-	load(&in, opt.files, opt.nfiles, 1, &budget);
-	xcheck_forecasts(&in);
+	xtrenddoc_load(&in, &opt, opt.files, opt.nfiles, 1, &budget);
+	xtrenddoc_check_forecasts(&in, &opt);
 	if (opt.baseline)
-		load(&base, (char *[]){ (char *)opt.baseline }, 1, 0, &budget);
-	doc = analyse(&in, opt.baseline ? &base : NULL, &budget, &regressed);
+		xtrenddoc_load(&base, &opt, (char *[]){ (char *)opt.baseline },
+		    1, 0, &budget);
+	doc = trenddoc_build(&opt, &in, opt.baseline ? &base : NULL, &budget,
+	    &regressed);
 	xoutput(doc);
 	json_decref(doc);
-	free_input(&in);
+	trenddoc_free_input(&in);
 	if (opt.baseline)
-		free_input(&base);
-	trendopts_free(&opt);
+		trenddoc_free_input(&base);
+	free_opts(&opt);
 	cli_exit(opt.fail_on_regression && regressed ? EXIT_TRIP : EXIT_OK);
 }

@@ -46,8 +46,8 @@ child(const struct launch_opts *o, char *const argv[], char *const envp[],
 		err = errno;
 	}
 	if (write(fd, &err, sizeof err) < 0)
-		_exit(127);
-	_exit(127);
+		_exit(EXIT_NOT_FOUND);
+	_exit(EXIT_NOT_FOUND);
 }
 
 /* Starts argv in the cgroup o->cgroup_fd with clone3; as launch_start. */
@@ -214,7 +214,8 @@ launch_argv(char *const argv[], pid_t *pid)
 int
 launch_exit_status(int err)
 {
-	return err == ENOENT || err == ENOTDIR ? 127 : 126;
+	return err == ENOENT || err == ENOTDIR ? EXIT_NOT_FOUND :
+	    EXIT_CANNOT_RUN;
 }
 
 int

@@ -58,8 +58,9 @@ int launch_start(const struct launch_opts *o, char *const argv[], pid_t *pid);
  * the pid, or an errno value as launch_start. */
 int launch_argv(char *const argv[], pid_t *pid);
 
-/* The exit status env(1) uses for a spawn error: 127 when the command was
- * not found (ENOENT, ENOTDIR), 126 when it could not be run. */
+/* The exit status env(1) uses for a spawn error: EXIT_NOT_FOUND (127)
+ * when the command was not found (ENOENT, ENOTDIR), EXIT_CANNOT_RUN (126)
+ * when it could not be run. */
 int launch_exit_status(int err);
 
 /*

@@ -8,11 +8,15 @@
 
 #define PERFPIPE_VERSION "0.1.0"
 
-/* Exit statuses, as diff and grep use them. */
+/* Exit statuses, as diff and grep use them; for a command that perfpipe
+ * starts, as env(1) and the shell use them. */
 enum {
 	EXIT_OK = 0,		/* success */
 	EXIT_TRIP = 1,		/* the condition asked for tripped */
-	EXIT_TROUBLE = 2	/* bad usage, bad input, I/O or system error */
+	EXIT_TROUBLE = 2,	/* bad usage, bad input, I/O or system error */
+	EXIT_CANNOT_RUN = 126,	/* a command was found but could not run */
+	EXIT_NOT_FOUND = 127,	/* a command was not found */
+	EXIT_INTERRUPTED = 130	/* stopped by SIGINT or SIGTERM (128 + 2) */
 };
 
 /*

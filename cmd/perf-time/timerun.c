@@ -1,0 +1,322 @@
+/* timerun.c - perf-time's job: hooks, warm-up and measured runs of each
+ * benchmark, a row per run and the summaries, its state in a struct. */
+#include <err.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "timerun.h"
+#include "timesum.h"
+#include "util/cli.h"
+#include "util/timeutil.h"
+#include "util/xalloc.h"
+
+static const char *hookname[BENCH_NHOOKS] = {
+	"setup", "prepare", "conclude", "cleanup"
+};
+
+void
+xtimerun_finish(struct timerun *t, int status)
+{
+	struct perr e;
+
+	if (t->m.cg != NULL && cgrun_close(t->m.cg, &e) < 0)
+		warnx("%s", e.msg);
+	cli_exit(status);
+}
+
+/* Standard output failed: says so once (cli_exit would say it again). */
+static void __attribute__((noreturn))
+die_stdout(struct timerun *t)
+{
+	warn("<stdout>: write error");
+	if (t->m.cg != NULL)
+		cgrun_close(t->m.cg, NULL);
+	exit(EXIT_TROUBLE);
+}
+
+/* Stopped by a signal: the rows written so far are whole. */
+void
+xtimerun_interrupted(struct timerun *t)
+{
+	warnx("interrupted: the runs so far are written");
+	xtimerun_finish(t, EXIT_INTERRUPTED);
+}
+
+static void __attribute__((noreturn, format(printf, 2, 3)))
+die(struct timerun *t, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vwarnx(fmt, ap);
+	va_end(ap);
+	xtimerun_finish(t, EXIT_TROUBLE);
+}
+
+/* Runs a hook command; dies when it fails. */
+static void
+hook(struct timerun *t, const struct bench *b, int h)
+{
+	const char *cmd = t->o->spec.hooks[h];
+	pid_t pid;
+	int err, status, to;
+
+	if (b->hook[h] == NULL)
+		return;
+	if ((err = launch_start(&t->ro, b->hook[h], &pid)) != 0)
+		die(t, "%s command '%s': %s", hookname[h], cmd, strerror(err));
+	while (launch_wait(pid, 0, 1, &status, NULL, &to) < 0)
+		if (errno != EINTR || *t->stop)
+			*t->stop ? xtimerun_interrupted(t) : die(t,
+			    "%s command '%s': %s", hookname[h], cmd,
+			    strerror(errno));
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		die(t, "%s command '%s' failed: %s %d", hookname[h], cmd,
+		    WIFEXITED(status) ? "exit status" : "signal",
+		    WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status));
+}
+
+/* Whether a run that ended this way is a failure that stops us. */
+static int
+fatal(const struct timerun_opts *o, const struct measure_result *r)
+{
+	int i;
+
+	if (r->timed_out || (r->exit_status == 0 && r->signal == 0) ||
+	    o->ignore_all)
+		return 0;
+	for (i = 0; i < o->nignore; i++)
+		if (r->exit_status == o->ignore_codes[i])
+			return 0;
+	return 1;
+}
+
+/* Runs b once (warm-up when idx is 0).  Returns 0, or -1 when stopped. */
+static int
+runonce(struct timerun *t, struct bench *b, size_t idx,
+    struct measure_result *r)
+{
+	struct runsout_row row;
+	double start;
+	int err;
+
+	snprintf(t->runvar, sizeof t->runvar, "PERFPIPE_RUN=%zu", idx);
+	hook(t, b, BENCH_PREPARE);
+	if (t->o->input != NULL)
+		lseek(t->ro.in_fd, 0, SEEK_SET);
+	start = timeutil_real();
+	err = measure_run(&t->m, &t->ro, b->argv, r);
+	if (err == -1)
+		return -1;
+	if (err == -2)
+		die(t, "command '%s': waiting: %s", b->cmd, strerror(errno));
+	if (err > 0)
+		die(t, "command '%s': %s%s", b->argv[0], err == ENOENT ?
+		    "not found" : "cannot run: ", err == ENOENT ? "" :
+		    strerror(err));
+	/* The shell reports what it could not find or run. */
+	if (b->started++ == 0 && b->s.shell &&
+	    (r->exit_status == EXIT_NOT_FOUND ||
+	    r->exit_status == EXIT_CANNOT_RUN))
+		die(t, "command '%s': %s (the shell's exit status %d)", b->cmd,
+		    r->exit_status == EXIT_NOT_FOUND ? "not found" :
+		    "cannot run", r->exit_status);
+	hook(t, b, BENCH_CONCLUDE);
+	if (idx == 0)
+		return 0;
+	if (b->s.shell) {
+		r->wall_s = fmax(0, r->wall_s - t->overhead[0]);
+		r->user_s = fmax(0, r->user_s - t->overhead[1]);
+		r->sys_s = fmax(0, r->sys_s - t->overhead[2]);
+	}
+	row.time = start, row.name = b->name, row.command = b->cmd;
+	row.pvals = b->pvals, row.run = idx, row.r = r;
+	row.overhead_s = b->s.shell ? t->overhead[0] : NAN;
+	if (runsout_row(&t->out, &row) < 0)
+		die_stdout(t);
+	if (fatal(t->o, r)) {
+		if (r->signal)
+			die(t, "command '%s' failed in run %zu: killed by "
+			    "signal %d (use --ignore-failure to go on)", b->cmd,
+			    idx, r->signal);
+		die(t, "command '%s' failed in run %zu: exit status %d (use"
+		    " --ignore-failure to go on)", b->cmd, idx, r->exit_status);
+	}
+	return 0;
+}
+
+/* Shows progress at most ten times a second. */
+static void
+progress(struct timerun *t, const struct bench *b)
+{
+	double now = timeutil_mono(), mean;
+	size_t need;
+
+	if (!t->tty || now - t->last_progress < 0.1)
+		return;
+	t->last_progress = now;
+	mean = b->runs ? b->busy / (double)b->runs : NAN;
+	need = bench_need(b, &t->o->rule);
+	timesum_progress(stderr, b->s.label, b->runs, need, mean, need == 0 ?
+	    NAN : fmax(0, (double)need - (double)b->runs) * mean);
+}
+
+/* Measured runs of b until done.  Returns 0, or -1 when stopped. */
+static int
+measure_all(struct timerun *t, struct bench *b, int one)
+{
+	struct measure_result r;
+
+	while (!bench_done(b, &t->o->rule)) {
+		if (*t->stop || runonce(t, b, b->runs + 1, &r) < 0)
+			return -1;
+		bench_count(b, &r);
+		progress(t, b);
+		if (one)
+			break;
+	}
+	return 0;
+}
+
+static void
+setup_measure(struct timerun *t)
+{
+	const struct timerun_opts *o = t->o;
+	struct perr e;
+
+	measure_init(&t->m);
+	t->m.timeout = o->timeout;
+	t->m.stop = t->stop;
+	/* auto: a cgroup only where it gives what rusage cannot, the peak
+	 * memory of the whole tree. */
+	if (o->measure != TIMERUN_RUSAGE) {
+		if (cgrun_open(&t->cg, "/proc/self", o->measure == TIMERUN_AUTO,
+		    &e) == 0)
+			t->m.cg = &t->cg;
+		else if (o->measure == TIMERUN_CGROUP)
+			errx(EXIT_TROUBLE, "--measure cgroup: %s", e.msg);
+	}
+	if (o->counters) {
+		if (perfevent_open(&t->pe, perfevent_default,
+		    MEASURE_NCOUNTERS, &e) == 0)
+			warnx("hardware counters unavailable (%s): their"
+			    " columns are empty", e.msg);
+		else
+			t->m.pe = &t->pe;
+	}
+}
+
+/* Opens --input and --output for the runs. */
+static void
+setup_streams(struct timerun *t)
+{
+	const struct timerun_opts *o = t->o;
+	const char *in = o->input != NULL ? o->input : "/dev/null";
+
+	if ((t->ro.in_fd = open(in, O_RDONLY | O_CLOEXEC)) < 0)
+		err(EXIT_TROUBLE, "%s", in);
+	if (strcmp(o->output, "inherit") == 0)
+		t->ro.out_fd = -1;
+	else if ((t->ro.out_fd = open(strcmp(o->output, "null") == 0 ?
+	    "/dev/null" : o->output, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+	    0666)) < 0)
+		err(EXIT_TROUBLE, "%s", o->output);
+	t->ro.pgroup = 1;
+}
+
+void
+xtimerun_open(struct timerun *t, const struct timerun_opts *o,
+    const volatile sig_atomic_t *stop)
+{
+	extern char **environ;
+	struct perr e;
+	int err;
+
+	memset(t, 0, sizeof *t);
+	t->o = o;
+	t->stop = stop;
+	strcpy(t->runvar, "PERFPIPE_RUN=0");
+	if ((t->b = bench_plan(&o->spec, &t->nb, &e)) == NULL)
+		errx(EXIT_TROUBLE, "%s", e.msg);
+	t->tty = isatty(2) && o->summary;
+	launch_opts_init(&t->ro);
+	launch_env_init(&t->env, environ);
+	launch_env_put(&t->env, t->runvar);
+	t->ro.envp = t->env.envp;
+	if (o->cpulist != NULL) {
+		if (launch_cpus_parse(o->cpulist, &t->cpus, &e) < 0)
+			errx(EXIT_TROUBLE, "%s", e.msg);
+		t->ro.cpus = &t->cpus;
+	}
+	setup_streams(t);
+	if ((err = launch_opts_prepare(&t->ro)) != 0)
+		errx(EXIT_TROUBLE, "spawn: %s", strerror(err));
+	setup_measure(t);
+	if (o->spec.shellmode && !o->spec.noshell &&
+	    (err = measure_shell(&t->m, &t->ro, t->overhead)) != 0)
+		err > 0 ? die(t, "shell 'sh': %s", strerror(err)) :
+		    xtimerun_interrupted(t);
+	if (runsout_open(&t->out, stdout, &o->ps, o->counters) < 0)
+		die_stdout(t);
+}
+
+int
+xtimerun_all(struct timerun *t)
+{
+	const struct timerun_opts *o = t->o;
+	struct timesum_bench *sums;
+	struct measure_result r;
+	size_t i, j, left;
+	uint64_t rng;
+	int stopped = 0;
+
+	/* Setup and warm-up of each; all first when interleaving. */
+	for (i = 0; i < t->nb && !stopped; i++) {
+		hook(t, &t->b[i], BENCH_SETUP);
+		for (j = 0; j < (size_t)o->warmup && !stopped; j++)
+			stopped = *t->stop || runonce(t, &t->b[i], 0, &r) < 0;
+		if (o->interleave || stopped)
+			continue;
+		stopped = measure_all(t, &t->b[i], 0) < 0;
+		if (t->tty)
+			timesum_progress_clear(stderr);
+		if (o->summary)
+			timesum_bench(stderr, i + 1, &t->b[i].s);
+		if (!stopped)
+			hook(t, &t->b[i], BENCH_CLEANUP);
+	}
+	if (o->interleave && !stopped) {
+		t->order = xcalloc(t->nb, sizeof *t->order);
+		rng = (uint64_t)o->seed * 0x9e3779b97f4a7c15ULL | 1;
+		while ((left = bench_round(t->b, t->nb, &o->rule,
+		    o->interleave == TIMERUN_SHUFFLE, &rng, t->order)) > 0) {
+			for (i = 0; i < left && !stopped; i++)
+				stopped = measure_all(t, &t->b[t->order[i]],
+				    1) < 0;
+			if (stopped)
+				break;
+		}
+		if (t->tty)
+			timesum_progress_clear(stderr);
+		for (i = 0; i < t->nb && o->summary; i++)
+			timesum_bench(stderr, i + 1, &t->b[i].s);
+		for (i = 0; i < t->nb && !stopped; i++)
+			hook(t, &t->b[i], BENCH_CLEANUP);
+	}
+	if (o->summary && t->nb > 1) {
+		sums = xcalloc(t->nb, sizeof *sums);
+		for (i = 0; i < t->nb; i++)
+			sums[i] = t->b[i].s;
+		timesum_compare(stderr, sums, t->nb);
+		free(sums);
+	}
+	return stopped ? -1 : 0;
+}

@@ -1,0 +1,265 @@
+/* trenddoc.c - perf-trend's job: reads the inputs into group stores and
+ * builds the trend document (schemas/trend) from them. */
+#include <err.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "trendcmp.h"
+#include "trenddesc.h"
+#include "trenddoc.h"
+#include "util/cli.h"
+#include "fmt/jsonio.h"
+#include "util/xalloc.h"
+
+static void
+die(struct perr *e)
+{
+	errx(EXIT_TROUBLE, "%s", e->msg);
+}
+
+void
+xtrenddoc_load(struct trenddoc_input *in, const struct trenddoc_opts *o,
+    char *const *paths, size_t n, int primary, struct gacc_budget *b)
+{
+	struct csvread_row row;
+	struct perr e;
+	long axis, cmd;
+	int got;
+
+	memset(in, 0, sizeof *in);
+	if ((in->r = csvread_open(paths, n, &e)) == NULL)
+		die(&e);
+	if (columns_init(&in->c, in->r, o->by, o->metric, o->xcol, &e) < 0 ||
+	    columns_check(&in->c, in->r, &e) < 0)
+		die(&e);
+	axis = in->c.axis;
+	in->all = groups_new(in->c.n, -1, NULL, axis, b);
+	in->cmpcol = in->cxcol = -1;
+	in->labcol = csvread_col(in->r, "commit");
+	if (!o->changepoints || (in->labcol >= 0 &&
+	    in->c.role[in->labcol] == COL_KEY))
+		in->labcol = -1;
+	if (in->labcol >= 0)
+		groups_label(in->all, in->labcol);
+	/* Comparisons match groups without the command (a candidate's
+	 * usually differs), unless --by names it. */
+	cmd = o->by ? -1 : csvread_col(in->r, "command");
+	if (o->cmp_col && primary) {
+		if ((in->cmpcol = csvread_col(in->r, o->cmp_col)) < 0)
+			errx(EXIT_TROUBLE, "%s:1: no column '%s' (named by "
+			    "--compare)", csvread_srcname(in->r, 0), o->cmp_col);
+		in->a = groups_new(in->c.n, in->cmpcol, o->cmp_a, axis, b);
+		in->b = groups_new(in->c.n, in->cmpcol, o->cmp_b, axis, b);
+		groups_ignore(in->a, cmd);
+		groups_ignore(in->b, cmd);
+	} else if (o->baseline)
+		in->a = groups_new(in->c.n, cmd, NULL, axis, b);
+	if (o->complexity && primary) {
+		if ((in->cxcol = trendfit_param_column(in->r, o->cx_col,
+		    &e)) < 0)
+			die(&e);
+		in->cx = groups_new(in->c.n, in->cxcol, NULL, in->cxcol, b);
+	}
+	in->srcrows = xcalloc(csvread_nsrc(in->r), sizeof *in->srcrows);
+	while ((got = csvread_next(in->r, &row, &e)) > 0) {
+		in->srcrows[row.src]++;
+		columns_see(&in->c, &row);
+		if (groups_add_row(in->all, &in->c, in->r, &row, &e) < 0 ||
+		    (in->a && groups_add_row(in->a, &in->c, in->r, &row,
+		    &e) < 0) ||
+		    (in->b && groups_add_row(in->b, &in->c, in->r, &row,
+		    &e) < 0) ||
+		    (in->cx && groups_add_row(in->cx, &in->c, in->r, &row,
+		    &e) < 0))
+			die(&e);
+	}
+	if (got < 0)
+		die(&e);
+	columns_finish(&in->c);
+	if (groups_rows(in->all) == 0)
+		errx(EXIT_TROUBLE, "%s:2: empty input: no data rows",
+		    csvread_srcname(in->r, csvread_nsrc(in->r) - 1));
+	if (o->cmp_col && groups_rows(in->a) == 0)
+		errx(EXIT_TROUBLE, "%s: no rows with %s=%s (named by --compare)",
+		    csvread_srcname(in->r, 0), o->cmp_col, o->cmp_a);
+	if (in->b && groups_rows(in->b) == 0)
+		errx(EXIT_TROUBLE, "%s: no rows with %s=%s (named by --compare)",
+		    csvread_srcname(in->r, 0), o->cmp_col, o->cmp_b);
+	if (columns_check(&in->c, in->r, &e) < 0)
+		die(&e);
+}
+
+void
+trenddoc_free_input(struct trenddoc_input *in)
+{
+	groups_free(in->all);
+	groups_free(in->a);
+	groups_free(in->b);
+	groups_free(in->cx);
+	columns_free(&in->c);
+	csvread_close(in->r);
+	free(in->srcrows);
+}
+
+static json_t *
+optstr(const char *v)
+{
+	return v ? json_string(v) : json_null();
+}
+
+static void
+add_inputs(json_t *arr, const struct trenddoc_input *in)
+{
+	json_t *o;
+	size_t s;
+
+	for (s = 0; s < csvread_nsrc(in->r); s++) {
+		o = json_object();
+		xjsonio_set(o, "path", json_string(csvread_srcname(in->r, s)));
+		xjsonio_set(o, "format", json_string(columns_format(in->r, s)));
+		xjsonio_set(o, "rows", json_integer((json_int_t)in->srcrows[s]));
+		json_array_append_new(arr, o);
+	}
+}
+
+/* The inputs, options and column roles that produced the document. */
+static json_t *
+provenance(const struct trenddoc_opts *opt, const struct trenddoc_input *in,
+    const struct trenddoc_input *base, const struct gacc_budget *b)
+{
+	json_t *o = json_object(), *cols = json_object(), *a, *f;
+	size_t i;
+
+	a = json_array();
+	add_inputs(a, in);
+	if (base)
+		add_inputs(a, base);
+	xjsonio_set(o, "inputs", a);
+	for (i = 0; i < in->c.n; i++) {
+		const char *role = columns_role_name(in->c.role[i]);
+
+		if ((a = json_object_get(cols, role)) == NULL) {
+			a = json_array();
+			json_object_set_new(cols, role, a);
+		}
+		json_array_append_new(a, json_string(csvread_colname(in->r, i)));
+	}
+	xjsonio_set(o, "columns", cols);
+	a = json_object();
+	xjsonio_set(a, "baseline", optstr(opt->baseline));
+	xjsonio_set(a, "by", optstr(opt->by));
+	xjsonio_set(a, "changepoints", json_boolean(opt->changepoints));
+	xjsonio_set(a, "compare", optstr(opt->cmp_text));
+	xjsonio_set(a, "complexity", opt->complexity ? json_string(opt->cx_col ?
+	    opt->cx_col : csvread_colname(in->r, (size_t)in->cxcol)) :
+	    json_null());
+	xjsonio_set(a, "confidence", json_real(100 * opt->confidence));
+	xjsonio_set(a, "exact", json_boolean(opt->exact));
+	xjsonio_set(a, "fail_on", opt->fail_on_regression ? json_string("regression") :
+	    json_null());
+	f = json_array();
+	for (i = 0; i < opt->nforecasts; i++)
+		json_array_append_new(f, json_string(opt->forecasts[i].text));
+	xjsonio_set(a, "forecast", f);
+	xjsonio_set(a, "format", json_string(opt->format));
+	xjsonio_set(a, "higher_is_better", optstr(opt->higher));
+	xjsonio_set(a, "memory", json_real(opt->exact ? 0 : opt->memory_mib));
+	xjsonio_set(a, "metric", optstr(opt->metric));
+	xjsonio_set(a, "output", optstr(opt->output));
+	xjsonio_set(a, "seed", json_integer((json_int_t)opt->seed));
+	xjsonio_set(a, "threshold", json_real(100 * opt->threshold));
+	xjsonio_set(a, "x", in->c.axis >= 0 ?
+	    json_string(csvread_colname(in->r, (size_t)in->c.axis)) : json_null());
+	xjsonio_set(a, "quantile_type", json_integer(7));
+	xjsonio_set(a, "sketch_relative_error", json_real(b->alpha));
+	xjsonio_set(o, "options", a);
+	return o;
+}
+
+json_t *
+trenddoc_build(const struct trenddoc_opts *o, struct trenddoc_input *in,
+    struct trenddoc_input *base, struct gacc_budget *b, int *regressed)
+{
+	struct trendfit_opts fo;
+	struct trendcmp_opts co;
+	json_t *doc = json_object(), *groups = json_array(), *g, *ms, *m;
+	json_t *geo = json_object(), *cmps, *err;
+	struct group *gr;
+	size_t i, k;
+
+	memset(&fo, 0, sizeof fo);
+	fo.conf = o->confidence;
+	fo.seed = o->seed;
+	fo.changepoints = o->changepoints;
+	fo.forecasts = o->forecasts;
+	fo.nforecasts = o->nforecasts;
+	fo.label = in->labcol >= 0 ? "commit" : NULL;
+	fo.axis = in->c.axis >= 0 ? csvread_colname(in->r, (size_t)in->c.axis) :
+	    "";
+	xjsonio_set(doc, "format", json_string("perf-trend/1"));
+	json_object_update_new(doc, provenance(o, in, base, b));
+	for (i = 0; i < groups_count(in->all); i++) {
+		gr = groups_at(in->all, i);
+		g = json_object();
+		ms = json_object();
+		trenddesc_key(g, in->all, gr, in->r);
+		xjsonio_set(g, "rows", json_integer((json_int_t)gr->rows));
+		for (k = 0; k < in->c.n; k++) {
+			if (in->c.role[k] != COL_METRIC)
+				continue;
+			m = trenddesc_metric(&gr->m[k], gr->rows,
+			    o->confidence);
+			if (in->c.axis >= 0 && (long)k != in->c.axis)
+				xjsonio_set(m, "trend", trendfit_trend(&gr->m[k],
+				    csvread_colname(in->r, k), &fo));
+			if (o->changepoints)
+				xjsonio_set(m, "changepoints",
+				    trendfit_changepoints(&gr->m[k], &fo));
+			xjsonio_set(ms, csvread_colname(in->r, k), m);
+		}
+		xjsonio_set(g, "metrics", ms);
+		json_array_append_new(groups, g);
+	}
+	xjsonio_set(doc, "groups", groups);
+	for (k = 0; k < in->c.n; k++)
+		if (in->c.role[k] == COL_METRIC)
+			xjsonio_set(geo, csvread_colname(in->r, k),
+			    trenddesc_geomean(in->all, k));
+	xjsonio_set(doc, "geomean", geo);
+	if (base || in->b) {
+		memset(&co, 0, sizeof co);
+		co.conf = o->confidence;
+		co.threshold = o->threshold;
+		co.seed = o->seed;
+		co.higher = o->higher;
+		err = NULL;
+		cmps = base ? trendcmp_all(base->a, &base->c, base->r,
+		    in->a, &in->c, in->r, &co, &err) : trendcmp_all(in->a,
+		    &in->c, in->r, in->b, &in->c, in->r, &co, &err);
+		*regressed = trendcmp_regressed(cmps);
+		xjsonio_set(doc, "comparisons", cmps);
+		if (err)
+			xjsonio_set(doc, "unmatched", err);
+	}
+	if (in->cx)
+		xjsonio_set(doc, "complexity", trendfit_complexity(in->cx, &in->c,
+		    in->r, in->cxcol));
+	return doc;
+}
+
+void
+xtrenddoc_check_forecasts(const struct trenddoc_input *in,
+    const struct trenddoc_opts *o)
+{
+	size_t i;
+	long k;
+
+	for (i = 0; i < o->nforecasts; i++) {
+		k = csvread_col(in->r, o->forecasts[i].metric);
+		if (k < 0 || in->c.role[k] != COL_METRIC || in->c.axis < 0)
+			errx(EXIT_TROUBLE, "%s:1: %s '%s' (named by --forecast)",
+			    csvread_srcname(in->r, 0), in->c.axis < 0 ? "no time "
+			    "column (or --x) to forecast" : "no metric column",
+			    o->forecasts[i].metric);
+	}
+}

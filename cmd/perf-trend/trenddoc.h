@@ -1,0 +1,72 @@
+/* trenddoc.h - perf-trend's job: the settings its command line gives, the
+ * inputs read into group stores, and the trend document built from them. */
+#ifndef TRENDDOC_H
+#define TRENDDOC_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <jansson.h>
+
+#include "columns.h"
+#include "fmt/csvread.h"
+#include "gacc.h"
+#include "groups.h"
+#include "trendfit.h"
+
+/* What the command line asks for; set once before the analysis. */
+struct trenddoc_opts {
+	const char *baseline;		/* -b FILE, NULL: none */
+	const char *by, *metric;	/* --by, -m: COL,... lists, NULL: all */
+	const char *xcol;		/* --x COL, NULL: time */
+	const char *output;		/* -o FILE, NULL: stdout */
+	const char *higher;		/* --higher-is-better COL,... */
+	const char *format;		/* json (default), csv or text */
+	const char *cmp_col, *cmp_a, *cmp_b;	/* --compare COL=A,B */
+	char *cmp_text;			/* its text as given (owned) */
+	const char *cx_col;		/* --complexity=COL, NULL: found */
+	int exact, changepoints, complexity, fail_on_regression;
+	double confidence, threshold;	/* fractions: 0.95, 0.02 */
+	double memory_mib;		/* --memory, default 24 */
+	unsigned long long seed;	/* --seed, default 1 */
+	struct trendfit_forecast *forecasts;	/* --forecast, owned */
+	size_t nforecasts;
+	char **files;			/* the inputs (in argv); none: stdin */
+	size_t nfiles;
+};
+
+/* One input: its reader, column roles and group stores. */
+struct trenddoc_input {
+	struct csvread *r;
+	struct columns c;
+	struct groups *all;	/* every row */
+	struct groups *a, *b;	/* --compare: rows of value A, of value B;
+				 * --baseline: a, every row */
+	struct groups *cx;	/* --complexity: groups without the param */
+	long cmpcol, cxcol, labcol;	/* labcol: commit, for change points */
+	uint64_t *srcrows;	/* data rows read per source */
+};
+
+/*
+ * Opens the n files at paths (the primary input, or the --baseline when
+ * primary is 0) and reads every row into in's group stores, within the
+ * memory budget b.  Dies with "file:line: ..." (exit status 2) on bad or
+ * empty input.  Free in with trenddoc_free_input.
+ */
+void xtrenddoc_load(struct trenddoc_input *in, const struct trenddoc_opts *o,
+    char *const *paths, size_t n, int primary, struct gacc_budget *b);
+void trenddoc_free_input(struct trenddoc_input *in);
+/* Every --forecast must name a metric column, and there must be an axis;
+ * dies (exit status 2) when one does not. */
+void xtrenddoc_check_forecasts(const struct trenddoc_input *in,
+    const struct trenddoc_opts *o);
+/*
+ * The document: provenance, groups with their metrics, geometric means,
+ * comparisons (with base, or --compare), complexity fits.  Sets *regressed
+ * when a comparison regressed.  The caller owns the document.
+ */
+json_t *trenddoc_build(const struct trenddoc_opts *o,
+    struct trenddoc_input *in, struct trenddoc_input *base,
+    struct gacc_budget *b, int *regressed);
+
+#endif
