@@ -358,3 +358,16 @@ EOF
 	assert_line "all,v,trend.forecast.status,no_trend"
 	assert_line "all,v,trend.forecast.text,no significant trend"
 }
+
+@test "--fail-on regression fails loudly when nothing was compared" {
+	printf 'host,name,wall_s\nci1,sort,1\nci1,sort,1.1\nci1,sort,1.2\n' > b.csv
+	printf 'host,name,wall_s\nci2,sort,2\nci2,sort,2.1\nci2,sort,2.2\n' > c.csv
+	run -2 --separate-stderr perf-trend --fail-on regression -f csv -b b.csv c.csv
+	[ "$stderr" = "perf-trend: --fail-on regression: nothing was compared: no group of the candidate matches the baseline (baseline: host=ci1;name=sort; candidate: host=ci2;name=sort); match groups with --by (e.g. --by name), or record a key that stays the same across runs" ]
+	run -0 --separate-stderr perf-trend --fail-on regression --by name -f csv -b b.csv c.csv
+	assert_line "name=sort,wall_s,compare.verdict,inconclusive"
+	printf 'host,name,cpu_s\nci1,sort,2\nci1,sort,2.1\nci1,sort,2.2\n' > d.csv
+	run -2 --separate-stderr perf-trend --fail-on regression -f csv -b b.csv d.csv
+	[ "$stderr" = "perf-trend: --fail-on regression: nothing was compared: the groups match but share no metric; match groups with --by (e.g. --by name), or record a key that stays the same across runs" ]
+	run -0 --separate-stderr perf-trend -f csv -b b.csv c.csv
+}

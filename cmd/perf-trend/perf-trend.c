@@ -262,13 +262,43 @@ xoutput(const json_t *doc)
 		die(&e);
 }
 
+/* A gate that compared nothing must not pass: says what did not match,
+ * and how to match it. */
+static void
+nothing_compared(const json_t *doc)
+{
+	const json_t *u = json_object_get(doc, "unmatched"), *g;
+	char *lab, *side[2] = { NULL, NULL }, *which;
+	size_t i, k;
+
+	json_array_foreach(u, i, g) {
+		k = strcmp(json_string_value(json_object_get(g, "only_in")),
+		    "baseline") != 0;
+		lab = trendfmt_label(g);
+		if (side[k] == NULL)
+			side[k] = lab;
+		else
+			free(lab);
+	}
+	which = u == NULL ? xstrdup("the groups match but share no metric") :
+	    xasprintf("no group of the candidate matches the baseline "
+	    "(baseline: %s; candidate: %s)", side[0] ? side[0] : "none",
+	    side[1] ? side[1] : "none");
+	warnx("--fail-on regression: nothing was compared: %s; match groups "
+	    "with --by (e.g. --by name), or record a key that stays the same "
+	    "across runs", which);
+	free(which);
+	free(side[0]);
+	free(side[1]);
+}
+
 int
 main(int argc, char *argv[])
 {
 	struct gacc_budget budget = { 0, 0, 0.01, 0 };
 	struct trenddoc_input in, base;
 	json_t *doc;
-	int regressed = 0;
+	int regressed = 0, status;
 
 	xparse(&opt, argc, argv);
 	budget.limit = opt.exact ? 0 : (size_t)(opt.memory_mib * 1048576);
@@ -280,10 +310,15 @@ main(int argc, char *argv[])
 	doc = trenddoc_build(&opt, &in, opt.baseline ? &base : NULL, &budget,
 	    &regressed);
 	xoutput(doc);
+	status = opt.fail_on_regression && regressed > 0 ? EXIT_TRIP : EXIT_OK;
+	if (opt.fail_on_regression && regressed < 0) {
+		nothing_compared(doc);
+		status = EXIT_TROUBLE;
+	}
 	json_decref(doc);
 	trenddoc_free_input(&in);
 	if (opt.baseline)
 		trenddoc_free_input(&base);
 	free_opts(&opt);
-	cli_exit(opt.fail_on_regression && regressed ? EXIT_TRIP : EXIT_OK);
+	cli_exit(status);
 }

@@ -236,7 +236,8 @@ trenddoc_build(const struct trenddoc_opts *o, struct trenddoc_input *in,
 		cmps = base ? trendcmp_all(base->a, &base->c, base->r,
 		    in->a, &in->c, in->r, &co, &err) : trendcmp_all(in->a,
 		    &in->c, in->r, in->b, &in->c, in->r, &co, &err);
-		*regressed = trendcmp_regressed(cmps);
+		*regressed = json_array_size(cmps) == 0 ? -1 :
+		    trendcmp_regressed(cmps);
 		xjsonio_set(doc, "comparisons", cmps);
 		if (err)
 			xjsonio_set(doc, "unmatched", err);

@@ -63,7 +63,10 @@ void xtrenddoc_check_forecasts(const struct trenddoc_input *in,
 /*
  * The document: provenance, groups with their metrics, geometric means,
  * comparisons (with base, or --compare), complexity fits.  Sets *regressed
- * when a comparison regressed.  The caller owns the document.
+ * to 1 when a comparison regressed, to -1 when comparisons were asked for
+ * and none could be made (no group or metric of the candidate matches the
+ * baseline: the document's "unmatched" says which).  The caller owns the
+ * document.
  */
 json_t *trenddoc_build(const struct trenddoc_opts *o,
     struct trenddoc_input *in, struct trenddoc_input *base,
