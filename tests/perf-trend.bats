@@ -371,3 +371,25 @@ EOF
 	[ "$stderr" = "perf-trend: --fail-on regression: nothing was compared: the groups match but share no metric; match groups with --by (e.g. --by name), or record a key that stays the same across runs" ]
 	run -0 --separate-stderr perf-trend -f csv -b b.csv c.csv
 }
+
+@test "timed-out and failed runs are left out of the statistics and counted" {
+	printf 'name,wall_s,exit_status,signal,timed_out\n' > to.csv
+	printf 'sl,0.05,0,,0\nsl,0.052,0,,0\nsl,0.054,0,,0\nsl,0.2,,9,1\nsl,0.2,,9,1\nsl,0.01,1,,0\n' >> to.csv
+	run -0 --separate-stderr perf-trend -f csv -m wall_s to.csv
+	assert_line "name=sl,wall_s,n,3"
+	assert_line "name=sl,wall_s,mean,0.052"
+	run -0 --separate-stderr perf-trend -m wall_s to.csv
+	[ "$(/usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["groups"][0]["excluded"])' <<<"$output")" = "{'timed_out': 2, 'failed': 1}" ]
+	perf-trend to.csv > to.json
+	check_json trend.schema.json to.json
+	run -0 --separate-stderr perf-trend -f csv -m wall_s --include-failed to.csv
+	assert_line "name=sl,wall_s,n,4"
+	run -0 --separate-stderr perf-trend -f text -m wall_s to.csv
+	assert_line "# name=sl: left out of the statistics: 2 timed-out runs (censored: only a lower bound), 1 failed run (--include-failed keeps them)"
+}
+
+@test "--higher-is-better refuses a column that does not exist" {
+	printf 'v,w\na,1\n' > h.csv
+	run -2 --separate-stderr perf-trend --higher-is-better nosuch h.csv
+	[ "$stderr" = "perf-trend: h.csv:1: no metric column 'nosuch' (named by --higher-is-better)" ]
+}

@@ -26,6 +26,8 @@ struct groups {
 	char *buf;		/* the encoded key of the current row */
 	size_t buflen, bufcap;
 	uint64_t rows, nox;
+	int keep_failed, outcome_known;
+	long to_col, exit_col, sig_col;	/* the runs' outcome columns, or -1 */
 };
 
 struct groups *
@@ -224,6 +226,37 @@ lookup(struct groups *g, const struct csvread *r, const struct csvread_row *row)
 	return g->prev = gr;
 }
 
+void
+groups_keep_failed(struct groups *g)
+{
+	g->keep_failed = 1;
+}
+
+/* Whether field k of row holds a value other than 0 (k -1: no column). */
+static int
+set(const struct csvread_row *row, long k)
+{
+	return k >= 0 && row->len[k] > 0 &&
+	    !(row->len[k] == 1 && row->f[k][0] == '0');
+}
+
+/* How a run ended, from the runs table's columns: 2 timed out, 1 failed,
+ * 0 ran to a zero exit (or the table has no such columns). */
+static int
+outcome(struct groups *g, const struct csvread *r,
+    const struct csvread_row *row)
+{
+	if (!g->outcome_known) {
+		g->to_col = csvread_col(r, "timed_out");
+		g->exit_col = csvread_col(r, "exit_status");
+		g->sig_col = csvread_col(r, "signal");
+		g->outcome_known = 1;
+	}
+	if (set(row, g->to_col))
+		return 2;
+	return set(row, g->exit_col) || set(row, g->sig_col);
+}
+
 int
 groups_add_row(struct groups *g, const struct columns *c,
     const struct csvread *r, const struct csvread_row *row, struct perr *e)
@@ -248,6 +281,17 @@ groups_add_row(struct groups *g, const struct columns *c,
 		}
 	}
 	gr = lookup(g, r, row);
+	switch (outcome(g, r, row)) {
+	case 2:
+		gr->timed_out++;
+		return 0;
+	case 1:
+		if (!g->keep_failed) {
+			gr->failed++;
+			return 0;
+		}
+		break;
+	}
 	gr->rows++;
 	g->rows++;
 	for (i = 0; i < g->nmets; i++) {

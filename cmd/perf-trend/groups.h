@@ -18,6 +18,8 @@ struct group {
 				 * not a key of this group or the field is empty */
 	char *id;		/* the encoded key, "name\x1fvalue\x1e" ... */
 	uint64_t rows;		/* rows of the group; missing = rows - n */
+	uint64_t timed_out;	/* runs left out: timed out (censored) */
+	uint64_t failed;	/* runs left out: non-zero exit or a signal */
 	long first_line;	/* where the group first appeared */
 	size_t first_src;
 	struct gacc *m;		/* m[col], for metric columns */
@@ -44,9 +46,17 @@ void groups_label(struct groups *g, long col);
  * before adding rows. */
 void groups_ignore(struct groups *g, long col);
 
+/* Keeps failed runs (a non-zero exit_status, a signal) in the statistics;
+ * by default they are left out and counted in their group's failed. */
+void groups_keep_failed(struct groups *g);
+
 /*
  * Adds a row: finds or makes its group, parses each metric field (fast
- * path) and adds it.  Empty fields are missing values.  Returns 0, or -1
+ * path) and adds it.  Empty fields are missing values.  A run that timed
+ * out (a timed_out column, not 0) is censored: its times are only a
+ * lower bound, so it is counted in the group's timed_out, never averaged
+ * in; a failed one likewise in failed (see groups_keep_failed).  Returns
+ * 0, or -1
  * with "file:line: column 'NAME': 'TEXT' is not a number" in e.
  */
 int groups_add_row(struct groups *g, const struct columns *c,

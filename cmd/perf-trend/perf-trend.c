@@ -19,7 +19,8 @@
 static struct trenddoc_opts opt;	/* set once by main */
 
 enum { OPT_BY = 256, OPT_CHANGEPOINTS, OPT_COMPLEXITY, OPT_CONFIDENCE,
-	OPT_FAIL_ON, OPT_FORECAST, OPT_HIGHER, OPT_MEMORY, OPT_SEED, OPT_X };
+	OPT_FAIL_ON, OPT_FORECAST, OPT_HIGHER, OPT_INCLUDE_FAILED, OPT_MEMORY,
+	OPT_SEED, OPT_X };
 
 static const struct option longopts[] = {
 	{ "baseline", required_argument, NULL, 'b' },
@@ -34,6 +35,7 @@ static const struct option longopts[] = {
 	{ "format", required_argument, NULL, 'f' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "higher-is-better", required_argument, NULL, OPT_HIGHER },
+	{ "include-failed", no_argument, NULL, OPT_INCLUDE_FAILED },
 	{ "memory", required_argument, NULL, OPT_MEMORY },
 	{ "metric", required_argument, NULL, 'm' },
 	{ "output", required_argument, NULL, 'o' },
@@ -53,8 +55,9 @@ usage(FILE *fp)
 	    "[--changepoints] [--complexity[=col]]\n"
 	    "                  [--confidence pct] [--fail-on regression] "
 	    "[--forecast metric=value]\n"
-	    "                  [--higher-is-better col,...] [--memory MiB] "
-	    "[--seed n] [--x col] [file ...]\n");
+	    "                  [--higher-is-better col,...] [--include-failed] "
+	    "[--memory MiB]\n"
+	    "                  [--seed n] [--x col] [file ...]\n");
 }
 
 static void
@@ -75,6 +78,7 @@ help(void)
 "      --forecast M=V      when the trend of metric M reaches V\n"
 "  -f, --format FMT        json (default), csv (tidy rows) or text\n"
 "      --higher-is-better COL,...  these metrics improve upward\n"
+"      --include-failed    keep runs that failed (exit status, signal)\n"
 "      --memory MIB        memory for exact values (default 24)\n"
 "  -m, --metric COL,...    only these metric columns\n"
 "  -o, --output FILE       write FILE whole instead of stdout\n"
@@ -184,6 +188,7 @@ xparse(struct trenddoc_opts *o, int argc, char *argv[])
 			break;
 		case OPT_FORECAST: parse_forecast(o, optarg); break;
 		case OPT_HIGHER: o->higher = optarg; break;
+		case OPT_INCLUDE_FAILED: o->include_failed = 1; break;
 		case OPT_MEMORY:
 			o->memory_mib = (double)xcli_int("memory", optarg, 1,
 			    1048576);
@@ -303,7 +308,7 @@ main(int argc, char *argv[])
 	xparse(&opt, argc, argv);
 	budget.limit = opt.exact ? 0 : (size_t)(opt.memory_mib * 1048576);
 	xtrenddoc_load(&in, &opt, opt.files, opt.nfiles, 1, &budget);
-	xtrenddoc_check_forecasts(&in, &opt);
+	xtrenddoc_check_names(&in, &opt);
 	if (opt.baseline)
 		xtrenddoc_load(&base, &opt, (char *[]){ (char *)opt.baseline },
 		    1, 0, &budget);

@@ -60,6 +60,14 @@ xtrenddoc_load(struct trenddoc_input *in, const struct trenddoc_opts *o,
 			die(&e);
 		in->cx = groups_new(in->c.n, in->cxcol, NULL, in->cxcol, b);
 	}
+	if (o->include_failed) {
+		struct groups *st[] = { in->all, in->a, in->b, in->cx };
+		size_t i;
+
+		for (i = 0; i < sizeof st / sizeof *st; i++)
+			if (st[i] != NULL)
+				groups_keep_failed(st[i]);
+	}
 	in->srcrows = xcalloc(csvread_nsrc(in->r), sizeof *in->srcrows);
 	while ((got = csvread_next(in->r, &row, &e)) > 0) {
 		in->srcrows[row.src]++;
@@ -204,6 +212,10 @@ trenddoc_build(const struct trenddoc_opts *o, struct trenddoc_input *in,
 		ms = json_object();
 		trenddesc_key(g, in->all, gr, in->r);
 		xjsonio_set(g, "rows", json_integer((json_int_t)gr->rows));
+		if (gr->timed_out || gr->failed)
+			xjsonio_set(g, "excluded", json_pack("{sIsI}",
+			    "timed_out", (json_int_t)gr->timed_out,
+			    "failed", (json_int_t)gr->failed));
 		for (k = 0; k < in->c.n; k++) {
 			if (in->c.role[k] != COL_METRIC)
 				continue;
@@ -249,12 +261,24 @@ trenddoc_build(const struct trenddoc_opts *o, struct trenddoc_input *in,
 }
 
 void
-xtrenddoc_check_forecasts(const struct trenddoc_input *in,
+xtrenddoc_check_names(const struct trenddoc_input *in,
     const struct trenddoc_opts *o)
 {
-	size_t i;
+	const char *p;
+	size_t i, n;
 	long k;
 
+	for (p = o->higher; p != NULL && *p != '\0'; p += n + (p[n] == ',')) {
+		n = strcspn(p, ",");
+		for (k = 0; k < (long)in->c.n; k++)
+			if (strlen(csvread_colname(in->r, (size_t)k)) == n &&
+			    memcmp(csvread_colname(in->r, (size_t)k), p, n) == 0)
+				break;
+		if (k == (long)in->c.n || in->c.role[k] != COL_METRIC)
+			errx(EXIT_TROUBLE, "%s:1: no metric column '%.*s' (named "
+			    "by --higher-is-better)", csvread_srcname(in->r, 0),
+			    (int)n, p);
+	}
 	for (i = 0; i < o->nforecasts; i++) {
 		k = csvread_col(in->r, o->forecasts[i].metric);
 		if (k < 0 || in->c.role[k] != COL_METRIC || in->c.axis < 0)

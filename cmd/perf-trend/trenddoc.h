@@ -26,6 +26,7 @@ struct trenddoc_opts {
 	char *cmp_text;			/* its text as given (owned) */
 	const char *cx_col;		/* --complexity=COL, NULL: found */
 	int exact, changepoints, complexity, fail_on_regression;
+	int include_failed;		/* --include-failed */
 	double confidence, threshold;	/* fractions: 0.95, 0.02 */
 	double memory_mib;		/* --memory, default 24 */
 	unsigned long long seed;	/* --seed, default 1 */
@@ -56,9 +57,10 @@ struct trenddoc_input {
 void xtrenddoc_load(struct trenddoc_input *in, const struct trenddoc_opts *o,
     char *const *paths, size_t n, int primary, struct gacc_budget *b);
 void trenddoc_free_input(struct trenddoc_input *in);
-/* Every --forecast must name a metric column, and there must be an axis;
- * dies (exit status 2) when one does not. */
-void xtrenddoc_check_forecasts(const struct trenddoc_input *in,
+/* Every --higher-is-better and --forecast must name a metric column, and
+ * a forecast needs an axis; dies (exit status 2) naming the first that
+ * does not. */
+void xtrenddoc_check_names(const struct trenddoc_input *in,
     const struct trenddoc_opts *o);
 /*
  * The document: provenance, groups with their metrics, geometric means,

@@ -283,6 +283,26 @@ complexity(const json_t *doc, FILE *fp, int *rv)
 	    "squares through the origin)", fp);
 }
 
+/* Runs left out of a group's statistics, said under the table. */
+static void
+excluded(const json_t *g, FILE *fp)
+{
+	const json_t *x = json_object_get(g, "excluded");
+	json_int_t to, fail;
+	char *label;
+
+	if (x == NULL)
+		return;
+	to = json_integer_value(json_object_get(x, "timed_out"));
+	fail = json_integer_value(json_object_get(x, "failed"));
+	label = trendfmt_label(g);
+	fprintf(fp, "# %s: left out of the statistics: %lld timed-out run%s "
+	    "(censored: only a lower bound), %lld failed run%s%s\n", label,
+	    (long long)to, to == 1 ? "" : "s", (long long)fail,
+	    fail == 1 ? "" : "s", fail ? " (--include-failed keeps them)" : "");
+	free(label);
+}
+
 int
 trendtext_write(const json_t *doc, FILE *fp)
 {
@@ -309,6 +329,8 @@ trendtext_write(const json_t *doc, FILE *fp)
 	}
 	rv |= print(&t, "# descriptive (quantiles R type 7; outliers "
 	    "Tukey mild+severe)", fp);
+	json_array_foreach(json_object_get(doc, "groups"), i, g)
+		excluded(g, fp);
 
 	t.ncol = 9;
 	t.nleft = 3;
