@@ -99,6 +99,7 @@ procpid_parse_stat(const char *text, size_t len, struct procpid_info *p)
 	p->comm[v] = '\0';
 	/* Fields counted from state (3): ppid 4, minflt 10, majflt 12,
 	 * utime 14, stime 15, num_threads 20, starttime 22, rss 24. */
+	p->state = close + 1 < end ? close[1] : '?';
 	if ((q = field(close, end, 1, &v)) == NULL || v > 0x7fffffff)
 		return -1;
 	p->ppid = (int)v;
@@ -196,6 +197,10 @@ details(struct procpid_reader *r, struct procpid_info *p, struct perr *e)
 {
 	int k;
 
+	/* A zombie has freed its memory and descriptors: its 0 rss and
+	 * empty fd directory say nothing of what it held. */
+	if (p->state == 'Z' || p->state == 'X')
+		p->rss_kib = PROCFILE_NONE;
 	p->rss_kib = p->rss_kib == PROCFILE_NONE ? PROCFILE_NONE :
 	    p->rss_kib * r->pagekib;
 	if ((k = readpid(r, p->pid, "status", e)) < 0)
@@ -212,7 +217,8 @@ details(struct procpid_reader *r, struct procpid_info *p, struct perr *e)
 		    "write_bytes:", &p->wbytes);
 	else
 		p->rbytes = p->wbytes = PROCFILE_NONE;
-	p->fds = countfds(r, p->pid);
+	p->fds = p->state == 'Z' || p->state == 'X' ? PROCFILE_NONE :
+	    countfds(r, p->pid);
 	return 0;
 }
 

@@ -15,6 +15,7 @@
  * (UINT64_MAX), e.g. /proc/PID/io of another user's process. */
 struct procpid_info {
 	int pid, ppid;
+	char state;			/* R, S, D, Z (zombie), ... */
 	uint64_t start;			/* start time, ticks after boot */
 	char comm[32];
 	uint64_t utime, stime;		/* ticks */

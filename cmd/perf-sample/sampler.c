@@ -158,7 +158,7 @@ sampler_proc_row(struct sampler_row *r, const struct procpid_tree *a,
 	const struct procpid_info *x, *y;
 	double s[NSUM] = { 0 };
 	size_t i, lo = which < 0 ? 0 : (size_t)which;
-	size_t hi = which < 0 ? b->n : (size_t)which + 1;
+	size_t hi = which < 0 ? b->n : (size_t)which + 1, live = 0;
 	long j;
 
 	for (i = lo; i < hi; i++) {
@@ -173,10 +173,18 @@ sampler_proc_row(struct sampler_row *r, const struct procpid_tree *a,
 		add(&s[MAJ], x ? &x->majflt : NULL, &y->majflt);
 		add(&s[VC], x ? &x->vcsw : NULL, &y->vcsw);
 		add(&s[IC], x ? &x->ivcsw : NULL, &y->ivcsw);
-		add(&s[RSS], NULL, &y->rss_kib);
 		add(&s[THR], NULL, &y->threads);
+		/* A zombie holds no memory or descriptors any more, and
+		 * /proc no longer says what it held: the live members'
+		 * sum, unknown when none is alive. */
+		if (y->state == 'Z' || y->state == 'X')
+			continue;
+		live++;
+		add(&s[RSS], NULL, &y->rss_kib);
 		add(&s[FDS], NULL, &y->fds);
 	}
+	if (live == 0)
+		s[RSS] = s[FDS] = NAN;
 	if (!(dt > 0))
 		for (i = 0; i < RSS; i++)
 			s[i] = NAN;

@@ -83,6 +83,17 @@ main(void)
 	    "no io file: unknown");
 	tap_ok(t.p[2].fds == PROCFILE_NONE, "no fd directory: unknown");
 
+	/* A zombie (a command that has exited, not yet reaped): the 0 rss
+	 * and empty fd directory the kernel shows are not what it held. */
+	tap_put(root, "proc/12/stat", "12 (cc) Z 11 12 12 0 -1 4194560 100 0 5 0 "
+	    "12 7 0 0 20 0 1 0 1234 0 0 18446744073709551615 1 1 0 0 0 0 0 0 0"
+	    " 0 0 0 17 1 0 0 0 0 0\n");
+	tap_int(procpid_read(&r, &t, &e), 0, "reads a tree with a zombie");
+	tap_ok(t.p[3].pid == 12 && t.p[3].state == 'Z', "its state");
+	tap_ok(t.p[3].rss_kib == PROCFILE_NONE, "a zombie's rss: unknown, not 0");
+	tap_ok(t.p[3].fds == PROCFILE_NONE, "its descriptors: unknown, not 0");
+	tap_int((long long)t.p[3].utime, 12, "its CPU times still count");
+
 	tap_put(root, "proc/10/stat", "10 (sh) S 1\n");
 	tap_int(procpid_read(&r, &t, &e), -1, "a short stat file");
 	tap_ok(strstr(e.msg, "/proc/10/stat:1: malformed") != NULL,
