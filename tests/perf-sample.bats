@@ -427,3 +427,14 @@ policy() {
 	grep -qx 'perfpipe_cgroup_throttled_pct{host="synth",cgroup="/test.slice"} 25' cg.prom
 	[ "$(ls | grep -c '\.prom')" -eq 3 ]	# no temporary file left
 }
+
+@test "-- COMMAND: the command's output never mixes into the CSV" {
+	run -0 --separate-stderr perf-sample -i 50ms -- sh -c 'echo from-the-command; sleep 0.12'
+	refute_output --partial "from-the-command"
+	[ "${lines[0]%%,*}" = "time" ]
+	[ "$stderr" = "from-the-command" ]
+	run -0 --separate-stderr perf-sample -i 50ms -o out.csv -- sh -c 'echo kept; sleep 0.12'
+	[ "$output" = "kept" ]
+	run -1 grep -c kept out.csv
+	[ "$(head -c 5 out.csv)" = "time," ]
+}

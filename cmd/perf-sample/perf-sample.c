@@ -197,6 +197,7 @@ reap(pid_t child)
 static void
 start(char **command, pid_t *child)
 {
+	struct launch_opts lo;
 	struct sigaction sa;
 	int rc;
 
@@ -207,7 +208,12 @@ start(char **command, pid_t *child)
 	if (command == NULL)
 		return;
 	sigaction(SIGCHLD, &sa, NULL);
-	if ((rc = launch_argv(command, child)) != 0) {
+	launch_opts_init(&lo);
+	/* The CSV and the command's output never share a stream: with the
+	 * rows on stdout, the command writes its own to stderr. */
+	if (opt.outpath == NULL)
+		lo.out_fd = STDERR_FILENO;
+	if ((rc = launch_start(&lo, command, child)) != 0) {
 		warnx("cannot run '%s': %s", command[0], strerror(rc));
 		cli_exit(launch_exit_status(rc));
 	}
