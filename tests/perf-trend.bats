@@ -393,3 +393,13 @@ EOF
 	run -2 --separate-stderr perf-trend --higher-is-better nosuch h.csv
 	[ "$stderr" = "perf-trend: h.csv:1: no metric column 'nosuch' (named by --higher-is-better)" ]
 }
+
+@test "change points: none found is said, with what was tested; short series are not 'no trend'" {
+	{ echo time,v; for i in $(seq 1 40); do echo "$i,$((i % 3))"; done; } > cp.csv
+	run -0 --separate-stderr perf-trend -f text --changepoints cp.csv
+	assert_line "# change points: none found (E-divisive and PELT, 1 series in 1 group)"
+	printf 'time,v,name\n1,1,a\n2,2,a\n1,1,b\n' > u.csv
+	run -0 --separate-stderr perf-trend -f text u.csv
+	assert_line "# 2 series too short to test for a trend (fewer than 3 values with an x)"
+	refute_line --partial "no significant trend"
+}

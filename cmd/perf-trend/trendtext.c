@@ -222,8 +222,8 @@ changes(const json_t *doc, FILE *fp, int *rv)
 	const json_t *g, *m, *cp, *p;
 	const char *name;
 	char *label;
-	size_t i, j, k;
-	int any = 0;
+	size_t i, j, k, series = 0, groups = 0;
+	int any = 0, tested;
 
 	t.ncol = 10;
 	t.nleft = 3;
@@ -232,9 +232,12 @@ changes(const json_t *doc, FILE *fp, int *rv)
 	    xstrdup("after"), xstrdup("change%"), xstrdup("p"));
 	json_array_foreach(json_object_get(doc, "groups"), i, g) {
 		label = trendfmt_label(g);
+		tested = 0;
 		json_object_foreach(json_object_get(g, "metrics"), name, m) {
 			if ((cp = json_object_get(m, "changepoints")) == NULL)
 				continue;
+			series++;
+			tested = 1;
 			for (k = 0; k < 2; k++)
 				json_array_foreach(json_object_get(cp,
 				    methods[k]), j, p) {
@@ -249,10 +252,16 @@ changes(const json_t *doc, FILE *fp, int *rv)
 					    num(get(p, "p")));
 				}
 		}
+		groups += tested;
 		free(label);
 	}
 	if (!any) {
 		discard(&t);
+		/* Asked for and none found: say so, and what was tested. */
+		if (series > 0)
+			fprintf(fp, "\n# change points: none found (E-divisive "
+			    "and PELT, %zu series in %zu group%s)\n", series,
+			    groups, groups == 1 ? "" : "s");
 		return;
 	}
 	putc('\n', fp);
@@ -311,7 +320,7 @@ trendtext_write(const json_t *doc, FILE *fp)
 	const char *name;
 	char *label;
 	const char *dir;
-	size_t i, j, flat = 0;
+	size_t i, j, flat = 0, untested = 0;
 	int rv = 0, any;
 
 	t.ncol = 15;
@@ -344,8 +353,12 @@ trendtext_write(const json_t *doc, FILE *fp)
 			if ((x = json_object_get(m, "trend")) == NULL)
 				continue;
 			dir = json_string_value(get(x, "direction"));
+			if (get(x, "forecast") == NULL && dir == NULL) {
+				untested++;
+				continue;
+			}
 			if (get(x, "forecast") == NULL &&
-			    (dir == NULL || strcmp(dir, "flat") == 0)) {
+			    strcmp(dir, "flat") == 0) {
 				flat++;
 				continue;
 			}
@@ -367,6 +380,10 @@ trendtext_write(const json_t *doc, FILE *fp)
 	if (flat)
 		fprintf(fp, "%s# %zu series with no significant trend\n",
 		    any ? "" : "\n", flat);
+	if (untested)
+		fprintf(fp, "%s# %zu series too short to test for a trend "
+		    "(fewer than 3 values with an x)\n", any || flat ? "" : "\n",
+		    untested);
 
 	changes(doc, fp, &rv);
 	complexity(doc, fp, &rv);
