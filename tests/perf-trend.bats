@@ -226,7 +226,7 @@ c = json.load(open(sys.argv[2]))["comparisons"][0]
 a = [float(r["wall_s"]) for r in rows if r["commit"] == "old"]
 b = [float(r["wall_s"]) for r in rows if r["commit"] == "new"]
 mw = stats.mannwhitneyu(a, b, method="exact")
-w = stats.ttest_ind(a, b, equal_var=False)
+w = stats.ttest_ind(b, a, equal_var=False)  # candidate - baseline, as diff
 checks = [(c["mann_whitney"]["u"], mw.statistic), (c["mann_whitney"]["p"], mw.pvalue),
           (c["welch"]["t"], w.statistic), (c["welch"]["p"], w.pvalue),
           (c["welch"]["diff"], sum(b) / len(b) - sum(a) / len(a))]

@@ -173,7 +173,7 @@ compare(struct cmp *c, const struct gacc *b, const struct gacc *k,
 	j = json_object();
 	xjsonio_set(j, "diff", xjsonio_num(-w.diff));
 	xjsonio_set(j, "ci", xjsonio_interval(-w.hi, -w.lo));
-	xjsonio_set(j, "t", xjsonio_num(w.t));
+	xjsonio_set(j, "t", xjsonio_num(-w.t));	/* candidate - baseline, as diff */
 	xjsonio_set(j, "df", xjsonio_num(w.df));
 	xjsonio_set(j, "p", xjsonio_num(w.p));
 	xjsonio_set(c->o, "welch", j);
