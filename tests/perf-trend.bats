@@ -403,3 +403,15 @@ EOF
 	assert_line "# 2 series too short to test for a trend (fewer than 3 values with an x)"
 	refute_line --partial "no significant trend"
 }
+
+@test "a significant change smaller than the threshold is within_threshold" {
+	{
+		echo v,wall_s
+		for x in 1.00 1.01 0.99 1.00 1.02 0.98 1.00 1.01; do echo a,$x; done
+		for x in 1.10 1.11 1.09 1.10 1.12 1.08 1.10 1.11; do echo b,$x; done
+	} > t.csv
+	run -0 --separate-stderr perf-trend -t 15% -f csv --fail-on regression -c v=a,b t.csv
+	assert_line "all,wall_s,compare.verdict,within_threshold"
+	run -1 --separate-stderr perf-trend -t 5% -f csv --fail-on regression -c v=a,b t.csv
+	assert_line "all,wall_s,compare.verdict,regressed"
+}

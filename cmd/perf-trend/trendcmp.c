@@ -220,7 +220,8 @@ compare(struct cmp *c, const struct gacc *b, const struct gacc *k,
 
 /* The verdict from the adjusted p: a significant change at least the
  * threshold is an improvement or a regression by the metric's
- * direction; a smaller one, or TOST equivalence, is "unchanged". */
+ * direction; a smaller significant one is "within_threshold" (real, but
+ * below what matters); TOST equivalence is "unchanged". */
 static const char *
 verdict(const struct cmp *c, double p_holm, const struct trendcmp_opts *o)
 {
@@ -228,7 +229,7 @@ verdict(const struct cmp *c, double p_holm, const struct trendcmp_opts *o)
 		return "inconclusive";
 	if (p_holm < 1 - o->conf) {
 		if (!(fabs(c->rel) >= o->threshold))
-			return "unchanged";
+			return "within_threshold";
 		return c->rel * c->dir > 0 ? "improved" : "regressed";
 	}
 	return c->equivalent ? "unchanged" : "inconclusive";
