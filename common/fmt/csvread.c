@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "csvread.h"
 #include "util/xalloc.h"
@@ -236,6 +237,17 @@ src_open(struct src *sc, const char *path, struct perr *e)
 	return 0;
 }
 
+/* Whether two open sources are one file (a hard link, another name). */
+static int
+same_file(const struct src *a, const struct src *b)
+{
+	struct stat sa, sb;
+
+	return fstat(fileno(a->fp), &sa) == 0 && fstat(fileno(b->fp), &sb) == 0 &&
+	    S_ISREG(sa.st_mode) && sa.st_dev == sb.st_dev &&
+	    sa.st_ino == sb.st_ino;
+}
+
 static void
 src_close(struct src *sc)
 {
@@ -363,8 +375,16 @@ csvread_open(char *const *paths, size_t npaths, struct perr *e)
 			goto fail;
 		}
 		r->nsrc++;
-		if (src_open(&r->srcs[i], paths[i], e) < 0 ||
-		    read_header(r, &r->srcs[i], e) < 0)
+		if (src_open(&r->srcs[i], paths[i], e) < 0)
+			goto fail;
+		/* The same file twice would count every row twice. */
+		for (j = 0; j < i; j++)
+			if (same_file(&r->srcs[j], &r->srcs[i])) {
+				perr_set(e, "%s: the same file as %s, given "
+				    "twice", paths[i], paths[j]);
+				goto fail;
+			}
+		if (read_header(r, &r->srcs[i], e) < 0)
 			goto fail;
 	}
 	for (i = 0; i < r->nsrc; i++) {

@@ -24,7 +24,8 @@ struct csvread_row {
  * Opens the files (none, or "-", is standard input) and reads each header.
  * The merged header is every column name in order of first appearance; a
  * file that lacks a column gives "" there.  Returns NULL with the reason in
- * e for a file that cannot be opened, an empty file, a malformed header, an
+ * e for a file that cannot be opened, a file given twice (under any name:
+ * its rows would count twice), an empty file, a malformed header, an
  * empty or repeated column name.  Free with csvread_close.
  */
 struct csvread *csvread_open(char *const *paths, size_t npaths, struct perr *e);

@@ -156,6 +156,18 @@ main(void)
 		tap_str(e.msg, "/nonexistent/x.csv: No such file or directory",
 		    "  with strerror");
 	}
+	{
+		struct perr e = { "" };
+		char a[300], b[300], *p[2];
+
+		snprintf(a, sizeof a, "%s/twice.csv", tap_tmpdir());
+		snprintf(b, sizeof b, "%s/./twice.csv", tap_tmpdir());
+		tap_put(tap_tmpdir(), "twice.csv", "a\n1\n");
+		p[0] = a, p[1] = b;
+		tap_ok(csvread_open(p, 2, &e) == NULL, "one file given twice refused");
+		tap_ok(strstr(e.msg, "the same file as") != NULL &&
+		    strstr(e.msg, "given twice") != NULL, "  says so (%s)", e.msg);
+	}
 	merge();
 	bigfile();
 	return tap_done();
