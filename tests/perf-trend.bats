@@ -415,3 +415,28 @@ EOF
 	run -1 --separate-stderr perf-trend -t 5% -f csv --fail-on regression -c v=a,b t.csv
 	assert_line "all,wall_s,compare.verdict,regressed"
 }
+
+@test "perf-time's own timed_out (true, false): every run timed out is a result, not an error" {
+	printf 'name,wall_s,exit_status,signal,timed_out\ns,0.05,0,,false\ns,0.06,0,,false\ns,0.2,,9,true\n' > tf.csv
+	run -0 --separate-stderr perf-trend -f csv -m wall_s tf.csv
+	assert_line "name=s,wall_s,n,2"
+	printf 'name,wall_s,timed_out\ns,1,true\ns,1,true\n' > all.csv
+	run -0 --separate-stderr perf-trend -f text all.csv
+	assert_line "# name=s: left out of the statistics: 2 timed-out runs (censored: only a lower bound), 0 failed runs"
+}
+
+@test "--complexity fits a perf-time scan whose command holds the parameter" {
+	{
+		echo name,command,param_n,wall_s
+		for n in 1000 2000 4000 8000; do
+			for r in 1 2 3; do
+				awk -v n=$n -v r=$r 'BEGIN { printf "s {n},sort %d,%d,%.6f\n", n, n, n * 1e-6 * (1 + r / 1000) }'
+			done
+		done
+	} > scan.csv
+	run -0 --separate-stderr perf-trend -f csv --complexity -m wall_s scan.csv
+	assert_line "name=s {n},wall_s,complexity.best,O(n)"
+	printf 'name,param_n,wall_s\na,1,1\n' > one.csv
+	run -0 --separate-stderr perf-trend -f text --complexity -m wall_s one.csv
+	assert_line --regexp '^# name=a wall_s: no fit: .+'
+}

@@ -232,12 +232,14 @@ groups_keep_failed(struct groups *g)
 	g->keep_failed = 1;
 }
 
-/* Whether field k of row holds a value other than 0 (k -1: no column). */
+/* Whether field k of row holds a value other than 0 or false (k -1: no
+ * column): perf-time writes timed_out as true or false. */
 static int
 set(const struct csvread_row *row, long k)
 {
 	return k >= 0 && row->len[k] > 0 &&
-	    !(row->len[k] == 1 && row->f[k][0] == '0');
+	    !(row->len[k] == 1 && row->f[k][0] == '0') &&
+	    !(row->len[k] == 5 && memcmp(row->f[k], "false", 5) == 0);
 }
 
 /* How a run ended, from the runs table's columns: 2 timed out, 1 failed,

@@ -23,6 +23,8 @@ xtrenddoc_load(struct trenddoc_input *in, const struct trenddoc_opts *o,
 {
 	struct csvread_row row;
 	struct perr e;
+	uint64_t rows;
+	size_t i;
 	long axis, cmd;
 	int got;
 
@@ -59,10 +61,13 @@ xtrenddoc_load(struct trenddoc_input *in, const struct trenddoc_opts *o,
 		    &e)) < 0)
 			die(&e);
 		in->cx = groups_new(in->c.n, in->cxcol, NULL, in->cxcol, b);
+		/* A scan's command line holds the parameter's value
+		 * ("sort -n 1000"): it would split every size into a group
+		 * of its own, so it is no key here (unless --by says so). */
+		groups_ignore(in->cx, cmd);
 	}
 	if (o->include_failed) {
 		struct groups *st[] = { in->all, in->a, in->b, in->cx };
-		size_t i;
 
 		for (i = 0; i < sizeof st / sizeof *st; i++)
 			if (st[i] != NULL)
@@ -84,7 +89,10 @@ xtrenddoc_load(struct trenddoc_input *in, const struct trenddoc_opts *o,
 	if (got < 0)
 		die(&e);
 	columns_finish(&in->c);
-	if (groups_rows(in->all) == 0)
+	/* Rows read, not rows used: runs that all timed out are a result. */
+	for (i = 0, rows = 0; i < csvread_nsrc(in->r); i++)
+		rows += in->srcrows[i];
+	if (rows == 0)
 		errx(EXIT_TROUBLE, "%s:2: empty input: no data rows",
 		    csvread_srcname(in->r, csvread_nsrc(in->r) - 1));
 	if (o->cmp_col && groups_rows(in->a) == 0)

@@ -273,8 +273,9 @@ static void
 complexity(const json_t *doc, FILE *fp, int *rv)
 {
 	struct table t = { 0 };
-	const json_t *c;
+	const json_t *c, *note;
 	size_t i;
+	char *label;
 
 	if (json_array_size(json_object_get(doc, "complexity")) == 0)
 		return;
@@ -290,6 +291,16 @@ complexity(const json_t *doc, FILE *fp, int *rv)
 	putc('\n', fp);
 	*rv |= print(&t, "# complexity (metric = coef * f(param), least "
 	    "squares through the origin)", fp);
+	/* Every "-" with its reason. */
+	json_array_foreach(json_object_get(doc, "complexity"), i, c) {
+		if (!json_is_string(note = json_object_get(c, "note")))
+			continue;
+		label = trendfmt_label(c);
+		fprintf(fp, "# %s %s: no fit: %s\n", label,
+		    json_string_value(json_object_get(c, "metric")),
+		    json_string_value(note));
+		free(label);
+	}
 }
 
 /* Runs left out of a group's statistics, said under the table. */
