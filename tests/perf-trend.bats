@@ -440,3 +440,17 @@ EOF
 	run -0 --separate-stderr perf-trend -f text --complexity -m wall_s one.csv
 	assert_line --regexp '^# name=a wall_s: no fit: .+'
 }
+
+@test "a complexity fit whose runner-up fits almost as well says so" {
+	{
+		echo name,param_n,wall_s
+		# Sizes too close together to tell n from n log n.
+		for n in 1000 1100 1200; do
+			awk -v n=$n 'BEGIN { printf "s,%d,%.6f\ns,%d,%.6f\n", n, n * log(n) * 1e-7, n, n * log(n) * 1.02e-7 }'
+		done
+	} > close.csv
+	run -0 --separate-stderr perf-trend -f text close.csv
+	assert_line --regexp '^# name=s wall_s: O\(n( log n)?\) fits almost as well \(nrms [0-9.]+ against [0-9.]+\): the class is not certain$'
+	perf-trend close.csv > close.json
+	check_json trend.schema.json close.json
+}

@@ -56,10 +56,13 @@ xtrenddoc_load(struct trenddoc_input *in, const struct trenddoc_opts *o,
 		groups_ignore(in->b, cmd);
 	} else if (o->baseline)
 		in->a = groups_new(in->c.n, cmd, NULL, axis, b);
-	if (o->complexity && primary) {
-		if ((in->cxcol = trendfit_param_column(in->r, o->cx_col,
-		    &e)) < 0)
-			die(&e);
+	/* A parameter scan (one param_* column) is fitted by default. */
+	if (primary && !o->complexity)
+		in->cxcol = trendfit_param_column(in->r, NULL, &e);
+	if (o->complexity && primary &&
+	    (in->cxcol = trendfit_param_column(in->r, o->cx_col, &e)) < 0)
+		die(&e);
+	if (in->cxcol >= 0) {
 		in->cx = groups_new(in->c.n, in->cxcol, NULL, in->cxcol, b);
 		/* A scan's command line holds the parameter's value
 		 * ("sort -n 1000"): it would split every size into a group

@@ -293,6 +293,25 @@ trendfit_param_column(const struct csvread *r, const char *name,
 	return found;
 }
 
+/* The second-best class when it fits almost as well as the best (its
+ * normalised RMS within 25% of the best's, or within 0.01 of it): the
+ * data do not tell the two apart, and the output must say so.  NULL
+ * when the best stands out. */
+static json_t *
+runner_up(const struct complexity_result *cr)
+{
+	double b = cr->fit[cr->best].nrms, s = INFINITY;
+	int c, second = -1;
+
+	for (c = 0; c < COMPLEXITY_NCLASS; c++)
+		if (c != (int)cr->best && cr->fit[c].nrms < s)
+			s = cr->fit[c].nrms, second = c;
+	if (second < 0 || !(s <= 1.25 * b || s - b <= 0.01))
+		return json_null();
+	return json_pack("{soso}", "class", json_string(complexity_name(
+	    (enum complexity_class)second)), "nrms", xjsonio_num(s));
+}
+
 static json_t *
 fit(const struct gacc *a, struct perr *e, int *ok)
 {
@@ -326,6 +345,7 @@ fit(const struct gacc *a, struct perr *e, int *ok)
 		xjsonio_set(fits, complexity_name((enum complexity_class)c), f);
 	}
 	xjsonio_set(o, "fits", fits);
+	xjsonio_set(o, "runner_up", *ok ? runner_up(&cr) : json_null());
 	return o;
 }
 

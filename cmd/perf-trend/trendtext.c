@@ -273,9 +273,9 @@ static void
 complexity(const json_t *doc, FILE *fp, int *rv)
 {
 	struct table t = { 0 };
-	const json_t *c, *note;
+	const json_t *c, *note, *ru;
 	size_t i;
-	char *label;
+	char *label, buf[NUM_BUFSZ], buf2[NUM_BUFSZ];
 
 	if (json_array_size(json_object_get(doc, "complexity")) == 0)
 		return;
@@ -291,14 +291,24 @@ complexity(const json_t *doc, FILE *fp, int *rv)
 	putc('\n', fp);
 	*rv |= print(&t, "# complexity (metric = coef * f(param), least "
 	    "squares through the origin)", fp);
-	/* Every "-" with its reason. */
+	/* Every "-" with its reason, every close call said. */
 	json_array_foreach(json_object_get(doc, "complexity"), i, c) {
-		if (!json_is_string(note = json_object_get(c, "note")))
+		note = json_object_get(c, "note");
+		ru = json_object_get(c, "runner_up");
+		if (!json_is_string(note) && !json_is_object(ru))
 			continue;
 		label = trendfmt_label(c);
-		fprintf(fp, "# %s %s: no fit: %s\n", label,
-		    json_string_value(json_object_get(c, "metric")),
-		    json_string_value(note));
+		if (json_is_string(note))
+			fprintf(fp, "# %s %s: no fit: %s\n", label,
+			    json_string_value(json_object_get(c, "metric")),
+			    json_string_value(note));
+		else
+			fprintf(fp, "# %s %s: %s fits almost as well (nrms %s "
+			    "against %s): the class is not certain\n", label,
+			    json_string_value(json_object_get(c, "metric")),
+			    json_string_value(json_object_get(ru, "class")),
+			    fmt(buf, json_object_get(ru, "nrms")),
+			    fmt(buf2, json_object_get(c, "nrms")));
 		free(label);
 	}
 }
