@@ -319,3 +319,26 @@ for r in rows: print(r[sys.argv[1]])' "$1" "$2"
 	awk -F, -v max="$((100 * $(nproc) + 5))" 'NR > 1 && ($9 == "" || $9 > max) { bad++ }
 	    END { exit bad }' <<<"$output"
 }
+
+@test "-o appends under the same header only, never onto a cut-off line; --label and --host" {
+	run -0 --separate-stderr perf-time -q -r 2 -o h.csv --label commit=aaa -- true
+	[ "$output" = "" ]
+	run -0 --separate-stderr perf-time -q -r 2 -o h.csv --label commit=bbb -- true
+	run -0 awk -F, 'NR > 1 { print $3 }' h.csv
+	[ "$output" = "$(printf 'aaa\naaa\nbbb\nbbb')" ]
+	[ "$(head -1 h.csv | cut -d, -f1-4)" = "time,host,commit,name" ]
+	[ "$(grep -c '^time,' h.csv)" = 1 ]
+	run -2 --separate-stderr perf-time -q -r 2 -o h.csv -- true
+	[ "$stderr" = "perf-time: h.csv:1: header differs from the columns of this run; not appending" ]
+	printf '1,x' >> h.csv
+	cp h.csv before.csv
+	run -2 --separate-stderr perf-time -q -r 2 -o h.csv --label commit=c -- true
+	[ "$stderr" = "perf-time: h.csv: the last line has no newline (cut off?); not appending" ]
+	cmp h.csv before.csv
+	run -2 --separate-stderr perf-time -q -r 2 --label run=3 -- true
+	[ "$stderr" = "perf-time: label 'run=3': 'run' is a column of the runs already" ]
+	run -0 --separate-stderr perf-time -q -r 2 --host '' -- true
+	[ "$(echo "${lines[1]}" | cut -d, -f2)" = "" ]
+	run -2 --separate-stderr perf-time -q -r 2 -o /dev/full -- true
+	[ "$stderr" = "perf-time: /dev/full: write error: No space left on device" ]
+}

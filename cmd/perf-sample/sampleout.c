@@ -1,7 +1,6 @@
 /* sampleout.c - sample rows out: CSV lines, the append check, Prometheus
  * files, and where a /proc tree says it came from. */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,51 +50,20 @@ sampleout_row(struct csvwrite *w, struct sampleout_line *l, const char *const *l
 	return csvwrite_end(w);
 }
 
-/* Whether the last byte of the file at path is a newline: a file cut off
- * in the middle of a row (a crash, a full disk) is not appended to, or
- * the next row would be glued onto the cut one. */
-static int
-ends_whole(const char *path, off_t size, struct perr *e)
-{
-	char c = 0;
-	int fd, r;
-
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
-		return perr_set(e, "%s: %s", path, strerror(errno));
-	r = pread(fd, &c, 1, size - 1) == 1 ? 0 :
-	    perr_set(e, "%s: %s", path, strerror(errno));
-	close(fd);
-	if (r == 0 && c != '\n')
-		r = perr_set(e, "%s: the last line has no newline (cut off?); "
-		    "not appending", path);
-	return r;
-}
-
 int
 sampleout_check(const char *path, const char *const *lead, size_t nlead,
     const struct sampler_row *r, struct perr *e)
 {
-	char *paths[1] = { (char *)path };
-	struct csvread *in;
-	struct stat st;
-	size_t i, n;
-	int same;
+	const char **names = xreallocarray(NULL, nlead + r->ncols + 1,
+	    sizeof *names);
+	size_t i;
+	int got;
 
-	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size == 0)
-		return 1;
-	if (ends_whole(path, st.st_size, e) < 0 ||
-	    (in = csvread_open(paths, 1, e)) == NULL)
-		return -1;
-	n = csvread_ncols(in);
-	same = n == nlead + r->ncols;
-	for (i = 0; same && i < n; i++)
-		same = strcmp(csvread_colname(in, i), i < nlead ? lead[i] :
-		    r->col[i - nlead].name) == 0;
-	csvread_close(in);
-	if (!same)
-		return perr_set(e, "%s:1: header differs from the columns of "
-		    "this run; not appending", path);
-	return 0;
+	for (i = 0; i < nlead + r->ncols; i++)
+		names[i] = i < nlead ? lead[i] : r->col[i - nlead].name;
+	got = csvread_append_check(path, names, nlead + r->ncols, e);
+	free(names);
+	return got;
 }
 
 int

@@ -22,9 +22,9 @@ static void
 usage(FILE *fp)
 {
 	fprintf(fp, "usage: perf-time [-hiNqV] [-c cmd] [-L name list] [-m n]"
-	    " [-M n] [-n name] [-p cmd]\n"
-	    "                 [-P name min max] [-D step] [-r n] [-s cmd]"
-	    " [-w n] [options]\n"
+	    " [-M n] [-n name] [-o file]\n"
+	    "                 [-p cmd] [-P name min max] [-D step] [-r n]"
+	    " [-s cmd] [-w n] [options]\n"
 	    "                 command ... | -- command [arg ...]\n");
 }
 
@@ -54,6 +54,12 @@ help(void)
 	    "  -n, --name NAME         the name of the next command\n"
 	    "  -N, --no-shell          split command strings into words, no"
 	    " shell\n"
+	    "  -o, --append FILE       append the rows to FILE (same header"
+	    " only)\n"
+	    "      --host NAME         the host column (\"\": empty, to compare"
+	    " hosts)\n"
+	    "      --label NAME=VALUE  a key column, e.g. commit=abc123"
+	    " (repeatable)\n"
 	    "      --output WHERE      null (default), inherit or FILE\n"
 	    "      --param NAME=LIST   a parameter: a,b,c or MIN:MAX[:STEP];"
 	    " {NAME} in commands\n"
@@ -81,10 +87,13 @@ static const struct option longopts[] = {
 	{ "conclude", required_argument, NULL, 'C' },
 	{ "counters", no_argument, NULL, 'K' },
 	{ "cpu", required_argument, NULL, 'U' },
+	{ "append", required_argument, NULL, 'o' },
 	{ "help", no_argument, NULL, 'h' },
+	{ "host", required_argument, NULL, 'G' },
 	{ "ignore-failure", optional_argument, NULL, 'i' },
 	{ "input", required_argument, NULL, 'I' },
 	{ "interleave", optional_argument, NULL, 'J' },
+	{ "label", required_argument, NULL, 'B' },
 	{ "max-runs", required_argument, NULL, 'M' },
 	{ "measure", required_argument, NULL, 'E' },
 	{ "min-runs", required_argument, NULL, 'm' },
@@ -123,6 +132,33 @@ choose(const char *what, const char *s, const char *const *words)
 		strcat(strcat(list, i ? ", " : ""), words[i]);
 	}
 	errx(EXIT_TROUBLE, "%s '%s': not one of %s", what, s, list);
+}
+
+/* A --label NAME=VALUE: NAME a column of its own, lower case, not one the
+ * runs table has already; dies otherwise. */
+static char *
+label(char *s, const struct timerun_opts *o)
+{
+	static const char *const taken[] = { "time", "host", "name",
+	    "command", "run", NULL };
+	size_t n = strcspn(s, "="), i;
+
+	if (s[n] != '=' || n == 0 || !(s[0] >= 'a' && s[0] <= 'z') ||
+	    strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789_") != n)
+		errx(EXIT_TROUBLE, "label '%s': not NAME=VALUE with a NAME "
+		    "of a-z, 0-9 and _", s);
+	for (i = 0; taken[i] != NULL; i++)
+		if (strlen(taken[i]) == n && strncmp(s, taken[i], n) == 0)
+			errx(EXIT_TROUBLE, "label '%s': '%s' is a column of the "
+			    "runs already", s, taken[i]);
+	if (strncmp(s, "param_", 6) == 0 || strstr(s, "_s=") != NULL ||
+	    strstr(s, "_count=") != NULL || strstr(s, "_pct=") != NULL)
+		errx(EXIT_TROUBLE, "label '%s': a label is a key; its name "
+		    "may not look like a parameter or a metric", s);
+	for (i = 0; i < o->nlabels; i++)
+		if (strncmp(o->labels[i], s, n + 1) == 0)
+			errx(EXIT_TROUBLE, "label '%.*s' given twice", (int)n, s);
+	return s;
 }
 
 /* The next argument of an option taking several (-L, -P). */
@@ -167,7 +203,7 @@ xparse(struct timerun_opts *o, int argc, char *argv[])
 	params_init(&o->ps);
 
 	opterr = 0;	/* xcli_badopt names the program, not argv[0] */
-	while ((c = getopt_long(argc, argv, ":c:D:hiL:m:M:n:Np:P:qr:s:Vw:",
+	while ((c = getopt_long(argc, argv, ":c:D:hiL:m:M:n:No:p:P:qr:s:Vw:",
 	    longopts, NULL)) != -1) {
 		lastarg = optarg;
 		switch (c) {
@@ -175,6 +211,14 @@ xparse(struct timerun_opts *o, int argc, char *argv[])
 			if (params_add(&o->ps, optarg, &e) < 0)
 				errx(EXIT_TROUBLE, "%s", e.msg);
 			break;
+		case 'B':
+			if (o->nlabels == sizeof o->labels / sizeof *o->labels)
+				errx(EXIT_TROUBLE, "too many labels");
+			tok = label(optarg, o);
+			o->labels[o->nlabels++] = tok;
+			break;
+		case 'G': o->host = optarg; break;
+		case 'o': o->append = optarg; break;
 		case 'C': o->spec.hooks[BENCH_CONCLUDE] = optarg; break;
 		case 'c': o->spec.hooks[BENCH_CLEANUP] = optarg; break;
 		case 'D': step = optarg; break;

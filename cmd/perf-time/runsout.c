@@ -1,9 +1,12 @@
 /* runsout.c - the runs table: header and rows. */
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "runsout.h"
+#include "util/xalloc.h"
 
 static const char *const head[] = { "time", "host", "name", "command" };
 static const char *const cols[] = {
@@ -18,30 +21,59 @@ static const char *const ctrs[MEASURE_NCOUNTERS] = {
 	"cache_misses_count",
 };
 
-int
-runsout_open(struct runsout *o, FILE *fp, const struct params *ps,
-    int counters)
+void
+runsout_init(struct runsout *o, const struct params *ps, int counters,
+    char *const *labels, size_t nlabels, const char *host)
 {
-	char name[128];
-	size_t i;
-
-	csvwrite_init(&o->w, fp);
 	o->ps = ps;
 	o->counters = counters;
-	if (gethostname(o->host, sizeof o->host) < 0)
+	o->labels = labels;
+	o->nlabels = nlabels;
+	if (host != NULL)
+		snprintf(o->host, sizeof o->host, "%s", host);
+	else if (gethostname(o->host, sizeof o->host) < 0)
 		o->host[0] = '\0';
 	o->host[sizeof o->host - 1] = '\0';
-	for (i = 0; i < sizeof head / sizeof head[0]; i++)
-		csvwrite_str(&o->w, head[i]);
-	for (i = 0; i < ps->n; i++) {
-		snprintf(name, sizeof name, "param_%s", ps->p[i].name);
-		csvwrite_str(&o->w, name);
-	}
+}
+
+char **
+runsout_names(const struct runsout *o, size_t *n)
+{
+	size_t i, k = 0, cap = 4 + o->nlabels + o->ps->n + sizeof cols /
+	    sizeof cols[0] + MEASURE_NCOUNTERS;
+	char **v = xreallocarray(NULL, cap, sizeof *v);
+
+	v[k++] = xstrdup(head[0]);
+	v[k++] = xstrdup(head[1]);
+	for (i = 0; i < o->nlabels; i++)
+		v[k++] = xstrndup(o->labels[i], strcspn(o->labels[i], "="));
+	v[k++] = xstrdup(head[2]);
+	v[k++] = xstrdup(head[3]);
+	for (i = 0; i < o->ps->n; i++)
+		v[k++] = xasprintf("param_%s", o->ps->p[i].name);
 	for (i = 0; i < sizeof cols / sizeof cols[0]; i++)
-		csvwrite_str(&o->w, cols[i]);
-	for (i = 0; counters && i < MEASURE_NCOUNTERS; i++)
-		csvwrite_str(&o->w, ctrs[i]);
-	if (csvwrite_end(&o->w) < 0 || fflush(fp) != 0)
+		v[k++] = xstrdup(cols[i]);
+	for (i = 0; o->counters && i < MEASURE_NCOUNTERS; i++)
+		v[k++] = xstrdup(ctrs[i]);
+	*n = k;
+	return v;
+}
+
+int
+runsout_open(struct runsout *o, FILE *fp, int header)
+{
+	char **names;
+	size_t i, n;
+
+	csvwrite_init(&o->w, fp);
+	if (!header)
+		return 0;
+	names = runsout_names(o, &n);
+	csvwrite_header(&o->w, (const char *const *)names, n);
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	if (ferror(fp) || fflush(fp) != 0)
 		return -1;
 	return 0;
 }
@@ -55,6 +87,8 @@ runsout_row(struct runsout *o, const struct runsout_row *row)
 
 	csvwrite_num(w, row->time, 6);
 	csvwrite_str(w, o->host);
+	for (i = 0; i < o->nlabels; i++)
+		csvwrite_str(w, o->labels[i] + strcspn(o->labels[i], "=") + 1);
 	csvwrite_str(w, row->name);
 	csvwrite_str(w, row->command);
 	for (i = 0; i < o->ps->n; i++)

@@ -14,6 +14,8 @@ struct runsout {
 	struct csvwrite w;
 	const struct params *ps;	/* the param_* columns, in order */
 	int counters;			/* write the counter columns */
+	char *const *labels;		/* --label NAME=VALUE, after host */
+	size_t nlabels;
 	char host[256];
 };
 
@@ -27,10 +29,18 @@ struct runsout_row {
 	const struct measure_result *r;
 };
 
-/* Writes the header to fp (the host name is looked up here).  Returns 0,
- * or -1 with errno from the stream. */
-int runsout_open(struct runsout *o, FILE *fp, const struct params *ps,
-    int counters);
+/* Sets o up: the param_* columns of ps, the counter columns, the labels
+ * (each "NAME=VALUE": a NAME column after host, VALUE in every row), and
+ * host (NULL: this machine's name; "": empty, so that runs of several
+ * machines compare as one). */
+void runsout_init(struct runsout *o, const struct params *ps, int counters,
+    char *const *labels, size_t nlabels, const char *host);
+/* The header's column names, a new array of *n (free() the array and
+ * each name). */
+char **runsout_names(const struct runsout *o, size_t *n);
+/* Starts writing rows to fp, the header first when header is set.
+ * Returns 0, or -1 with errno from the stream. */
+int runsout_open(struct runsout *o, FILE *fp, int header);
 /* Writes a row and flushes it.  Returns 0, or -1 with errno.  Allocates
  * nothing. */
 int runsout_row(struct runsout *o, const struct runsout_row *row);

@@ -15,6 +15,7 @@
 #include "timerun.h"
 #include "timesum.h"
 #include "util/cli.h"
+#include "fmt/csvread.h"
 #include "util/timeutil.h"
 #include "util/xalloc.h"
 
@@ -29,14 +30,18 @@ xtimerun_finish(struct timerun *t, int status)
 
 	if (t->m.cg != NULL && cgrun_close(t->m.cg, &e) < 0)
 		warnx("%s", e.msg);
+	if (t->rows != NULL && t->rows != stdout && fclose(t->rows) != 0) {
+		warn("%s: write error", t->rowsname);
+		status = EXIT_TROUBLE;
+	}
 	cli_exit(status);
 }
 
-/* Standard output failed: says so once (cli_exit would say it again). */
+/* The rows' stream failed: says so once (cli_exit would say it again). */
 static void __attribute__((noreturn))
 die_stdout(struct timerun *t)
 {
-	warn("<stdout>: write error");
+	warn("%s: write error", t->rowsname);
 	if (t->m.cg != NULL)
 		cgrun_close(t->m.cg, NULL);
 	exit(EXIT_TROUBLE);
@@ -232,6 +237,37 @@ setup_streams(struct timerun *t)
 	t->ro.pgroup = 1;
 }
 
+/* Where the rows go: stdout, or appended to the -o file under the same
+ * header only (perf-sample's rule), never onto a cut-off last line. */
+static void
+open_rows(struct timerun *t)
+{
+	const struct timerun_opts *o = t->o;
+	struct perr e;
+	char **names;
+	size_t i, n;
+	int fresh = 1;
+
+	runsout_init(&t->out, &o->ps, o->counters, o->labels, o->nlabels,
+	    o->host);
+	t->rows = stdout, t->rowsname = "<stdout>";
+	if (o->append != NULL) {
+		names = runsout_names(&t->out, &n);
+		fresh = csvread_append_check(o->append,
+		    (const char *const *)names, n, &e);
+		for (i = 0; i < n; i++)
+			free(names[i]);
+		free(names);
+		if (fresh < 0)
+			die(t, "%s", e.msg);
+		if ((t->rows = fopen(o->append, "a")) == NULL)
+			die(t, "%s: %s", o->append, strerror(errno));
+		t->rowsname = o->append;
+	}
+	if (runsout_open(&t->out, t->rows, fresh) < 0)
+		die_stdout(t);
+}
+
 void
 xtimerun_open(struct timerun *t, const struct timerun_opts *o,
     const volatile sig_atomic_t *stop)
@@ -264,8 +300,7 @@ xtimerun_open(struct timerun *t, const struct timerun_opts *o,
 	    (err = measure_shell(&t->m, &t->ro, t->overhead)) != 0)
 		err > 0 ? die(t, "shell 'sh': %s", strerror(err)) :
 		    xtimerun_interrupted(t);
-	if (runsout_open(&t->out, stdout, &o->ps, o->counters) < 0)
-		die_stdout(t);
+	open_rows(t);
 }
 
 int

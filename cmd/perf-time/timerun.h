@@ -31,6 +31,10 @@ struct timerun_opts {
 	int ignore_all, nignore;	/* -i; -i=CODES */
 	int ignore_codes[256];
 	const char *input, *output, *cpulist;	/* NULL, "null", NULL */
+	const char *append;		/* -o FILE: rows appended, or NULL */
+	const char *host;		/* --host, NULL: this machine's */
+	char *labels[64];		/* --label NAME=VALUE */
+	size_t nlabels;
 	char *names[1024];
 };
 
@@ -45,6 +49,8 @@ struct timerun {
 	struct launch_env env;		/* kept for the whole run */
 	cpu_set_t cpus;			/* --cpu */
 	struct runsout out;
+	FILE *rows;			/* stdout, or the -o file */
+	const char *rowsname;		/* "<stdout>", or its path */
 	char runvar[48];		/* PERFPIPE_RUN=N, in env */
 	double overhead[3];		/* shell start-up: wall, user, sys */
 	int tty;			/* progress on stderr */

@@ -11,6 +11,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 
 #include "csvread.h"
@@ -483,4 +485,49 @@ int
 csvread_src_has(const struct csvread *r, size_t src, size_t col)
 {
 	return r->srcs[src].has[col];
+}
+
+/* Whether the file ends with a newline: a file cut off in the middle of a
+ * row (a crash, a full disk) is not appended to, or the next row would be
+ * glued onto the cut one. */
+static int
+ends_whole(const char *path, off_t size, struct perr *e)
+{
+	char ch = 0;
+	int fd, r;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return perr_set(e, "%s: %s", path, strerror(errno));
+	r = pread(fd, &ch, 1, size - 1) == 1 ? 0 :
+	    perr_set(e, "%s: %s", path, strerror(errno));
+	close(fd);
+	if (r == 0 && ch != '\n')
+		r = perr_set(e, "%s: the last line has no newline (cut off?); "
+		    "not appending", path);
+	return r;
+}
+
+int
+csvread_append_check(const char *path, const char *const *names, size_t n,
+    struct perr *e)
+{
+	char *paths[1] = { (char *)path };
+	struct csvread *in;
+	struct stat st;
+	size_t i;
+	int same;
+
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size == 0)
+		return 1;
+	if (ends_whole(path, st.st_size, e) < 0 ||
+	    (in = csvread_open(paths, 1, e)) == NULL)
+		return -1;
+	same = csvread_ncols(in) == n;
+	for (i = 0; same && i < n; i++)
+		same = strcmp(csvread_colname(in, i), names[i]) == 0;
+	csvread_close(in);
+	if (!same)
+		return perr_set(e, "%s:1: header differs from the columns of "
+		    "this run; not appending", path);
+	return 0;
 }

@@ -46,4 +46,14 @@ const char *csvread_srcname(const struct csvread *r, size_t src);
 /* Whether the source has the column in its own header. */
 int csvread_src_has(const struct csvread *r, size_t src, size_t col);
 
+/*
+ * Before appending rows to path: 1 when it is not a regular file or is
+ * empty (the header is still to be written), 0 when its header (read as
+ * CSV) names exactly names[0..n) and its last line is whole, -1 with
+ * "PATH:1: header differs ...", "PATH: the last line has no newline ..."
+ * or a read error in e.
+ */
+int csvread_append_check(const char *path, const char *const *names,
+    size_t n, struct perr *e);
+
 #endif

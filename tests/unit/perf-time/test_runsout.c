@@ -25,7 +25,8 @@ main(void)
 	params_init(&ps);
 	params_add(&ps, "n=10", &e);
 	fp = open_memstream(&buf, &len);
-	tap_int(runsout_open(&o, fp, &ps, 1), 0, "header");
+	runsout_init(&o, &ps, 1, NULL, 0, NULL);
+	tap_int(runsout_open(&o, fp, 1), 0, "header");
 	memset(&r, 0, sizeof r);
 	r.wall_s = 0.5, r.user_s = 0.25, r.sys_s = 0.125, r.cpu_pct = 75;
 	r.max_rss_kib = NAN, r.minor_faults = 100, r.major_faults = 0;
@@ -59,8 +60,28 @@ main(void)
 
 	fp = fopen("/dev/full", "w");
 	setvbuf(fp, NULL, _IONBF, 0);
-	tap_int(runsout_open(&o, fp, &ps, 0), -1, "a full device fails");
+	runsout_init(&o, &ps, 0, NULL, 0, NULL);
+	tap_int(runsout_open(&o, fp, 1), -1, "a full device fails");
 	fclose(fp);
+
+	/* Labels after host, a host of our choosing, no header to append. */
+	{
+		char *labs[2] = { "commit=abc123", "branch=main" };
+
+		buf = NULL, len = 0;
+		fp = open_memstream(&buf, &len);
+		runsout_init(&o, &ps, 0, labs, 2, "");
+		tap_int(runsout_open(&o, fp, 0), 0, "no header when appending");
+		r.exit_status = 0, r.signal = 0, r.timed_out = 0;
+		r.by_cgroup = 0, r.wall_s = 0.5, r.cpu_pct = 75;
+		row.overhead_s = NAN;
+		tap_int(runsout_row(&o, &row), 0, "a labelled row");
+		fclose(fp);
+		tap_str(buf, "1795500000.25,,abc123,main,\"sort, big\",sort,10,7,"
+		    "0.5,0.25,0.125,75,,100,0,3,4,4096,,0,,false,rusage,\n",
+		    "empty host, the labels' values after it");
+		free(buf);
+	}
 	params_free(&ps);
 	return tap_done();
 }
