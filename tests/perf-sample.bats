@@ -438,3 +438,9 @@ policy() {
 	run -1 grep -c kept out.csv
 	[ "$(head -c 5 out.csv)" = "time," ]
 }
+
+@test "--format prometheus FILE: options may follow the file" {
+	run -0 --separate-stderr perf-sample -f prometheus p.prom -i 50ms -n 2
+	[ "$stderr" = "" ]
+	grep -q '^perfpipe_cpu_busy_pct{host=' p.prom
+}

@@ -100,6 +100,7 @@ xparse(struct samplerun_opts *o, int argc, char **argv)
 	o->interval = 1;
 	o->pid = -1;
 	opterr = 0;	/* xcli_badopt names the program, not argv[0] */
+again:
 	while ((c = getopt_long(argc, argv, "+:c:d:f:hi:n:o:p:RV", longopts,
 	    NULL)) != -1) {
 		switch (c) {
@@ -147,12 +148,12 @@ xparse(struct samplerun_opts *o, int argc, char **argv)
 			xcli_badopt(c, argv, usage);
 		}
 	}
-	/* "--format prometheus FILE" names the file as an operand. */
+	/* "--format prometheus FILE" names the file as an operand, and
+	 * options may follow it ("-f prometheus FILE -i 15s"). */
 	if (o->prometheus && o->outpath == NULL && optind < argc &&
 	    strcmp(argv[optind - 1], "--") != 0) {
 		o->outpath = argv[optind++];
-		if (optind < argc && strcmp(argv[optind], "--") == 0)
-			optind++;
+		goto again;
 	}
 	if ((o->pid > 0) + (o->cgpath != NULL) + (optind < argc) > 1)
 		errx(EXIT_TROUBLE, "-p, --cgroup and a command exclude each "
