@@ -342,3 +342,13 @@ for r in rows: print(r[sys.argv[1]])' "$1" "$2"
 	run -2 --separate-stderr perf-time -q -r 2 -o /dev/full -- true
 	[ "$stderr" = "perf-time: /dev/full: write error: No space left on device" ]
 }
+
+@test "--ignore-failure=127 records a command not found; a missed --precision is said; uncounted commands are named" {
+	run -0 --separate-stderr perf-time -q -r 2 --ignore-failure=127 'nosuchcmd_x'
+	[ "${#lines[@]}" -eq 3 ]
+	assert_equal "$(echo "$stderr" | grep -c "perf-time: command 'nosuchcmd_x': not found (the shell's exit status 127): its runs are recorded as failed (--ignore-failure)")" 1
+	run -0 --separate-stderr perf-time -q --precision 0.1% -m 2 -M 3 -- sleep 0.01
+	[[ "$stderr" == "perf-time: command 'sleep 0.01': --precision 0.1% not reached: no interval yet after 3 runs (raise -M, --max-runs)" ]]
+	run -0 --separate-stderr perf-time --summary -r 2 --timeout 20ms 'sleep 0.5' 'sleep 0.6'
+	[[ "$stderr" == *"  sleep 0.5: no run counted: not compared"* ]]
+}

@@ -170,25 +170,31 @@ bench_count(struct bench *b, const struct measure_result *r)
 	s->n++;
 }
 
-int
-bench_done(const struct bench *b, const struct bench_rule *rule)
+double
+bench_precision(const struct bench *b)
 {
 	size_t lo, hi, n = b->s.n;
 	double med;
 
+	if (stats_median_ci_ranks(n, 0.95, &lo, &hi) < 0)
+		return NAN;
+	med = stats_median(b->sorted, n);
+	if (!(med > 0))
+		return NAN;
+	return fmax(med - b->sorted[lo - 1], b->sorted[hi - 1] - med) / med;
+}
+
+int
+bench_done(const struct bench *b, const struct bench_rule *rule)
+{
 	if (rule->runs)
 		return b->runs >= (size_t)rule->runs;
 	if (b->runs < (size_t)rule->min_runs)
 		return 0;
 	if (rule->max_runs && b->runs >= (size_t)rule->max_runs)
 		return 1;
-	if (rule->precision > 0) {
-		if (stats_median_ci_ranks(n, 0.95, &lo, &hi) < 0)
-			return 0;
-		med = stats_median(b->sorted, n);
-		return med > 0 && fmax(med - b->sorted[lo - 1],
-		    b->sorted[hi - 1] - med) <= rule->precision * med;
-	}
+	if (rule->precision > 0)
+		return bench_precision(b) <= rule->precision;
 	return b->busy >= rule->min_time;
 }
 

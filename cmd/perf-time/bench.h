@@ -64,6 +64,10 @@ void bench_free(struct bench *b, size_t nb);
 /* Counts a measured run: every run counts toward the rule; the summary
  * keeps those that did not time out. */
 void bench_count(struct bench *b, const struct measure_result *r);
+/* How well b's median is known: the larger distance from the median to
+ * an end of its 95% interval (distribution-free), relative to the
+ * median; NaN with fewer than 6 counted runs or a median of 0. */
+double bench_precision(const struct bench *b);
 /* Whether b has run enough under rule. */
 int bench_done(const struct bench *b, const struct bench_rule *rule);
 /* How many runs b will likely need in all (0: unknown, as with

@@ -127,13 +127,21 @@ runonce(struct timerun *t, struct bench *b, size_t idx,
 		die(t, "command '%s': %s%s", b->argv[0], err == ENOENT ?
 		    "not found" : "cannot run: ", err == ENOENT ? "" :
 		    strerror(err));
-	/* The shell reports what it could not find or run. */
+	/* The shell reports what it could not find or run: the end of the
+	 * benchmark, unless --ignore-failure takes that status (then said
+	 * once, and recorded as failed runs). */
 	if (b->started++ == 0 && b->s.shell &&
 	    (r->exit_status == EXIT_NOT_FOUND ||
-	    r->exit_status == EXIT_CANNOT_RUN))
-		die(t, "command '%s': %s (the shell's exit status %d)", b->cmd,
+	    r->exit_status == EXIT_CANNOT_RUN)) {
+		if (fatal(t->o, r))
+			die(t, "command '%s': %s (the shell's exit status %d)",
+			    b->cmd, r->exit_status == EXIT_NOT_FOUND ?
+			    "not found" : "cannot run", r->exit_status);
+		warnx("command '%s': %s (the shell's exit status %d): its "
+		    "runs are recorded as failed (--ignore-failure)", b->cmd,
 		    r->exit_status == EXIT_NOT_FOUND ? "not found" :
 		    "cannot run", r->exit_status);
+	}
 	hook(t, b, BENCH_CONCLUDE);
 	if (idx == 0)
 		return 0;
@@ -172,6 +180,22 @@ progress(struct timerun *t, const struct bench *b)
 	need = bench_need(b, &t->o->rule);
 	timesum_progress(stderr, b->s.label, b->runs, need, mean, need == 0 ?
 	    NAN : fmax(0, (double)need - (double)b->runs) * mean);
+}
+
+/* A --precision that -M stopped short of: said, with what was reached,
+ * rather than passed over. */
+static void
+precision_missed(const struct timerun *t, const struct bench *b)
+{
+	double p = bench_precision(b), want = t->o->rule.precision;
+	char got[32] = "no interval yet";
+
+	if (!(want > 0) || p <= want)
+		return;
+	if (!isnan(p))
+		snprintf(got, sizeof got, "±%.3g%%", 100 * p);
+	warnx("command '%s': --precision %g%% not reached: %s after %zu "
+	    "runs (raise -M, --max-runs)", b->cmd, 100 * want, got, b->runs);
 }
 
 /* Measured runs of b until done.  Returns 0, or -1 when stopped. */
@@ -323,6 +347,8 @@ xtimerun_all(struct timerun *t)
 		stopped = measure_all(t, &t->b[i], 0) < 0;
 		if (t->tty)
 			timesum_progress_clear(stderr);
+		if (!stopped)
+			precision_missed(t, &t->b[i]);
 		if (o->summary)
 			timesum_bench(stderr, i + 1, &t->b[i].s);
 		if (!stopped)
@@ -341,6 +367,8 @@ xtimerun_all(struct timerun *t)
 		}
 		if (t->tty)
 			timesum_progress_clear(stderr);
+		for (i = 0; i < t->nb && !stopped; i++)
+			precision_missed(t, &t->b[i]);
 		for (i = 0; i < t->nb && o->summary; i++)
 			timesum_bench(stderr, i + 1, &t->b[i].s);
 		for (i = 0; i < t->nb && !stopped; i++)

@@ -150,11 +150,18 @@ timesum_compare(FILE *fp, const struct timesum_bench *b, size_t nb)
 		if (b[i].n > 0 && (f == nb || stats_mean(b[i].wall, b[i].n) <
 		    stats_mean(b[f].wall, b[f].n)))
 			f = i;
+	fputs("Summary\n", fp);
+	/* Commands with no counted run (every run timed out) are named,
+	 * not left out of the comparison in silence. */
+	for (i = 0; i < nb; i++)
+		if (b[i].n == 0)
+			fprintf(fp, "  %s: no run counted: not compared\n",
+			    b[i].label);
 	if (f == nb)
 		return;
 	mf = stats_mean(b[f].wall, b[f].n);
 	sf = stats_sd(b[f].wall, b[f].n);
-	fprintf(fp, "Summary\n  %s ran\n", b[f].label);
+	fprintf(fp, "  %s ran\n", b[f].label);
 	if (!(mf > 0)) {
 		fprintf(fp, "  in no measurable time: no ratio to the"
 		    " others\n");
