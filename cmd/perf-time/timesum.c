@@ -57,23 +57,47 @@ describe(const double *x, size_t n, struct stats_desc *d)
 	free(tmp);
 }
 
+/* How far the values beyond Tukey's fences move the mean: |mean of all -
+ * mean of those within the fences| / median (0 when none lie beyond). */
+static double
+fenced_shift(const double *x, size_t n, const struct stats_desc *d)
+{
+	double iqr = d->p75 - d->p25, lo = d->p25 - 1.5 * iqr,
+	    hi = d->p75 + 1.5 * iqr, all = 0, in = 0;
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++) {
+		all += x[i];
+		if (x[i] >= lo && x[i] <= hi)
+			in += x[i], k++;
+	}
+	if (k == 0 || k == n || !(d->median > 0))
+		return k == n ? 0 : INFINITY;
+	return fabs(all / (double)n - in / (double)k) / d->median;
+}
+
 /* Warnings about the wall times of one command. */
 static void
 warnings(FILE *fp, const struct timesum_bench *b, const struct stats_desc *d)
 {
 	struct stats_outliers o;
 	char t1[32], t2[32];
-	double z;
+	double z, shift;
 
 	if (b->n >= 4) {
 		stats_outliers(b->wall, b->n, d->p25, d->p75, d->median, d->mad,
 		    NULL, &o);
-		if (o.mild + o.severe > 0 || o.modz > 0)
+		/* Outliers matter when they move the figures read: the mean
+		 * with them and without them differ by 1% of the median or
+		 * more.  A 0.25% spread crossing Tukey's fences does not. */
+		shift = fenced_shift(b->wall, b->n, d);
+		if ((o.mild + o.severe > 0 || o.modz > 0) && shift >= 0.01)
 			fprintf(fp, "  Warning: outliers: %zu of %zu runs"
 			    " beyond Tukey's fences (%zu severe), %zu with a"
-			    " modified z-score over 3.5; a quieter machine,"
-			    " --warmup or --cpu may help\n", o.mild + o.severe, b->n,
-			    o.severe, o.modz);
+			    " modified z-score over 3.5, moving the mean by"
+			    " %.1f%%; a quieter machine, --warmup or --cpu may"
+			    " help\n", o.mild + o.severe, b->n, o.severe, o.modz,
+			    100 * shift);
 		/* The first run, alone far above the rest: cold caches. */
 		if (d->mad > 0) {
 			z = 0.6745 * (b->wall[0] - d->median) / d->mad;

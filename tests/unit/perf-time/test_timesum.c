@@ -86,6 +86,17 @@ main(void)
 	    " median 11.00 ms (cold caches?); consider --warmup");
 	w[0] = 0.010;
 
+	/* Beyond the fences, but a 0.25% spread: nothing worth a warning. */
+	{
+		double tight[5] = { 1.000, 1.0001, 1.0002, 1.0001, 1.0025 };
+		struct timesum_bench t = b;
+
+		t.wall = tight, t.n = t.runs = 5;
+		out = block(&t);
+		tap_ok(strstr(out, "Warning: outliers") == NULL,
+		    "a 0.25%% spread past the fences: no outlier warning");
+	}
+
 	b.shell = 1, b.timed_out = 2, b.failed = 1, b.runs = 12;
 	for (i = 0; i < 10; i++)
 		r[i] = NAN;
