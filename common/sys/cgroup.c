@@ -124,11 +124,15 @@ cgroup_open(struct cgroup_reader *r, const char *root, const char *path,
 	m = strlen(r->name);
 	while (m > 1 && r->name[m - 1] == '/')
 		r->name[--m] = '\0';
-	if (!isfile(r->dir, "cgroup.controllers") ||
+	if (stat(r->dir, &st) != 0 || !isfile(r->dir, "cgroup.controllers") ||
 	    !isfile(r->dir, "cpu.stat")) {
-		perr_set(e, "cgroup '%s': not a cgroup v2 directory (no %s)",
-		    path, isfile(r->dir, "cgroup.controllers") ? "cpu.stat" :
-		    "cgroup.controllers");
+		if (stat(r->dir, &st) != 0)
+			perr_set(e, "cgroup '%s': no such cgroup (%s: %s)", path,
+			    r->dir, strerror(errno));
+		else
+			perr_set(e, "cgroup '%s': not a cgroup v2 directory "
+			    "(no %s)", path, isfile(r->dir, "cgroup.controllers") ?
+			    "cpu.stat" : "cgroup.controllers");
 		free(r->dir);
 		free(r->name);
 		procfile_buf_free(&r->buf);

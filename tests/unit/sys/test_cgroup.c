@@ -87,6 +87,9 @@ main(void)
 	tap_int(cgroup_open(&r, root, "d", &e), -1, "no cgroup.controllers");
 	tap_str(e.msg, "cgroup 'd': not a cgroup v2 directory "
 	    "(no cgroup.controllers)", "says so");
+	tap_int(cgroup_open(&r, root, "nosuch", &e), -1, "no such cgroup");
+	tap_ok(strncmp(e.msg, "cgroup 'nosuch': no such cgroup (", 33) == 0,
+	    "says so (%s)", e.msg);
 	tap_int(cgroup_open(&r, root, "nope", &e), -1, "not there");
 
 	tap_put(root, "sys/fs/cgroup/unified/a/b/io.stat", "8:0 rbytes\n");
