@@ -454,3 +454,13 @@ EOF
 	perf-trend close.csv > close.json
 	check_json trend.schema.json close.json
 }
+
+@test "constant samples: the undefined tests are said; one and the same constant is unchanged" {
+	printf 'v,w\na,5\na,5\na,5\nb,5\nb,5\nb,5\n' > c5.csv
+	run -0 --separate-stderr perf-trend -f csv -c v=a,b c5.csv
+	assert_line "all,w,compare.verdict,unchanged"
+	assert_line --partial "both samples are the same constant"
+	printf 'v,w\na,5\na,5\na,5\nb,6\nb,6\nb,6\n' > c6.csv
+	run -0 --separate-stderr perf-trend -f csv -c v=a,b c6.csv
+	assert_line --partial "both samples are constant: Welch's t and TOST are undefined"
+}

@@ -103,6 +103,7 @@ struct cmp {
 	json_t *o;
 	double p, rel;		/* MWU p; relative change of the medians */
 	int dir, testable, equivalent;
+	int identical;		/* both sides one and the same constant */
 	const struct group *g;	/* the baseline's group */
 };
 
@@ -116,7 +117,7 @@ compare(struct cmp *c, const struct gacc *b, const struct gacc *k,
 	struct hypotest_tost tost;
 	struct bootstrap_ratio br;
 	json_t *j, *notes = json_array();
-	double *x = NULL, *y = NULL, mb, mk, runs;
+	double *x = NULL, *y = NULL, mb = NAN, mk = NAN, runs;
 	size_t nb = b->acc.n, nk = k->acc.n;
 
 	memset(c, 0, sizeof *c);
@@ -213,6 +214,17 @@ compare(struct cmp *c, const struct gacc *b, const struct gacc *k,
 	    stats_acc_mean(&b->acc), o->threshold, 1 - o->conf, 0.8);
 	xjsonio_set(c->o, "runs_needed", runs >= 2 && runs < 9e15 ?
 	    json_integer((json_int_t)runs) : json_null());
+	/* No spread on either side: the t-based tests are undefined, which
+	 * must be said; two identical constants are no change at all. */
+	if (c->testable && stats_acc_sd(&b->acc) == 0 &&
+	    stats_acc_sd(&k->acc) == 0) {
+		c->identical = mb == mk;
+		xjsonio_appendf(notes, c->identical ? "both samples are the "
+		    "same constant: no change, and nothing for Welch's t or "
+		    "TOST to test" : "both samples are constant: Welch's t and "
+		    "TOST are undefined without spread; the verdict rests on "
+		    "Mann-Whitney");
+	}
 	xjsonio_set(c->o, "notes", notes);
 	free(x);
 	free(y);
@@ -225,6 +237,8 @@ compare(struct cmp *c, const struct gacc *b, const struct gacc *k,
 static const char *
 verdict(const struct cmp *c, double p_holm, const struct trendcmp_opts *o)
 {
+	if (c->identical)
+		return "unchanged";
 	if (!c->testable || isnan(p_holm))
 		return "inconclusive";
 	if (p_holm < 1 - o->conf) {
