@@ -169,9 +169,8 @@ provenance(const struct trenddoc_opts *opt, const struct trenddoc_input *in,
 	xjsonio_set(a, "by", optstr(opt->by));
 	xjsonio_set(a, "changepoints", json_boolean(opt->changepoints));
 	xjsonio_set(a, "compare", optstr(opt->cmp_text));
-	xjsonio_set(a, "complexity", opt->complexity ? json_string(opt->cx_col ?
-	    opt->cx_col : csvread_colname(in->r, (size_t)in->cxcol)) :
-	    json_null());
+	xjsonio_set(a, "complexity", in->cxcol >= 0 ? json_string(
+	    csvread_colname(in->r, (size_t)in->cxcol)) : json_null());
 	xjsonio_set(a, "confidence", json_real(100 * opt->confidence));
 	xjsonio_set(a, "exact", json_boolean(opt->exact));
 	xjsonio_set(a, "fail_on", opt->fail_on_regression ? json_string("regression") :

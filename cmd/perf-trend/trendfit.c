@@ -246,6 +246,7 @@ trendfit_changepoints(const struct gacc *a, const struct trendfit_opts *o)
 	xjsonio_set(r, "n", json_integer((json_int_t)sr.n));
 	xjsonio_set(r, "stride", json_integer((json_int_t)sr.stride));
 	xjsonio_set(r, "min_size", json_integer((json_int_t)co.min_size));
+	xjsonio_set(r, "p_min", json_real(1.0 / (co.permutations + 1)));
 	xjsonio_set(r, "label_column", o->label ? json_string(o->label) : json_null());
 	sampled(notes, a, &sr);
 	if (sr.n < 2 * co.min_size)

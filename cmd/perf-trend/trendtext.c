@@ -214,6 +214,20 @@ describe(struct table *t, const char *label, const char *name,
 }
 
 /* The change points of every series that has some. */
+/* A change point's p; at the floor of a permutation test (floor not
+ * NULL) it is only a bound: "<=0.005". */
+static char *
+pval(const json_t *p, const json_t *floor)
+{
+	double v = json_number_value(get(p, "p"));
+	char buf[NUM_BUFSZ];
+
+	if (json_is_number(floor) && json_is_number(get(p, "p")) &&
+	    v <= json_number_value(floor) * (1 + 1e-9))
+		return xasprintf("<=%s", fmt(buf, floor));
+	return num(get(p, "p"));
+}
+
 static void
 changes(const json_t *doc, FILE *fp, int *rv)
 {
@@ -249,7 +263,8 @@ changes(const json_t *doc, FILE *fp, int *rv)
 					    num(get(p, "mean_before")),
 					    num(get(p, "mean_after")),
 					    num(get(p, "change_pct")),
-					    num(get(p, "p")));
+					    pval(p, k == 0 ? get(cp, "p_min") :
+					    NULL));
 				}
 		}
 		groups += tested;
