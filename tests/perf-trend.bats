@@ -464,3 +464,13 @@ EOF
 	run -0 --separate-stderr perf-trend -f csv -c v=a,b c6.csv
 	assert_line --partial "both samples are constant: Welch's t and TOST are undefined"
 }
+
+@test "Theil-Sen on a sample of a long series is not called exact" {
+	{ echo time,v; for i in $(seq 1 1200); do echo "$i,$((i % 7 + i / 100))"; done; } > ts.csv
+	run -0 --separate-stderr perf-trend -f csv ts.csv
+	assert_line "all,v,trend.theil_sen.exact,false"
+	assert_line "all,v,trend.notes.0,\"Theil-Sen fitted on one value in 3 (400 of the series), not all: an estimate\""
+	head -301 ts.csv > short.csv
+	run -0 --separate-stderr perf-trend -f csv short.csv
+	assert_line "all,v,trend.theil_sen.exact,true"
+}

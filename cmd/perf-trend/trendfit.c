@@ -194,7 +194,15 @@ trendfit_trend(const struct gacc *a, const char *metric,
 	xjsonio_set(j, "intercept", xjsonio_num(ok ? ts.intercept : NAN));
 	xjsonio_set(j, "direction", ok ? json_string(regress_dir_name(ts.dir)) :
 	    json_null());
-	xjsonio_set(j, "exact", ok ? json_boolean(ts.exact) : json_null());
+	/* Exact only when every point of the series was fitted: not past
+	 * TS_MAX (every tsk-th point) nor past the memory budget (every
+	 * stride-th value). */
+	xjsonio_set(j, "exact", ok ? json_boolean(ts.exact && tsk <= 1 &&
+	    sr.stride == 1) : json_null());
+	if (ok && (tsk > 1 || sr.stride > 1))
+		xjsonio_appendf(notes, "Theil-Sen fitted on one value in %zu "
+		    "(%zu of the series), not all: an estimate", tsk *
+		    sr.stride, tsk > 1 ? i : n);
 	xjsonio_set(t, "theil_sen", j);
 	xjsonio_set(t, "direction", ok ? json_string(regress_dir_name(
 	    ols.dir == ts.dir ? ols.dir : REGRESS_FLAT)) : json_null());
