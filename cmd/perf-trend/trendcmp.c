@@ -13,6 +13,7 @@
 #include "stats/stats.h"
 #include "trendcmp.h"
 #include "trenddesc.h"
+#include "util/num.h"
 #include "util/xalloc.h"
 
 #define MIN_N 3			/* per side, for tests and a verdict */
@@ -197,7 +198,10 @@ compare(struct cmp *c, const struct gacc *b, const struct gacc *k,
 		    "resampled baseline median was 0");
 	j = json_object();
 	xjsonio_set(j, "value", xjsonio_num(br.ratio));
-	xjsonio_set(j, "ci", xjsonio_interval(br.lo, br.hi));
+	/* The Monte Carlo error of 2000 resamples is a few percent of the
+	 * interval's width: digits past the fourth are noise. */
+	xjsonio_set(j, "ci", xjsonio_interval(num_round_sig(br.lo, 4),
+	    num_round_sig(br.hi, 4)));
 	xjsonio_set(j, "resamples", json_integer(RESAMPLES));
 	xjsonio_set(c->o, "ratio", j);
 

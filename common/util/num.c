@@ -144,3 +144,15 @@ num_fmt_sig(char *buf, double v, int sig)
 	dec = sig - 1 - mag;
 	return num_fmt(buf, v, dec < 0 ? 0 : dec);
 }
+
+double
+num_round_sig(double v, int sig)
+{
+	char buf[NUM_BUFSZ];
+	double r;
+
+	if (!isfinite(v) || v == 0)
+		return v;
+	snprintf(buf, sizeof buf, "%.*e", sig - 1, v);
+	return num_parse(buf, strlen(buf), &r) == 1 ? r : v;
+}

@@ -25,5 +25,8 @@ char *num_fmt(char *buf, double v, int decimals);
 /* Formats v with `sig` significant digits, plain notation where the
  * exponent is moderate, as %g would otherwise; NaN gives "".  Returns buf. */
 char *num_fmt_sig(char *buf, double v, int sig);
+/* v rounded to sig significant digits (NaN and infinities as they are):
+ * for figures whose own error makes further digits noise. */
+double num_round_sig(double v, int sig);
 
 #endif

@@ -91,5 +91,9 @@ main(void)
 	tap_str(num_fmt_sig(buf, 123456.789, 4), "123457", "sig large");
 	tap_str(num_fmt_sig(buf, 1.5e-9, 3), "1.5e-09", "sig tiny uses exponent");
 	tap_str(num_fmt_sig(buf, 0, 3), "0", "sig zero");
+	tap_ok(num_round_sig(1.08457711443, 4) == 1.085, "round to 4 digits");
+	tap_ok(num_round_sig(-0.000123456, 2) == -0.00012, "negative, small");
+	tap_ok(num_round_sig(0, 3) == 0 && isnan(num_round_sig(NAN, 3)),
+	    "0 and NaN as they are");
 	return tap_done();
 }
