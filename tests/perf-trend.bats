@@ -68,12 +68,16 @@ setup() {
 	printf 'name,wall_s\na,1\na,2\na,3\na,4\nb,10\n' > t.csv
 	run -0 --separate-stderr perf-trend -f text t.csv
 	assert_output - <<'EOF'
-# descriptive (quantiles R type 7; outliers Tukey mild+severe)
-group   metric  n  missing  mean    ±95%     sd  median    p5   p95   p99  min  max  outliers  quantiles
-name=a  wall_s  4        0   2.5  ±82.2%  1.291     2.5  1.15  3.85  3.97    1    4       0+0      exact
-name=b  wall_s  1        0    10       -      -      10    10    10    10   10   10       0+0      exact
+# descriptive (quantiles exact, R type 7; outliers Tukey mild+severe; p5, p99 in -f json or csv)
+group   metric  n  mean    ±95%     sd  median   p95  min  max  outliers
+name=a  wall_s  4   2.5  ±82.2%  1.291     2.5  3.85    1    4       0+0
+name=b  wall_s  1    10       -      -      10    10   10   10       0+0
 EOF
 	[ -z "$stderr" ]
+	# A column with something to say is kept.
+	printf 'name,wall_s\na,1\na,\na,3\n' > m.csv
+	run -0 --separate-stderr perf-trend -f text m.csv
+	assert_line --index 1 --regexp '^group +metric +n +missing +mean'
 }
 
 @test "malformed input is reported with file:line" {

@@ -279,7 +279,7 @@ nothing_compared(const json_t *doc)
 	json_array_foreach(u, i, g) {
 		k = strcmp(json_string_value(json_object_get(g, "only_in")),
 		    "baseline") != 0;
-		lab = trendfmt_label(g);
+		lab = trendfmt_label(g, 1);
 		if (side[k] == NULL)
 			side[k] = lab;
 		else

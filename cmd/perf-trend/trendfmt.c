@@ -11,7 +11,7 @@
 #include "util/xalloc.h"
 
 char *
-trendfmt_label(const json_t *g)
+trendfmt_label(const json_t *g, int text)
 {
 	const char *k, *host = json_string_value(json_object_get(g, "host"));
 	json_t *v;
@@ -22,7 +22,10 @@ trendfmt_label(const json_t *g)
 		s = xasprintf("host=%s", host);
 	}
 	json_object_foreach(json_object_get(g, "keys"), k, v) {
-		if (*json_string_value(v) == '\0')
+		/* perf-time's name already names its command (the command
+		 * itself when no --name was given). */
+		if (*json_string_value(v) == '\0' || (strcmp(k, "command") == 0 &&
+		    text && json_object_get(json_object_get(g, "keys"), "name")))
 			continue;
 		t = xasprintf("%s%s%s=%s", s, *s ? ";" : "", k,
 		    json_string_value(v));
@@ -102,7 +105,7 @@ trendfmt_csv(const json_t *doc, FILE *fp)
 	csvwrite_init(&w, fp);
 	rv = csvwrite_header(&w, hdr, 4);
 	json_array_foreach(json_object_get(doc, "groups"), i, g) {
-		label = trendfmt_label(g);
+		label = trendfmt_label(g, 0);
 		json_object_foreach(json_object_get(g, "metrics"), name, v)
 			rv |= walk(&w, label, name, "", v);
 		free(label);
@@ -111,7 +114,7 @@ trendfmt_csv(const json_t *doc, FILE *fp)
 		rv |= walk(&w, "*", name, "geomean", v);
 	for (s = 0; s < 2; s++)
 		json_array_foreach(json_object_get(doc, sections[s]), i, m) {
-			label = trendfmt_label(m);
+			label = trendfmt_label(m, 0);
 			name = json_string_value(json_object_get(m, "metric"));
 			o = json_deep_copy(m);
 			json_object_del(o, "host");

@@ -18,8 +18,9 @@
 int trendfmt_csv(const json_t *doc, FILE *fp);
 
 /* The label of the group of an object with "host" and "keys", used by
- * this and trendtext.c: the non-empty keys as "host=a;name=x", or "all"; the caller frees
- * it. */
-char *trendfmt_label(const json_t *g);
+ * this and trendtext.c: the non-empty keys as "host=a;name=x", or "all";
+ * for text (text set) without a command that a name already names.  The
+ * caller frees it. */
+char *trendfmt_label(const json_t *g, int text);
 
 #endif

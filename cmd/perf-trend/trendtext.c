@@ -14,7 +14,22 @@ struct table {
 	char **cell;	/* row-major, ncol per row */
 	size_t ncol, nrow, cap;
 	size_t nleft;	/* leading text columns, left-aligned */
+	unsigned char hide[16];	/* columns left out (see quiet) */
 };
+
+/* Leaves column c out when every row under the header holds same: a
+ * column that says nothing (no value missing, every quantile exact)
+ * costs width that the 100 columns of a terminal do not have. */
+static void
+quiet(struct table *t, size_t c, const char *same)
+{
+	size_t r;
+
+	for (r = 1; r < t->nrow; r++)
+		if (strcmp(t->cell[r * t->ncol + c], same) != 0)
+			return;
+	t->hide[c] = t->nrow > 1;
+}
 
 /* Appends a row of n cells (each taken over). */
 static void
@@ -50,6 +65,10 @@ print(struct table *t, const char *title, FILE *fp)
 {
 	size_t *w = xcalloc(t->ncol, sizeof *w), r, c, l;
 
+	size_t lastc = t->ncol - 1;
+
+	while (lastc > 0 && t->hide[lastc])
+		lastc--;
 	for (r = 0; r < t->nrow; r++)
 		for (c = 0; c < t->ncol; c++)
 			if ((l = width(t->cell[r * t->ncol + c])) > w[c])
@@ -58,8 +77,12 @@ print(struct table *t, const char *title, FILE *fp)
 	for (r = 0; r < t->nrow; r++) {
 		for (c = 0; c < t->ncol; c++) {
 			const char *s = t->cell[r * t->ncol + c];
-			int last = c + 1 == t->ncol;
+			int last = c == lastc;
 
+			if (t->hide[c] || c > lastc) {
+				free(t->cell[r * t->ncol + c]);
+				continue;
+			}
 			if (c < t->nleft && last)
 				fputs(s, fp);
 			else if (c < t->nleft)
@@ -205,8 +228,7 @@ describe(struct table *t, const char *label, const char *name,
 	row(t, xstrdup(label), xstrdup(name), num(get(m, "n")),
 	    num(get(m, "missing")), num(get(m, "mean")),
 	    pm(m, "mean_ci", "mean"), num(get(m, "sd")), num(get(m, "median")),
-	    num(get(m, "p5")), num(get(m, "p95")), num(get(m, "p99")),
-	    num(get(m, "min")), num(get(m, "max")),
+	    num(get(m, "p95")), num(get(m, "min")), num(get(m, "max")),
 	    json_is_integer(json_object_get(o, "mild")) ?
 	    xasprintf("%lld+%lld", mild, severe) : xstrdup("-"),
 	    xstrdup(strcmp(json_string_value(get(m, "quantiles")), "exact") ?
@@ -245,7 +267,7 @@ changes(const json_t *doc, FILE *fp, int *rv)
 	    xstrdup("index"), xstrdup("x"), xstrdup("label"), xstrdup("before"),
 	    xstrdup("after"), xstrdup("change%"), xstrdup("p"));
 	json_array_foreach(json_object_get(doc, "groups"), i, g) {
-		label = trendfmt_label(g);
+		label = trendfmt_label(g, 1);
 		tested = 0;
 		json_object_foreach(json_object_get(g, "metrics"), name, m) {
 			if ((cp = json_object_get(m, "changepoints")) == NULL)
@@ -300,7 +322,7 @@ complexity(const json_t *doc, FILE *fp, int *rv)
 	    xstrdup("param"), xstrdup("n"), xstrdup("coef"), xstrdup("nrms"),
 	    xstrdup("r2"));
 	json_array_foreach(json_object_get(doc, "complexity"), i, c)
-		row(&t, trendfmt_label(c), str(get(c, "metric")),
+		row(&t, trendfmt_label(c, 1), str(get(c, "metric")),
 		    str(get(c, "best")), str(get(c, "param")), num(get(c, "n")),
 		    num(get(c, "coef")), num(get(c, "nrms")), num(get(c, "r2")));
 	putc('\n', fp);
@@ -312,7 +334,7 @@ complexity(const json_t *doc, FILE *fp, int *rv)
 		ru = json_object_get(c, "runner_up");
 		if (!json_is_string(note) && !json_is_object(ru))
 			continue;
-		label = trendfmt_label(c);
+		label = trendfmt_label(c, 1);
 		if (json_is_string(note))
 			fprintf(fp, "# %s %s: no fit: %s\n", label,
 			    json_string_value(json_object_get(c, "metric")),
@@ -340,7 +362,7 @@ excluded(const json_t *g, FILE *fp)
 		return;
 	to = json_integer_value(json_object_get(x, "timed_out"));
 	fail = json_integer_value(json_object_get(x, "failed"));
-	label = trendfmt_label(g);
+	label = trendfmt_label(g, 1);
 	fprintf(fp, "# %s: left out of the statistics: %lld timed-out run%s "
 	    "(censored: only a lower bound), %lld failed run%s%s\n", label,
 	    (long long)to, to == 1 ? "" : "s", (long long)fail,
@@ -359,21 +381,24 @@ trendtext_write(const json_t *doc, FILE *fp)
 	size_t i, j, flat = 0, untested = 0;
 	int rv = 0, any;
 
-	t.ncol = 15;
+	t.ncol = 13;
 	t.nleft = 2;
 	row(&t, xstrdup("group"), xstrdup("metric"), xstrdup("n"),
 	    xstrdup("missing"), xstrdup("mean"), conf(doc), xstrdup("sd"),
-	    xstrdup("median"), xstrdup("p5"), xstrdup("p95"), xstrdup("p99"),
-	    xstrdup("min"), xstrdup("max"), xstrdup("outliers"),
-	    xstrdup("quantiles"));
+	    xstrdup("median"), xstrdup("p95"), xstrdup("min"), xstrdup("max"),
+	    xstrdup("outliers"), xstrdup("quantiles"));
 	json_array_foreach(json_object_get(doc, "groups"), i, g) {
-		label = trendfmt_label(g);
+		label = trendfmt_label(g, 1);
 		json_object_foreach(json_object_get(g, "metrics"), name, m)
 			describe(&t, label, name, m);
 		free(label);
 	}
-	rv |= print(&t, "# descriptive (quantiles R type 7; outliers "
-	    "Tukey mild+severe)", fp);
+	quiet(&t, 3, "0");		/* missing */
+	quiet(&t, 12, "exact");		/* quantiles */
+	rv |= print(&t, t.hide[12] ? "# descriptive (quantiles exact, R type 7; "
+	    "outliers Tukey mild+severe; p5, p99 in -f json or csv)" :
+	    "# descriptive (quantiles R type 7; outliers Tukey mild+severe; "
+	    "p5, p99 in -f json or csv)", fp);
 	json_array_foreach(json_object_get(doc, "groups"), i, g)
 		excluded(g, fp);
 
@@ -384,7 +409,7 @@ trendtext_write(const json_t *doc, FILE *fp)
 	    xstrdup("ols_slope"), xstrdup("ols_ci"), xstrdup("theil_sen"),
 	    xstrdup("ts_ci"), xstrdup("direction"), xstrdup("forecast"));
 	json_array_foreach(json_object_get(doc, "groups"), i, g) {
-		label = trendfmt_label(g);
+		label = trendfmt_label(g, 1);
 		json_object_foreach(json_object_get(g, "metrics"), name, m) {
 			if ((x = json_object_get(m, "trend")) == NULL)
 				continue;
@@ -431,7 +456,7 @@ trendtext_write(const json_t *doc, FILE *fp)
 	    xstrdup("p"), xstrdup("verdict"));
 	any = 0;
 	json_array_foreach(json_object_get(doc, "comparisons"), j, c) {
-		label = trendfmt_label(c);
+		label = trendfmt_label(c, 1);
 		any = 1;
 		row(&t, label, str(json_object_get(c, "metric")),
 		    sample(c, "baseline"), sample(c, "candidate"),
@@ -440,7 +465,7 @@ trendtext_write(const json_t *doc, FILE *fp)
 		    str(get(c, "verdict")));
 	}
 	json_array_foreach(json_object_get(doc, "unmatched"), j, c) {
-		label = trendfmt_label(c);
+		label = trendfmt_label(c, 1);
 		fprintf(fp, "%s# not compared: %s only in the %s\n", j ? "" : "\n",
 		    label, json_string_value(json_object_get(c, "only_in")));
 		free(label);

@@ -32,12 +32,12 @@ main(void)
 
 	g = json_loads("{\"host\": \"a\", \"keys\": {\"name\": \"x,y\", "
 	    "\"param_n\": \"\"}}", 0, NULL);
-	s = trendfmt_label(g);
+	s = trendfmt_label(g, 0);
 	tap_str(s, "host=a;name=x,y", "label skips empty keys");
 	free(s);
 	json_decref(g);
 	g = json_loads("{\"host\": \"\", \"keys\": {}}", 0, NULL);
-	s = trendfmt_label(g);
+	s = trendfmt_label(g, 0);
 	tap_str(s, "all", "label of no keys");
 	free(s);
 	json_decref(g);
