@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "advice.h"
 #include "budget.h"
 #include "stats/stats.h"
 #include "util/cli.h"
@@ -142,6 +143,7 @@ judge(struct budgets *bs, struct eval *ev, size_t gi, size_t k)
 	double *x = bs->vals[i], med, u = b->limit;
 	char m[NUM_BUFSZ], l[NUM_BUFSZ], h[NUM_BUFSZ], lim[NUM_BUFSZ];
 	struct finding f;
+	const char *un = advice_unit(b->metric);
 
 	if (n == 0)
 		return;
@@ -169,19 +171,19 @@ judge(struct budgets *bs, struct eval *ev, size_t gi, size_t k)
 	num_fmt_sig(lim, u, 4);
 	if (stats_median_ci_ranks(n, 0.95, &lo, &hi) < 0) {
 		f.sev = SEV_INFO;
-		f.evidence = xasprintf("median %s over %zu runs is above the "
-		    "budget %s (%s), but %zu runs are too few for a 95%% "
-		    "interval of the median (6 needed): not judged", m, n, lim,
-		    b->text, n);
+		f.evidence = xasprintf("median %s%s over %zu runs is above the "
+		    "budget %s%s (%s), but %zu runs are too few for a 95%% "
+		    "interval of the median (6 needed): not judged", m, un, n,
+		    lim, un, b->text, n);
 	} else {
 		num_fmt_sig(l, x[lo - 1], 4);
 		num_fmt_sig(h, x[hi - 1], 4);
 		f.sev = x[lo - 1] > u ? SEV_CRITICAL : SEV_INFO;
-		f.evidence = xasprintf("median %s, 95%% interval [%s, %s] over "
-		    "%zu runs, %s the budget %s (%s)", m, l, h, n,
+		f.evidence = xasprintf("median %s%s, 95%% interval [%s, %s]%s "
+		    "over %zu runs, %s the budget %s%s (%s)", m, un, l, h, un, n,
 		    f.sev == SEV_CRITICAL ? "wholly above" :
 		    "above in the median only, the interval reaching below",
-		    lim, b->text);
+		    lim, un, b->text);
 	}
 	f.recommendation = xstrdup(f.sev == SEV_CRITICAL ? "over budget "
 	    "beyond noise: compare with the last good runs (perf-trend -b "

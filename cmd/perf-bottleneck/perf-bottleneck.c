@@ -193,7 +193,9 @@ process(struct csvread *r, struct layout *l, struct eval *ev,
 	struct perr e;
 	double *vals = xcalloc(l->ncols + 1, sizeof *vals);
 	char **kv = xcalloc(l->nkeys + 1, sizeof *kv);
-	size_t i;
+	struct group *g;
+	double t;
+	size_t i, gi;
 	int got = 0, bad = 0;
 
 	while (!stop && (got = csvread_next(r, &row, &e)) > 0) {
@@ -206,9 +208,15 @@ process(struct csvread *r, struct layout *l, struct eval *ev,
 		}
 		for (i = 0; i < l->nkeys; i++)
 			kv[i] = row.f[l->keys[i]];
-		budget_row(bs, eval_group(ev, l->host >= 0 ? row.f[l->host] :
-		    "", kv), run_name(r, &row), &row, l->time >= 0 ?
-		    vals[l->time] : NAN, &e, &bad);
+		gi = eval_group(ev, l->host >= 0 ? row.f[l->host] : "", kv);
+		g = &ev->g[gi];
+		t = l->time >= 0 ? vals[l->time] : NAN;
+		g->rows++;
+		if (isnan(g->first) || t < g->first)
+			g->first = t;
+		if (isnan(g->last) || t > g->last)
+			g->last = t;
+		budget_row(bs, gi, run_name(r, &row), &row, t, &e, &bad);
 		if (bad)
 			errx(EXIT_TROUBLE, "%s", e.msg);
 	}
