@@ -36,10 +36,10 @@ budget_parse(struct budgets *bs, const char *spec, struct perr *e)
 	}
 	*eq = '\0';
 	if (cli_double(eq + 1, 0, 1e300, &v, why, sizeof why) < 0) {
+		perr_set(e, "budget '%s': limit '%s': %s", spec, eq + 1, why);
 		free(name);
 		free(s);
-		return perr_set(e, "budget '%s': limit '%s': %s", spec, eq + 1,
-		    why);
+		return -1;
 	}
 	bs->b = xreallocarray(bs->b, bs->n + 1, sizeof *bs->b);
 	bs->b[bs->n].text = xstrdup(spec);
