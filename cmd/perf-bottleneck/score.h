@@ -8,8 +8,8 @@
  *                 w: cpu, memory, disk, command 1; swap, network, fd 0.8;
  *                 cgroup, process 0.6
  *   grade       = A 90-100, B 80-89, C 70-79, D 60-69, F 0-59
- *   main cause  = the finding with the largest w_r x penalty (earliest
- *                 start, then smallest id, on a tie)
+ *   main cause  = the finding with the largest w_r x penalty (on a tie,
+ *                 the first in output order: severity, start, keys, id)
  */
 #ifndef SCORE_H
 #define SCORE_H
