@@ -322,3 +322,39 @@ PY
 	[ "$(cat err)" = "perf-bottleneck: stopped after 1 rows: 1 firing (0 critical, 1 warning), 1 still firing" ]
 	run -0 check_json alerts.schema.json out
 }
+
+# Real recordings (record.sh: perf-sample -i 1s --per-cpu for 30 s under
+# stress-ng --cpu 2, --vm 2 --vm-bytes 3g, --hdd 2, and without).  30 s is
+# shorter than any default duration, so the durations are lowered to 10 s;
+# the memory level to 10% (3 GiB of stress on a 24 GiB machine, idle at
+# 2%), iowait and I/O pressure to 15%, disk busy to 30%.  The machine is
+# shared: during the "idle" stretch other work kept its CPUs busy (load1
+# 8.6), so only the memory and disk findings tell the stretches apart.
+REAL="-t cpu_busy_pct=90,98,10s -t load1_per_cpu=2,4,10s -t psi_cpu_some_avg10_pct=25,50,10s -t mem_used_pct=10,50,10s -t cpu_iowait_pct=15,50,10s -t psi_io_some_avg10_pct=15,60,10s -t disk_util_pct=30,98,10s"
+
+# kinds FILE: "resource kind metric" of its findings, sorted.
+kinds() {
+	perf-bottleneck $REAL -f csv "$FX/real-$1.csv" | awk -F, 'NR > 1 { print $3, $4, $5 }' | sort
+}
+
+@test "real recordings: stress-ng --vm is memory, --hdd is disk, --cpu is cpu" {
+	run -0 kinds vm
+	assert_line "memory utilization mem_used_pct"
+	run -0 kinds io
+	assert_line "disk utilization disk_util_pct"
+	assert_line "disk saturation cpu_iowait_pct"
+	assert_line "disk saturation psi_io_some_avg10_pct"
+	refute_line --partial "memory"
+	run -0 kinds cpu
+	assert_line "cpu utilization cpu_busy_pct"
+	assert_line "cpu saturation psi_cpu_some_avg10_pct"
+	refute_line --partial "memory"
+	refute_line --partial "disk"
+	run -0 kinds idle
+	refute_line --partial "memory"
+	refute_line --partial "disk"
+	for f in idle cpu vm io; do
+		perf-bottleneck $REAL "$FX/real-$f.csv" > $f.json
+		run -0 check_json findings.schema.json $f.json
+	done
+}
