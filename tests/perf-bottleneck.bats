@@ -358,3 +358,16 @@ kinds() {
 		run -0 check_json findings.schema.json $f.json
 	done
 }
+
+@test "absent and empty columns are said once in the notes; the rest still run" {
+	printf 'time,host,interval_s,cpu_busy_pct,psi_cpu_some_avg10_pct\n' > e.csv
+	awk -v t=$T0 'BEGIN { for (i = 0; i < 900; i++) print t + i ",h,1,95," }' >> e.csv
+	run -0 perf-bottleneck -f text e.csv
+	assert_line "  rule psi_cpu_some_avg10_pct: psi_cpu_some_avg10_pct has no value in any row"
+	assert_line "  rule mem_used_pct skipped: no such column"
+	[ "$(grep -c 'mem_used_pct skipped' <<<"$output")" -eq 1 ]
+	assert_line --partial "  WARNING  cpu utilization  cpu_busy_pct"
+	printf 'time,host,cpu_busy_pct\n' > h.csv
+	run -0 perf-bottleneck -f text h.csv
+	assert_line "  no data rows"
+}

@@ -27,6 +27,7 @@ eval_init(struct eval *ev, const struct layout *l, const struct rules *rs,
 	ev->arg = arg;
 	ev->nslot = 64;
 	ev->slot = xcalloc(ev->nslot, sizeof *ev->slot);
+	ev->known = xcalloc(l->ns + 1, sizeof *ev->known);
 }
 
 static uint64_t
@@ -194,6 +195,8 @@ step(struct eval *ev, size_t gi, size_t si, double v, double t, double t0,
 	const struct rule *r = &ev->rs->r[ev->l->s[si].rule];
 	int pastc, sev;
 
+	if (!isnan(v))
+		ev->known[si]++;
 	if (s->firing == SEV_NONE) {
 		if (isnan(v) || !rule_past(r, v, rule_level(r))) {
 			/* Unknown or back: the run is broken. */
@@ -327,6 +330,7 @@ eval_free(struct eval *ev)
 	free(ev->g);
 	free(ev->f);
 	free(ev->slot);
+	free(ev->known);
 	free(ev->keybuf);
 }
 

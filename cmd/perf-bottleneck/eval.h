@@ -60,6 +60,7 @@ struct eval {
 	size_t nf;
 	eval_event *on_event;
 	void *arg;
+	uint64_t *known;	/* per series: rows with a value */
 	char *keybuf;
 	size_t keylen;
 };

@@ -349,12 +349,18 @@ main(int argc, char *argv[])
 	rows = process(r, &l, &ev, &bs);
 	eval_finish(&ev);
 	budget_finish(&bs, &ev);
+	for (i = 0; i < csvread_nsrc(r); i++)
+		total += rows[i];
+	if (total == 0)
+		notes_add(&notes, "no data rows");
+	for (i = 0; total > 0 && i < l.ns; i++)
+		if (ev.known[i] == 0)
+			notes_add(&notes, "rule %s: %s has no value in any row",
+			    rs.r[l.s[i].rule].metric, l.s[i].name);
 	for (i = 0; i < ev.nf; i++)
 		if (ev.f[i].sev > worst)
 			worst = ev.f[i].sev;
 	if (follow) {
-		for (i = 0; i < csvread_nsrc(r); i++)
-			total += rows[i];
 		summary(&ev, &al, total);
 		if (al.failed)
 			errx(EXIT_TROUBLE, "<stdout>: write error");
