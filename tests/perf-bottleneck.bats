@@ -371,3 +371,16 @@ kinds() {
 	run -0 perf-bottleneck -f text h.csv
 	assert_line "  no data rows"
 }
+
+@test "--follow: escalation fires again with the same id, then resolves once" {
+	awk -v t=$T0 'BEGIN { print "time,host,interval_s,cpu_busy_pct"
+		for (i = 0; i < 70; i++) print t++ ",h,1,95"
+		for (i = 0; i < 70; i++) print t++ ",h,1,99"
+		for (i = 0; i < 5; i++) print t++ ",h,1,10" }' > s.csv
+	run -0 --separate-stderr perf-bottleneck -F -f csv -t cpu_busy_pct=90,98,1m < s.csv
+	[ "$(awk -F, 'NR > 1 { print $1, $2, $3, $8, $12 }' <<<"$output")" = "1767225659 firing h/cpu_busy_pct/1767225599 warning 60
+1767225729 firing h/cpu_busy_pct/1767225599 critical 130
+1767225740 resolved h/cpu_busy_pct/1767225599 critical 140" ]
+	run -0 findings s.csv -t cpu_busy_pct=90,98,1m
+	[ "$output" = "cpu_busy_pct critical 140" ]
+}
