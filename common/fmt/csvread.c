@@ -51,7 +51,7 @@ struct src {
 	unsigned char *has;	/* has[c]: whether the source has merged column c */
 	int started;		/* whether the BOM check has been done */
 	long toowide;		/* line of a record with too many fields, or 0 */
-	size_t recchunks;	/* chunks read since the last record ended */
+	size_t recbytes;	/* bytes read since the last record ended */
 };
 
 struct csvread {
@@ -106,7 +106,7 @@ on_record(int c, void *data)
 	struct src *sc = data;
 	struct qrow *q;
 
-	sc->recchunks = 0;
+	sc->recbytes = 0;
 	if (sc->recfields == 0) {
 		/* A newline outside any record: a blank line, or the LF of CRLF. */
 		if (!(c == '\n' && sc->lastterm == '\r'))
@@ -154,14 +154,21 @@ fill(struct src *sc, struct perr *e)
 {
 	char chunk[CHUNK];
 	size_t n, off;
+	ssize_t got;
 
 	compact(sc);
 	while (sc->nrows == 0 && !sc->eof) {
-		n = fread(chunk, 1, sizeof chunk, sc->fp);
+		/* read(2), not fread: a pipe's rows arrive as they are
+		 * written, not when a whole chunk is there (perf-bottleneck
+		 * --follow).  A signal caught without SA_RESTART ends the
+		 * read with EINTR, reported as an error the caller can
+		 * recognise by its own flag. */
+		got = read(fileno(sc->fp), chunk, sizeof chunk);
+		if (got < 0)
+			return perr_set(e, "%s: read error: %s", sc->name,
+			    strerror(errno));
+		n = (size_t)got;
 		if (n == 0) {
-			if (ferror(sc->fp))
-				return perr_set(e, "%s: read error: %s", sc->name,
-				    strerror(errno));
 			sc->eof = 1;
 			if (csv_fini(&sc->p, on_field, on_record, sc) != 0)
 				return perr_set(e, "%s:%ld: malformed CSV: "
@@ -183,7 +190,7 @@ fill(struct src *sc, struct perr *e)
 		if (sc->toowide)
 			return perr_set(e, "%s:%ld: more than %d fields in a row",
 			    sc->name, sc->toowide, MAXFIELDS);
-		if (++sc->recchunks > MAXRECORD / CHUNK)
+		if ((sc->recbytes += n) > MAXRECORD + CHUNK)
 			return perr_set(e, "%s:%ld: row longer than %d MiB",
 			    sc->name, sc->line, MAXRECORD >> 20);
 	}
