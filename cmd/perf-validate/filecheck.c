@@ -245,8 +245,6 @@ check_json_doc(const char *path, const char *dir, struct checklist *l)
 	c.expected = check_range(NAN, 0);
 	c.hint = "members the schema requires are missing: the file is from "
 	    "another version or was edited";
-	sp = xasprintf("%s.schema.json", kind);
-	free(sp);
 	sp = schema_path(dir, strcmp(kind, "trend") == 0 ? "trend.schema.json" :
 	    strcmp(kind, "findings") == 0 ? "findings.schema.json" :
 	    strcmp(kind, "validation") == 0 ? "validation.schema.json" :
@@ -266,8 +264,8 @@ check_json_doc(const char *path, const char *dir, struct checklist *l)
 		}
 		c.measured = json_integer((json_int_t)nmiss);
 		c.status = nmiss ? CHECK_FAIL : CHECK_PASS;
-		check_detail(&c, "%s: %zu of the %zu members %s requires are "
-		    "missing%s%s", path, nmiss, json_array_size(req), sp,
+		check_detail(&c, "%s: %zu of the %zu members %s.schema.json "
+		    "requires are missing%s%s", path, nmiss, json_array_size(req), kind,
 		    nmiss ? ": " : "", missing);
 		json_decref(schema);
 	}
@@ -484,8 +482,9 @@ check_csv(const char *path, const char *dir, struct checklist *l)
 			}
 		c.measured = json_integer((json_int_t)(nmiss + nunk));
 		c.status = nmiss ? CHECK_FAIL : nunk ? CHECK_WARN : CHECK_PASS;
-		check_detail(&c, "%s:1: against %s: %zu required columns missing%s%s"
-		    "; %zu columns not in the schema%s%s", path, sp, nmiss,
+		check_detail(&c, "%s:1: against %s.schema.json: %zu required columns "
+		    "missing%s%s; %zu columns not in the schema%s%s", path, kind,
+		    nmiss,
 		    nmiss ? " " : "", missing, nunk, nunk ? " " : "", unknown);
 	} else
 		check_detail(&c, "schemas/%s.schema.json: %s", kind, sp ? e.msg :
