@@ -7,7 +7,7 @@ load helpers
 	d=$BATS_TEST_TMPDIR/stage
 	cd "$ROOT"
 	DESTDIR=$d run -0 ninja install
-	for p in perf-sample perf-time perf-trend perf-bottleneck; do
+	for p in perf-sample perf-time perf-trend perf-bottleneck perf-validate; do
 		[ -x "$d/usr/local/bin/$p" ]
 		[ -f "$d/usr/local/share/man/man1/$p.1" ]
 	done

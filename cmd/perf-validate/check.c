@@ -1,0 +1,229 @@
+/* check.c - the list of checks, their totals and verdict, and the text
+ * form. */
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "check.h"
+#include "fmt/jsonio.h"
+#include "util/num.h"
+#include "util/xalloc.h"
+
+static const char *const names[CHECK_NSTATUS] = { "pass", "warn", "fail",
+	"unknown" };
+
+void
+checklist_init(struct checklist *l)
+{
+	memset(l, 0, sizeof *l);
+	if ((l->arr = json_array()) == NULL)
+		xoom();
+}
+
+void
+checklist_free(struct checklist *l)
+{
+	json_decref(l->arr);
+	l->arr = NULL;
+}
+
+void
+check_begin(struct check *c, const char *name, const char *group,
+    const char *subject)
+{
+	memset(c, 0, sizeof *c);
+	c->name = name;
+	c->group = group;
+	c->subject = subject;
+	c->status = CHECK_UNKNOWN;
+	c->unit = "none";
+}
+
+void
+check_detail(struct check *c, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(c->detail, sizeof c->detail, fmt, ap);
+	va_end(ap);
+}
+
+const char *
+check_status_name(enum check_status s)
+{
+	return names[s];
+}
+
+json_t *
+check_range(double lo, double hi)
+{
+	json_t *o = json_object();
+
+	if (!isnan(lo) || isnan(hi))
+		xjsonio_set(o, "min", xjsonio_num(lo));
+	if (!isnan(hi) || isnan(lo))
+		xjsonio_set(o, "max", xjsonio_num(hi));
+	return o;
+}
+
+json_t *
+check_word(const char *v)
+{
+	json_t *o = json_object(), *a = json_array();
+
+	json_array_append_new(a, json_string(v));
+	xjsonio_set(o, "values", a);
+	return o;
+}
+
+enum check_status
+check_grade(double v, double lo, double hi, double wlo, double whi)
+{
+	if (isnan(v))
+		return CHECK_UNKNOWN;
+	if ((isnan(lo) || v >= lo) && (isnan(hi) || v <= hi))
+		return CHECK_PASS;
+	if ((isnan(wlo) || v >= wlo) && (isnan(whi) || v <= whi))
+		return CHECK_WARN;
+	return CHECK_FAIL;
+}
+
+void
+check_add(struct checklist *l, struct check *c)
+{
+	json_t *o = json_object(), *d;
+
+	xjsonio_set(o, "name", json_string(c->name));
+	xjsonio_set(o, "group", json_string(c->group));
+	xjsonio_set(o, "status", json_string(names[c->status]));
+	xjsonio_set(o, "subject", json_string(c->subject));
+	xjsonio_set(o, "measured", c->measured ? c->measured : json_null());
+	xjsonio_set(o, "expected", c->expected ? c->expected :
+	    check_range(NAN, NAN));
+	xjsonio_set(o, "unit", json_string(c->unit));
+	/* Text from files (paths, values) may not be UTF-8: say so instead. */
+	if ((d = json_string(c->detail[0] ? c->detail : "-")) == NULL)
+		d = json_string("(detail not UTF-8)");
+	xjsonio_set(o, "detail", d);
+	xjsonio_set(o, "hint", c->status == CHECK_PASS || c->hint == NULL ?
+	    json_null() : json_string(c->hint));
+	json_array_append_new(l->arr, o);
+	l->count[c->status]++;
+	c->measured = c->expected = NULL;
+}
+
+enum check_status
+checklist_finish(const struct checklist *l, json_t *doc)
+{
+	json_t *t = json_object();
+	size_t decided = l->count[CHECK_PASS] + l->count[CHECK_WARN] +
+	    l->count[CHECK_FAIL], total = decided + l->count[CHECK_UNKNOWN];
+	enum check_status worst = CHECK_PASS;
+	const char *verdict = "unknown";
+	int s;
+
+	for (s = 0; s < CHECK_NSTATUS; s++)
+		xjsonio_set(t, names[s], json_integer((json_int_t)l->count[s]));
+	xjsonio_set(t, "total", json_integer((json_int_t)total));
+	xjsonio_set(doc, "totals", t);
+	xjsonio_set(doc, "success_rate_pct", decided ? json_real(100.0 *
+	    (double)l->count[CHECK_PASS] / (double)decided) : json_null());
+	if (l->count[CHECK_FAIL]) {
+		verdict = "untrustworthy";
+		worst = CHECK_FAIL;
+	} else if (l->count[CHECK_WARN]) {
+		verdict = "caution";
+		worst = CHECK_WARN;
+	} else if (l->count[CHECK_PASS])
+		verdict = "trustworthy";
+	xjsonio_set(doc, "verdict", json_string(verdict));
+	return worst;
+}
+
+/* Formats a JSON value (number, string, boolean, null) into buf. */
+static const char *
+fmtval(const json_t *v, char *buf, size_t len)
+{
+	char nb[NUM_BUFSZ];
+
+	if (json_is_number(v))
+		snprintf(buf, len, "%s", num_fmt_sig(nb, json_number_value(v), 4));
+	else if (json_is_string(v))
+		snprintf(buf, len, "%s", json_string_value(v));
+	else if (json_is_boolean(v))
+		snprintf(buf, len, "%s", json_is_true(v) ? "true" : "false");
+	else
+		snprintf(buf, len, "?");
+	return buf;
+}
+
+static void
+fmtexpected(const json_t *e, char *buf, size_t len)
+{
+	const json_t *lo = json_object_get(e, "min"), *hi = json_object_get(e,
+	    "max"), *vs = json_object_get(e, "values"), *v;
+	char a[128], b[128];
+	size_t i, n = 0;
+
+	buf[0] = '\0';
+	if (vs) {
+		json_array_foreach(vs, i, v)
+			n += (size_t)snprintf(buf + (n < len ? n : len),
+			    n < len ? len - n : 0, "%s%s", i ? "|" : "",
+			    fmtval(v, a, sizeof a));
+	} else if (lo && hi && !json_is_null(lo) && !json_is_null(hi))
+		snprintf(buf, len, "%s..%s", fmtval(lo, a, sizeof a),
+		    fmtval(hi, b, sizeof b));
+	else if (hi && !json_is_null(hi))
+		snprintf(buf, len, "<= %s", fmtval(hi, a, sizeof a));
+	else if (lo && !json_is_null(lo))
+		snprintf(buf, len, ">= %s", fmtval(lo, a, sizeof a));
+	else
+		snprintf(buf, len, "-");
+}
+
+int
+check_text(const json_t *doc, FILE *fp)
+{
+	const json_t *checks = json_object_get(doc, "checks"), *c, *t;
+	char m[256], e[512], nb[NUM_BUFSZ];
+	const char *unit, *hint;
+	size_t i;
+	double rate;
+
+	json_array_foreach(checks, i, c) {
+		unit = json_string_value(json_object_get(c, "unit"));
+		if (strcmp(unit, "text") == 0 || strcmp(unit, "bool") == 0 ||
+		    strcmp(unit, "none") == 0 || json_is_null(json_object_get(c,
+		    "measured")))
+			unit = "";
+		fmtval(json_object_get(c, "measured"), m, sizeof m);
+		fmtexpected(json_object_get(c, "expected"), e, sizeof e);
+		fprintf(fp, "%-7s %-10s %s %s = %s%s%s (expected %s%s%s): %s\n",
+		    json_string_value(json_object_get(c, "status")),
+		    json_string_value(json_object_get(c, "group")),
+		    json_string_value(json_object_get(c, "subject")),
+		    json_string_value(json_object_get(c, "name")), m,
+		    *unit ? " " : "", unit, e, *unit ? " " : "", unit,
+		    json_string_value(json_object_get(c, "detail")));
+		hint = json_string_value(json_object_get(c, "hint"));
+		if (hint)
+			fprintf(fp, "        hint: %s\n", hint);
+	}
+	t = json_object_get(doc, "totals");
+	rate = json_is_number(json_object_get(doc, "success_rate_pct")) ?
+	    json_number_value(json_object_get(doc, "success_rate_pct")) : NAN;
+	fprintf(fp, "verdict: %s (%lld checks: %lld pass, %lld warn, %lld fail,"
+	    " %lld unknown; success rate %s%s)\n",
+	    json_string_value(json_object_get(doc, "verdict")),
+	    (long long)json_integer_value(json_object_get(t, "total")),
+	    (long long)json_integer_value(json_object_get(t, "pass")),
+	    (long long)json_integer_value(json_object_get(t, "warn")),
+	    (long long)json_integer_value(json_object_get(t, "fail")),
+	    (long long)json_integer_value(json_object_get(t, "unknown")),
+	    isnan(rate) ? "-" : num_fmt(nb, rate, 1), isnan(rate) ? "" : "%");
+	return ferror(fp) ? -1 : 0;
+}

@@ -1,0 +1,605 @@
+/* filecheck.c - format, schema, time series and run statistics of a
+ * file. */
+#include <err.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "filecheck.h"
+#include "fmt/csvread.h"
+#include "fmt/jsonio.h"
+#include "runstat.h"
+#include "stats/stats.h"
+#include "tableschema.h"
+#include "util/cli.h"
+#include "util/num.h"
+#include "util/xalloc.h"
+
+enum { SHOW = 3 };	/* violations shown by file:line per kind */
+
+/* Violations of one kind: the first SHOW lines and a count. */
+struct kind {
+	char *what;	/* "column 'x' below the minimum" */
+	long lines[SHOW];
+	size_t count;
+};
+
+struct kinds {
+	struct kind *k;
+	size_t n;
+};
+
+static void
+kind_add(struct kinds *ks, const char *what, long line)
+{
+	size_t i;
+
+	for (i = 0; i < ks->n && strcmp(ks->k[i].what, what) != 0; i++)
+		;
+	if (i == ks->n) {
+		ks->k = xreallocarray(ks->k, ks->n + 1, sizeof *ks->k);
+		memset(&ks->k[i], 0, sizeof ks->k[i]);
+		ks->k[i].what = xstrdup(what);
+		ks->n++;
+	}
+	if (ks->k[i].count < SHOW)
+		ks->k[i].lines[ks->k[i].count] = line;
+	ks->k[i].count++;
+}
+
+static size_t
+kinds_total(const struct kinds *ks)
+{
+	size_t i, t = 0;
+
+	for (i = 0; i < ks->n; i++)
+		t += ks->k[i].count;
+	return t;
+}
+
+/* Writes "what: file:L, file:L, ... (N rows); ..." into c's detail. */
+static void
+kinds_detail(struct check *c, const struct kinds *ks, const char *file)
+{
+	size_t i, j, len = strlen(c->detail), cap = sizeof c->detail;
+
+	for (i = 0; i < ks->n && len < cap; i++) {
+		len += (size_t)snprintf(c->detail + len, cap - len, "%s%s:",
+		    len ? "; " : "", ks->k[i].what);
+		for (j = 0; j < ks->k[i].count && j < SHOW && len < cap; j++)
+			len += (size_t)snprintf(c->detail + len, cap - len,
+			    " %s:%ld", file, ks->k[i].lines[j]);
+		if (len < cap)
+			len += (size_t)snprintf(c->detail + len, cap - len,
+			    "%s (%zu in all)", ks->k[i].count > SHOW ? " ..." : "",
+			    ks->k[i].count);
+	}
+}
+
+static void
+kinds_free(struct kinds *ks)
+{
+	size_t i;
+
+	for (i = 0; i < ks->n; i++)
+		free(ks->k[i].what);
+	free(ks->k);
+}
+
+/* A group of rows: its key, times and (runs) wall times. */
+struct grp {
+	char *key;
+	double *t, *iv, *wall;
+	long *line;
+	size_t n, nwall, cap, failed, timedout;
+};
+
+struct grps {
+	struct grp *g;
+	size_t n;
+};
+
+static struct grp *
+grp_get(struct grps *gs, const char *key)
+{
+	size_t i;
+
+	for (i = gs->n; i-- > 0;)
+		if (strcmp(gs->g[i].key, key) == 0)
+			return &gs->g[i];
+	gs->g = xreallocarray(gs->g, gs->n + 1, sizeof *gs->g);
+	memset(&gs->g[gs->n], 0, sizeof gs->g[0]);
+	gs->g[gs->n].key = xstrdup(key);
+	return &gs->g[gs->n++];
+}
+
+static void
+grp_push(struct grp *g, double t, double iv, double wall, long line)
+{
+	if (g->n == g->cap) {
+		g->cap = g->cap ? 2 * g->cap : 64;
+		g->t = xreallocarray(g->t, g->cap, sizeof *g->t);
+		g->iv = xreallocarray(g->iv, g->cap, sizeof *g->iv);
+		g->wall = xreallocarray(g->wall, g->cap, sizeof *g->wall);
+		g->line = xreallocarray(g->line, g->cap, sizeof *g->line);
+	}
+	g->t[g->n] = t;
+	g->iv[g->n] = iv;
+	g->line[g->n++] = line;
+	if (!isnan(wall))
+		g->wall[g->nwall++] = wall;
+}
+
+static void
+grps_free(struct grps *gs)
+{
+	size_t i;
+
+	for (i = 0; i < gs->n; i++) {
+		free(gs->g[i].key);
+		free(gs->g[i].t);
+		free(gs->g[i].iv);
+		free(gs->g[i].wall);
+		free(gs->g[i].line);
+	}
+	free(gs->g);
+}
+
+/* The schema directory: dir, or beside the program. */
+static char *
+schema_path(const char *dir, const char *name)
+{
+	static const char *const rel[] = { "../share/perfpipe/schemas",
+		"../schemas", "../../schemas" };
+	char exe[PATH_MAX], *p, *s;
+	ssize_t n;
+	size_t i;
+
+	if (dir)
+		return xasprintf("%s/%s", dir, name);
+	if ((n = readlink("/proc/self/exe", exe, sizeof exe - 1)) <= 0)
+		return NULL;
+	exe[n] = '\0';
+	if ((p = strrchr(exe, '/')) != NULL)
+		*p = '\0';
+	for (i = 0; i < sizeof rel / sizeof rel[0]; i++) {
+		s = xasprintf("%s/%s/%s", exe, rel[i], name);
+		if (access(s, R_OK) == 0)
+			return s;
+		free(s);
+	}
+	return NULL;
+}
+
+static void
+fail_check(struct checklist *l, const char *name, const char *subject,
+    const char *hint, const char *msg)
+{
+	struct check c;
+
+	check_begin(&c, name, "schema", subject);
+	c.status = CHECK_FAIL;
+	c.unit = "text";
+	c.hint = hint;
+	check_detail(&c, "%s", msg);
+	check_add(l, &c);
+}
+
+static json_t *
+input_json(const char *path, const char *format, json_t *rows)
+{
+	json_t *o = json_object();
+
+	xjsonio_set(o, "path", json_string(path));
+	xjsonio_set(o, "format", json_string(format));
+	xjsonio_set(o, "rows", rows);
+	return o;
+}
+
+/* A JSON document: syntax, its format, the schema's required members. */
+static json_t *
+check_json_doc(const char *path, const char *dir, struct checklist *l)
+{
+	static const char *const known[][2] = {
+		{ "perf-trend/1", "trend" }, { "perf-bottleneck/1", "findings" },
+		{ "perf-validate/1", "validation" }, { "perf-report/1", "report" },
+	};
+	json_t *doc, *schema, *req, *v;
+	const char *fmt, *kind = "unknown";
+	struct perr e;
+	struct check c;
+	char *sp, missing[512] = "";
+	size_t i, len = 0, nmiss = 0;
+
+	if ((doc = jsonio_read(path, &e)) == NULL) {
+		fail_check(l, "json_syntax", path, "the document is cut off or "
+		    "not JSON: write it again", e.msg);
+		return input_json(path, "unknown", json_null());
+	}
+	fmt = json_string_value(json_object_get(doc, "format"));
+	for (i = 0; fmt && i < sizeof known / sizeof known[0]; i++)
+		if (strcmp(fmt, known[i][0]) == 0)
+			kind = known[i][1];
+	check_begin(&c, "format", "schema", path);
+	c.unit = "text";
+	c.expected = json_pack("{s:[ssss]}", "values", "perf-trend/1",
+	    "perf-bottleneck/1", "perf-validate/1", "perf-report/1");
+	c.measured = fmt ? json_string(fmt) : NULL;
+	c.status = strcmp(kind, "unknown") ? CHECK_PASS : CHECK_FAIL;
+	c.hint = "not a perfpipe document: give perf-validate a file a perfpipe "
+	    "program wrote";
+	check_detail(&c, "%s:1: \"format\" is %s%s%s", path, fmt ? "'" : "",
+	    fmt ? fmt : "missing", fmt ? "'" : "");
+	check_add(l, &c);
+	if (strcmp(kind, "unknown") == 0) {
+		json_decref(doc);
+		return input_json(path, kind, json_null());
+	}
+	check_begin(&c, "schema_members", "schema", path);
+	c.unit = "count";
+	c.expected = check_range(NAN, 0);
+	c.hint = "members the schema requires are missing: the file is from "
+	    "another version or was edited";
+	sp = schema_path(dir, strcmp(kind, "trend") == 0 ? "trend.schema.json" :
+	    strcmp(kind, "findings") == 0 ? "findings.schema.json" :
+	    strcmp(kind, "validation") == 0 ? "validation.schema.json" :
+	    "report.schema.json");
+	if (sp == NULL || (schema = jsonio_read(sp, &e)) == NULL)
+		check_detail(&c, "schemas/%s.schema.json: not found (--schemas DIR)",
+		    kind);
+	else {
+		req = json_object_get(schema, "required");
+		json_array_foreach(req, i, v) {
+			if (json_object_get(doc, json_string_value(v)))
+				continue;
+			nmiss++;
+			if (len < sizeof missing)
+				len += (size_t)snprintf(missing + len, sizeof missing -
+				    len, "%s'%s'", len ? ", " : "", json_string_value(v));
+		}
+		c.measured = json_integer((json_int_t)nmiss);
+		c.status = nmiss ? CHECK_FAIL : CHECK_PASS;
+		check_detail(&c, "%s: %zu of the %zu members %s.schema.json "
+		    "requires are missing%s%s", path, nmiss, json_array_size(req), kind,
+		    nmiss ? ": " : "", missing);
+		json_decref(schema);
+	}
+	free(sp);
+	check_add(l, &c);
+	json_decref(doc);
+	return input_json(path, kind, json_null());
+}
+
+/* Key columns: strings that make groups. */
+static int
+is_key(const char *name)
+{
+	static const char *const keys[] = { "host", "name", "command", "cgroup",
+		"pid", "comm", NULL };
+	size_t i;
+
+	for (i = 0; keys[i]; i++)
+		if (strcmp(name, keys[i]) == 0)
+			return 1;
+	return strncmp(name, "param_", 6) == 0;
+}
+
+static double
+field_num(const struct csvread_row *row, long col)
+{
+	double v;
+
+	if (col < 0 || num_parse(row->f[col], row->len[col], &v) != 1)
+		return NAN;
+	return v;
+}
+
+/* Time series checks of one group set: order, duplicates, gaps, jitter. */
+static void
+series_checks(struct checklist *l, const char *path, struct grps *gs,
+    int samples)
+{
+	struct kinds order = { 0 }, dup = { 0 }, gap = { 0 };
+	struct check c;
+	double *dt = NULL, nominal, worst = NAN, j;
+	size_t i, k, m, ndt;
+	char what[256];
+
+	for (i = 0; i < gs->n; i++) {
+		struct grp *g = &gs->g[i];
+
+		dt = xreallocarray(dt, g->n ? g->n : 1, sizeof *dt);
+		for (k = 1, ndt = 0; k < g->n; k++) {
+			if (isnan(g->t[k]) || isnan(g->t[k - 1]))
+				continue;
+			snprintf(what, sizeof what, "time goes back%s%s", *g->key ?
+			    " in " : "", g->key);
+			if (g->t[k] < g->t[k - 1])
+				kind_add(&order, what, g->line[k]);
+			else if (g->t[k] == g->t[k - 1]) {
+				snprintf(what, sizeof what, "duplicate time%s%s",
+				    *g->key ? " in " : "", g->key);
+				kind_add(&dup, what, g->line[k]);
+			} else
+				dt[ndt++] = g->t[k] - g->t[k - 1];
+		}
+		if (!samples || ndt < 2)
+			continue;
+		/* The nominal interval: the median of interval_s (else of
+		 * the steps). */
+		memcpy(g->iv, g->iv, 0);
+		for (k = 0, m = 0; k < g->n; k++)
+			if (!isnan(g->iv[k]))
+				g->iv[m++] = g->iv[k];
+		qsort(m ? g->iv : dt, m ? m : ndt, sizeof *dt, stats_cmp);
+		nominal = stats_median(m ? g->iv : dt, m ? m : ndt);
+		snprintf(what, sizeof what, "a gap over 1.5 intervals%s%s", *g->key ?
+		    " in " : "", g->key);
+		for (k = 1, m = 0; k < g->n; k++)
+			if (g->t[k] - g->t[k - 1] > 1.5 * nominal)
+				kind_add(&gap, what, g->line[k]);
+		for (k = 0, m = 0; k < ndt; k++)
+			if (dt[k] <= 1.5 * nominal)
+				dt[m++] = fabs(dt[k] - nominal);
+		if (m == 0)
+			continue;
+		qsort(dt, m, sizeof *dt, stats_cmp);
+		j = 100 * stats_quantile(dt, m, 0.99) / nominal;
+		if (isnan(worst) || j > worst)
+			worst = j;
+	}
+	free(dt);
+
+	check_begin(&c, "time_order", "schema", path);
+	c.unit = "count";
+	c.measured = json_integer((json_int_t)kinds_total(&order));
+	c.expected = check_range(NAN, 0);
+	c.status = order.n ? CHECK_FAIL : CHECK_PASS;
+	c.hint = "rows are out of time order: files concatenated in the wrong "
+	    "order, or a clock stepped back";
+	if (order.n == 0)
+		check_detail(&c, "time goes forward in every group");
+	kinds_detail(&c, &order, path);
+	check_add(l, &c);
+
+	check_begin(&c, "duplicate_rows", "schema", path);
+	c.unit = "count";
+	c.measured = json_integer((json_int_t)kinds_total(&dup));
+	c.expected = check_range(NAN, 0);
+	c.status = dup.n ? CHECK_WARN : CHECK_PASS;
+	c.hint = "rows repeat a time in one group: a file appended twice?";
+	if (dup.n == 0)
+		check_detail(&c, "no two rows of a group share a time");
+	kinds_detail(&c, &dup, path);
+	check_add(l, &c);
+	if (samples) {
+		check_begin(&c, "gaps", "schema", path);
+		c.unit = "count";
+		c.measured = json_integer((json_int_t)kinds_total(&gap));
+		c.expected = check_range(NAN, 0);
+		c.status = gap.n ? CHECK_WARN : CHECK_PASS;
+		c.hint = "samples are missing: the sampler was stopped, starved "
+		    "or late (perf-sample --realtime)";
+		if (gap.n == 0)
+			check_detail(&c, "no step between rows over 1.5 times the "
+			    "median interval_s");
+		kinds_detail(&c, &gap, path);
+		check_add(l, &c);
+
+		check_begin(&c, "interval_jitter", "schema", path);
+		c.unit = "pct";
+		c.measured = xjsonio_num(worst);
+		c.expected = check_range(NAN, 10);
+		c.status = check_grade(worst, NAN, 10, NAN, 50);
+		c.hint = "samples come at irregular intervals: a loaded machine; "
+		    "rates stay right (they use interval_s) but the grid is off";
+		check_detail(&c, "p99 of |step - median interval_s| over the median, "
+		    "gaps left out, worst group");
+		check_add(l, &c);
+	}
+	kinds_free(&order);
+	kinds_free(&dup);
+	kinds_free(&gap);
+}
+
+/* A CSV file: its format, header, values, time series and run groups. */
+static json_t *
+check_csv(const char *path, const char *dir, struct checklist *l)
+{
+	struct csvread *r;
+	struct csvread_row row;
+	struct tableschema ts;
+	struct kinds vals = { 0 };
+	struct grps gs = { 0 };
+	struct perr e;
+	struct check c;
+	const struct tableschema_field **fld;
+	const char *kind, *why;
+	char *sp, what[512], key[1024], missing[512] = "", unknown[512] = "";
+	long tcol, ivcol, wcol, excol, sgcol, tocol;
+	size_t i, ncols, rows = 0, len, nmiss = 0, nunk = 0, ulen = 0;
+	int got, samples, hasschema;
+
+	if ((r = csvread_open((char *const[]){ (char *)path }, 1, &e)) == NULL) {
+		fail_check(l, "csv_syntax", path, "not a perfpipe CSV file", e.msg);
+		return input_json(path, "unknown", json_integer(0));
+	}
+	ncols = csvread_ncols(r);
+	tcol = csvread_col(r, "time");
+	ivcol = csvread_col(r, "interval_s");
+	wcol = csvread_col(r, "wall_s");
+	samples = tcol >= 0 && ivcol >= 0 && csvread_col(r, "host") >= 0;
+	kind = samples ? "samples" : wcol >= 0 && csvread_col(r, "run") >= 0 ?
+	    "runs" : "unknown";
+	check_begin(&c, "format", "schema", path);
+	c.unit = "text";
+	c.expected = json_pack("{s:[ss]}", "values", "samples", "runs");
+	c.measured = json_string(kind);
+	c.status = strcmp(kind, "unknown") ? CHECK_PASS : CHECK_FAIL;
+	c.hint = "not a perfpipe CSV: samples have time, host and interval_s; "
+	    "runs have wall_s and run";
+	check_detail(&c, "%s:1: a header of %zu columns, %s", path, ncols,
+	    strcmp(kind, "unknown") ? kind : "neither samples (time, host, "
+	    "interval_s) nor runs (wall_s, run)");
+	check_add(l, &c);
+	if (strcmp(kind, "unknown") == 0) {
+		csvread_close(r);
+		return input_json(path, kind, json_integer(0));
+	}
+
+	sp = schema_path(dir, samples ? "samples.schema.json" :
+	    "runs.schema.json");
+	hasschema = sp && tableschema_load(&ts, sp, &e) == 0;
+	fld = xcalloc(ncols, sizeof *fld);
+	check_begin(&c, "schema_columns", "schema", path);
+	c.unit = "count";
+	c.expected = check_range(NAN, 0);
+	c.hint = "the header lacks required columns or has columns the schema "
+	    "does not know (misspelt, or from another program)";
+	if (hasschema) {
+		for (i = 0; i < ncols; i++)
+			if ((fld[i] = tableschema_find(&ts, csvread_colname(r, i))) ==
+			    NULL) {
+				nunk++;
+				if (ulen < sizeof unknown)
+					ulen += (size_t)snprintf(unknown + ulen,
+					    sizeof unknown - ulen, "%s'%s'", ulen ? ", " :
+					    "", csvread_colname(r, i));
+			}
+		for (i = 0, len = 0; i < ts.n; i++)
+			if (ts.f[i].name && ts.f[i].required &&
+			    csvread_col(r, ts.f[i].name) < 0) {
+				nmiss++;
+				if (len < sizeof missing)
+					len += (size_t)snprintf(missing + len,
+					    sizeof missing - len, "%s'%s'", len ? ", " :
+					    "", ts.f[i].name);
+			}
+		c.measured = json_integer((json_int_t)(nmiss + nunk));
+		c.status = nmiss ? CHECK_FAIL : nunk ? CHECK_WARN : CHECK_PASS;
+		check_detail(&c, "%s:1: against %s.schema.json: %zu required columns "
+		    "missing%s%s; %zu columns not in the schema%s%s", path, kind,
+		    nmiss,
+		    nmiss ? " " : "", missing, nunk, nunk ? " " : "", unknown);
+	} else
+		check_detail(&c, "schemas/%s.schema.json: %s", kind, sp ? e.msg :
+		    "not found (--schemas DIR)");
+	check_add(l, &c);
+
+	excol = csvread_col(r, "exit_status");
+	sgcol = csvread_col(r, "signal");
+	tocol = csvread_col(r, "timed_out");
+	while ((got = csvread_next(r, &row, &e)) > 0) {
+		int bad = 0;
+
+		rows++;
+		for (i = 0; hasschema && i < ncols; i++) {
+			if (fld[i] == NULL || (why = tableschema_check(fld[i],
+			    row.f[i], row.len[i])) == NULL)
+				continue;
+			snprintf(what, sizeof what, "column '%s' %s",
+			    csvread_colname(r, i), why);
+			kind_add(&vals, what, row.line);
+		}
+		for (i = 0, len = 0; i < ncols; i++)
+			if (is_key(csvread_colname(r, i)) && len < sizeof key)
+				len += (size_t)snprintf(key + len, sizeof key - len,
+				    "%s%s=%s", len ? ";" : "", csvread_colname(r, i),
+				    row.f[i]);
+		key[len < sizeof key ? len : sizeof key - 1] = '\0';
+		struct grp *g = grp_get(&gs, key);
+
+		if (!samples) {
+			double ex = field_num(&row, excol);
+
+			if ((!isnan(ex) && ex != 0) || (sgcol >= 0 &&
+			    row.len[sgcol] > 0))
+				g->failed++, bad = 1;
+			else if (tocol >= 0 && strcmp(row.f[tocol], "true") == 0)
+				g->timedout++, bad = 1;
+		}
+		grp_push(g, field_num(&row, tcol), field_num(&row, ivcol),
+		    samples || bad ? NAN : field_num(&row, wcol), row.line);
+	}
+	if (got < 0)
+		fail_check(l, "csv_syntax", path, "the file is cut off or "
+		    "malformed: write it again", e.msg);
+	else if (rows == 0) {
+		snprintf(what, sizeof what, "%s:2: no data rows", path);
+		fail_check(l, "csv_rows", path, "an empty table: nothing was "
+		    "measured", what);
+	}
+
+	check_begin(&c, "schema_values", "schema", path);
+	c.unit = "count";
+	c.expected = check_range(NAN, 0);
+	c.hint = "values break the schema (types, ranges): the file was edited "
+	    "or written by something else";
+	if (hasschema) {
+		c.measured = json_integer((json_int_t)kinds_total(&vals));
+		c.status = vals.n ? CHECK_FAIL : CHECK_PASS;
+		if (vals.n == 0)
+			check_detail(&c, "%zu rows: every value keeps its column's "
+			    "type and range", rows);
+		kinds_detail(&c, &vals, path);
+	} else
+		check_detail(&c, "no schema to check against");
+	check_add(l, &c);
+
+	if (rows > 0 && tcol >= 0)
+		series_checks(l, path, &gs, samples);
+	for (i = 0; !samples && i < gs.n; i++) {
+		char *subj = xasprintf("%s:wall_s{%s}", path, gs.g[i].key);
+
+		runstat_checks(l, subj, gs.g[i].wall, gs.g[i].nwall,
+		    gs.g[i].failed, gs.g[i].timedout);
+		free(subj);
+	}
+	grps_free(&gs);
+	kinds_free(&vals);
+	free(fld);
+	free(sp);
+	if (hasschema)
+		tableschema_free(&ts);
+	csvread_close(r);
+	return input_json(path, kind, json_integer((json_int_t)rows));
+}
+
+json_t *
+filecheck_file(const char *path, const char *dir, const char *argv0,
+    struct checklist *l)
+{
+	char first = 0;
+	ssize_t n;
+	int fd;
+
+	(void)argv0;
+	if (strcmp(path, "-") == 0)
+		errx(EXIT_TROUBLE, "standard input: name a file (the format is "
+		    "told from its contents)");
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		errx(EXIT_TROUBLE, "%s: %s", path, strerror(errno));
+	/* The first byte that is not blank tells JSON from CSV. */
+	while ((n = read(fd, &first, 1)) == 1 && (first == ' ' ||
+	    first == '\n' || first == '\t' || first == '\r'))
+		;
+	if (n < 0)
+		errx(EXIT_TROUBLE, "%s: %s", path, strerror(errno));
+	close(fd);
+	if (n == 0) {
+		char msg[PATH_MAX + 64];
+
+		snprintf(msg, sizeof msg, "%s:1: empty file", path);
+		fail_check(l, "format", path, "an empty file: the program that "
+		    "should have written it failed", msg);
+		return input_json(path, "unknown", json_integer(0));
+	}
+	if (first == '{')
+		return check_json_doc(path, dir, l);
+	return check_csv(path, dir, l);
+}
