@@ -84,14 +84,6 @@ help(void)
 }
 
 static void
-misuse(const char *fmt, const char *arg)
-{
-	warnx(fmt, arg);
-	usage(stderr);
-	exit(EXIT_TROUBLE);
-}
-
-static void
 parse(int argc, char *argv[], struct rules *rs, struct budgets *bs)
 {
 	struct perr e;
@@ -107,7 +99,7 @@ parse(int argc, char *argv[], struct rules *rs, struct budgets *bs)
 		case 'f':
 			if (strcmp(optarg, "json") && strcmp(optarg, "text") &&
 			    strcmp(optarg, "csv"))
-				misuse("format '%s': not json, text or csv",
+				xcli_misuse(usage, "format '%s': not json, text or csv",
 				    optarg);
 			format = optarg;
 			break;
@@ -128,7 +120,7 @@ parse(int argc, char *argv[], struct rules *rs, struct budgets *bs)
 		case OPT_FAIL_ON:
 			if (strcmp(optarg, "warning") && strcmp(optarg,
 			    "critical"))
-				misuse("fail-on '%s': not warning or critical",
+				xcli_misuse(usage, "fail-on '%s': not warning or critical",
 				    optarg);
 			fail_on = optarg;
 			break;
@@ -147,7 +139,7 @@ parse(int argc, char *argv[], struct rules *rs, struct budgets *bs)
 		    (size_t)i)), &e) < 0)
 			errx(EXIT_TROUBLE, "%s", e.msg);
 	if (follow && output)
-		misuse("%s", "--follow writes to stdout, not --output");
+		xcli_misuse(usage, "--follow writes to stdout, not --output");
 }
 
 static void

@@ -91,14 +91,6 @@ help(void)
 	cli_exit(EXIT_OK);
 }
 
-static void
-misuse(const char *fmt, const char *arg)
-{
-	warnx(fmt, arg);
-	usage(stderr);
-	exit(EXIT_TROUBLE);
-}
-
 /* Splits "COL=A,B" for --compare. */
 static void
 parse_compare(struct trenddoc_opts *o, char *s)
@@ -160,7 +152,7 @@ xparse(struct trenddoc_opts *o, int argc, char *argv[])
 		case 'f':
 			if (strcmp(optarg, "json") && strcmp(optarg, "csv") &&
 			    strcmp(optarg, "text"))
-				misuse("format '%s': not json, csv or text",
+				xcli_misuse(usage, "format '%s': not json, csv or text",
 				    optarg);
 			o->format = optarg;
 			break;
@@ -183,7 +175,8 @@ xparse(struct trenddoc_opts *o, int argc, char *argv[])
 			break;
 		case OPT_FAIL_ON:
 			if (strcmp(optarg, "regression") != 0)
-				misuse("fail-on '%s': not regression", optarg);
+				xcli_misuse(usage, "fail-on '%s': not "
+				    "regression", optarg);
 			o->fail_on_regression = 1;
 			break;
 		case OPT_FORECAST: parse_forecast(o, optarg); break;
@@ -202,15 +195,15 @@ xparse(struct trenddoc_opts *o, int argc, char *argv[])
 		}
 	}
 	if (o->baseline && o->cmp_col)
-		misuse("%s", "--baseline and --compare exclude each other");
+		xcli_misuse(usage, "--baseline and --compare exclude each other");
 	if (o->fail_on_regression && !o->baseline && !o->cmp_col)
-		misuse("%s", "--fail-on regression needs --baseline or "
+		xcli_misuse(usage, "--fail-on regression needs --baseline or "
 		    "--compare");
 	if (o->baseline && strcmp(o->baseline, "-") == 0) {
 		for (c = optind; c < argc && strcmp(argv[c], "-") != 0; c++)
 			;
 		if (optind == argc || c < argc)
-			misuse("%s", "standard input named twice");
+			xcli_misuse(usage, "standard input named twice");
 	}
 	o->files = argv + optind;
 	o->nfiles = (size_t)(argc - optind);

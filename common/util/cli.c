@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -198,6 +199,18 @@ double
 xcli_percent(const char *what, const char *s, double min, double max)
 {
 	return xreal(cli_percent, what, s, min, max);
+}
+
+void
+xcli_misuse(void (*usage)(FILE *), const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vwarnx(fmt, ap);
+	va_end(ap);
+	usage(stderr);
+	exit(EXIT_TROUBLE);
 }
 
 void

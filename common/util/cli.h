@@ -60,6 +60,10 @@ double xcli_percent(const char *what, const char *s, double min,
  */
 void xcli_badopt(int c, char *const argv[], void (*usage)(FILE *))
     __attribute__((noreturn));
+/* Options that parse but do not go together (or a bad word): prints
+ * "prog: MESSAGE" and usage(stderr), and exits with EXIT_TROUBLE. */
+void xcli_misuse(void (*usage)(FILE *), const char *fmt, ...)
+    __attribute__((noreturn, format(printf, 2, 3)));
 
 /* Writes a short human form of a duration ("10ms", "1.5s", "1d") into buf
  * and returns buf. */
