@@ -8,7 +8,7 @@
 #include <stdint.h>
 
 #include "sys/cgroup.h"
-#include "procpid.h"
+#include "sys/procpid.h"
 #include "procsys.h"
 
 /* A column: its CSV name, and for the Prometheus form its metric name

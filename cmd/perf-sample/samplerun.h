@@ -8,7 +8,7 @@
 #include <sys/types.h>
 
 #include "fmt/csvwrite.h"
-#include "procpid.h"
+#include "sys/procpid.h"
 #include "procsys.h"
 #include "sampler.h"
 #include "sys/cgroup.h"

@@ -16,6 +16,7 @@
 #include "fmt/jsonio.h"
 #include "run/launch.h"
 #include "stats/stats.h"
+#include "sys/procpid.h"
 #include "sysmeasure.h"
 #include "util/timeutil.h"
 #include "util/xalloc.h"
@@ -48,53 +49,40 @@ ru_maxrss_kib(void)
 	return ru.ru_maxrss;
 }
 
+/* This process's /proc/self/stat through the one parser of that file
+ * (sys/procpid.h); 0, or -1 when it cannot be read. */
+static int
+self_stat(struct procpid_info *pi)
+{
+	struct procfile_buf b;
+	int r;
+
+	procfile_buf_init(&b);
+	r = procfile_slurp("/proc/self/stat", &b, NULL) < 0 ? -1 :
+	    procpid_parse_stat(b.p, b.len, pi);
+	procfile_buf_free(&b);
+	return r;
+}
+
 /* utime + stime of /proc/self/stat in ticks; -1 when unreadable. */
 static long long
 proc_ticks(void)
 {
-	char buf[1024], *p;
-	long long ut, st;
-	ssize_t n;
-	int fd, i;
+	struct procpid_info pi;
 
-	if ((fd = open("/proc/self/stat", O_RDONLY | O_CLOEXEC)) < 0)
-		return -1;
-	n = read(fd, buf, sizeof buf - 1);
-	close(fd);
-	if (n <= 0)
-		return -1;
-	buf[n] = '\0';
-	/* After the command name in parentheses: field 3 on; utime is 14. */
-	if ((p = strrchr(buf, ')')) == NULL)
-		return -1;
-	for (i = 2; i < 14 && p; i++)
-		p = strchr(p + 1, ' ');
-	if (p == NULL)
-		return -1;
-	errno = 0;
-	ut = strtoll(p + 1, &p, 10);
-	st = strtoll(p + 1, NULL, 10);
-	return errno ? -1 : ut + st;
+	return self_stat(&pi) < 0 ? -1 : (long long)(pi.utime + pi.stime);
 }
 
-/* VmRSS of /proc/self/status in KiB; -1 when unreadable. */
+/* The resident set of /proc/self/stat in KiB; -1 when unreadable. */
 static long
 proc_rss_kib(void)
 {
-	char buf[4096], *p;
-	ssize_t n;
-	int fd;
+	struct procpid_info pi;
+	long page = sysconf(_SC_PAGESIZE);
 
-	if ((fd = open("/proc/self/status", O_RDONLY | O_CLOEXEC)) < 0)
+	if (self_stat(&pi) < 0 || pi.rss_kib == PROCFILE_NONE)
 		return -1;
-	n = read(fd, buf, sizeof buf - 1);
-	close(fd);
-	if (n <= 0)
-		return -1;
-	buf[n] = '\0';
-	if ((p = strstr(buf, "\nVmRSS:")) == NULL)
-		return -1;
-	return strtol(p + 7, NULL, 10);
+	return (long)(pi.rss_kib * (uint64_t)(page > 0 ? page : 4096) / 1024);
 }
 
 static void
@@ -303,17 +291,18 @@ memory_check(const struct sysmeasure_opts *o, struct checklist *l)
 	check_begin(&c, "rss_proc", "memory", "host");
 	c.unit = "kib";
 	c.expected = check_range(0.95 * want, 1.25 * want);
-	c.hint = "VmRSS does not follow a known allocation: peak memory figures "
-	    "are not reliable here";
+	c.hint = "The resident set in /proc does not follow a known "
+	    "allocation: peak memory figures are not reliable here";
 	if (p && rss0 >= 0 && rss1 >= 0) {
 		got = (double)(rss1 - rss0);
 		c.measured = json_real(got);
 		c.status = check_grade(got, 0.95 * want, 1.25 * want, 0.5 * want,
 		    2 * want);
-		check_detail(&c, "touched %zu MiB (%.0f KiB): VmRSS of "
-		    "/proc/self/status grew %ld -> %ld KiB", mib, want, rss0, rss1);
+		check_detail(&c, "touched %zu MiB (%.0f KiB): the resident "
+		    "set of /proc/self/stat grew %ld -> %ld KiB", mib, want,
+		    rss0, rss1);
 	} else
-		check_detail(&c, "%s", p ? "/proc/self/status: no VmRSS" :
+		check_detail(&c, "%s", p ? "/proc/self/stat: no resident set" :
 		    "could not map the test memory");
 	check_add(l, &c);
 

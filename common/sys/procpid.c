@@ -8,8 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "procpid.h"
-#include "procsys.h"
+#include "sys/procpid.h"
 #include "util/xalloc.h"
 
 int

@@ -4,8 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "procpid.h"
-#include "procsys.h"
+#include "sys/procpid.h"
 #include "tap.h"
 
 /* A process: pid, command, parent, utime; io only when withio. */
