@@ -187,6 +187,20 @@ fire(struct eval *ev, struct sstate *s, const struct rule *r, int sev,
 }
 
 /* One value of one series: the state machine. */
+/* Whether v is past the critical level; keeps when that run started
+ * (cstart), for the critical level's own duration. */
+static int
+critical_run(struct sstate *s, const struct rule *r, double v, double t0)
+{
+	int pastc = !isnan(r->crit) && rule_past(r, v, r->crit);
+
+	if (!pastc)
+		s->cstart = NAN;
+	else if (isnan(s->cstart))
+		s->cstart = t0;
+	return pastc;
+}
+
 static void
 step(struct eval *ev, size_t gi, size_t si, double v, double t, double t0,
     const double *vals)
@@ -215,11 +229,7 @@ step(struct eval *ev, size_t gi, size_t si, double v, double t, double t0,
 			s->w.start = s->wstart = t0;
 		}
 		accumulate(ev, s, r, v, t, vals);
-		pastc = !isnan(r->crit) && rule_past(r, v, r->crit);
-		if (!pastc)
-			s->cstart = NAN;
-		else if (isnan(s->cstart))
-			s->cstart = t0;
+		pastc = critical_run(s, r, v, t0);
 		if (t - s->wstart >= r->for_s - EPS) {
 			sev = rule_level_sev(r);
 			if (pastc && t - s->cstart >= r->for_s - EPS)
@@ -237,11 +247,7 @@ step(struct eval *ev, size_t gi, size_t si, double v, double t, double t0,
 		return;
 	}
 	accumulate(ev, s, r, v, t, vals);
-	pastc = !isnan(r->crit) && rule_past(r, v, r->crit);
-	if (!pastc)
-		s->cstart = NAN;
-	else if (isnan(s->cstart))
-		s->cstart = t0;
+	pastc = critical_run(s, r, v, t0);
 	if (pastc && s->firing < SEV_CRITICAL && t - s->cstart >= r->for_s -
 	    EPS)
 		fire(ev, s, r, SEV_CRITICAL, t, v);
