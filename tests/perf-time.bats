@@ -352,3 +352,15 @@ for r in rows: print(r[sys.argv[1]])' "$1" "$2"
 	run -0 --separate-stderr perf-time --summary -r 2 --timeout 20ms 'sleep 0.5' 'sleep 0.6'
 	[[ "$stderr" == *"  sleep 0.5: no run counted: not compared"* ]]
 }
+
+@test "--measure cgroup: a run's leftover child is killed, not charged to the next run; a timeout does not kill the runs after it" {
+	run perf-time -q -r 1 --measure cgroup -- true
+	[ "$status" -eq 0 ] || skip "no cgroup of its own here: $output"
+	run -0 --separate-stderr perf-time -q -r 3 --measure cgroup -- sh -c 'sleep 3 & echo hi'
+	[ "$stderr" = "perf-time: command 'sh -c sleep 3 & echo hi': killed the processes still running when its run ended (in the run's cgroup they would be charged to the next run)" ]
+	run -0 awk -F, 'NR > 1 { print $17 }' <<<"$output"
+	[ "$output" = "$(printf '0\n0\n0')" ]
+	run -0 --separate-stderr perf-time -q -r 2 -i --measure cgroup --timeout 50ms 'sleep 1' 'sleep 0.01'
+	run -0 awk -F, 'NR > 1 && $3 == "sleep 0.01" { print $17 $18 }' <<<"$output"
+	[ "$output" = "$(printf '0\n0')" ]
+}

@@ -34,6 +34,7 @@ struct bench {
 	char **hook[BENCH_NHOOKS];	/* words of each hook, or NULL */
 	const char **pvals;	/* its parameter values (ps's strings) */
 	size_t runs, started;	/* measured runs; runs started, warm-ups too */
+	int warned_leftovers;	/* said once that runs leave processes */
 	double busy;		/* wall seconds of the measured runs */
 	double *sorted;		/* counted wall times, ascending */
 	size_t cap;

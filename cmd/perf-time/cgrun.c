@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -78,7 +79,7 @@ cgrun_open(struct cgrun *cg, const char *root, int need_memory,
 {
 	char *home;
 
-	cg->dir_fd = cg->peak_fd = cg->kill_fd = -1;
+	cg->dir_fd = cg->peak_fd = -1;
 	cg->dir = NULL;
 	if (cgroup_self(root, &home, e) < 0)
 		return -1;
@@ -108,7 +109,6 @@ cgrun_open(struct cgrun *cg, const char *root, int need_memory,
 	/* A peak that cannot be reset (before 6.12) would span every run. */
 	cg->peak_fd = openin(cg->dir, "memory.peak", O_RDWR);
 	cg->has_io = procfile_read(&cg->io, &cg->buf, 0, NULL) == 0;
-	cg->kill_fd = openin(cg->dir, "cgroup.kill", O_WRONLY);
 	return 0;
 }
 
@@ -155,24 +155,69 @@ cgrun_usage(struct cgrun *cg, struct cgrun_usage *u)
 	return 0;
 }
 
-int
-cgrun_kill(struct cgrun *cg)
+/* The pids in cgroup.procs into *pids (a new array); their number, or
+ * -1 when the file cannot be read. */
+static long
+members(const struct cgrun *cg, pid_t **pids)
 {
-	if (cg->kill_fd < 0) {
-		errno = ENOTSUP;
-		return -1;
+	struct procfile_buf b;
+	char *path = xasprintf("%s/cgroup.procs", cg->dir);
+	const char *p, *end;
+	uint64_t v;
+	long n = 0;
+
+	*pids = NULL;
+	procfile_buf_init(&b);
+	if (procfile_slurp(path, &b, NULL) < 0)
+		n = -1;
+	for (p = b.p, end = p + b.len; n >= 0 && p < end;
+	    p = procfile_scan_nextline(p, end))
+		if (procfile_scan_u64(p, end, &v) != NULL) {
+			*pids = xreallocarray(*pids, (size_t)n + 1,
+			    sizeof **pids);
+			(*pids)[n++] = (pid_t)v;
+		}
+	procfile_buf_free(&b);
+	free(path);
+	return n;
+}
+
+int
+cgrun_empty(struct cgrun *cg)
+{
+	double until = timeutil_mono() + 1;
+	long n, i, first = -1;
+	pid_t *pids;
+
+	for (;;) {
+		if ((n = members(cg, &pids)) <= 0) {
+			free(pids);
+			return n < 0 ? -1 : first < 0 ? 0 : (int)first;
+		}
+		if (first < 0)
+			first = n;
+		/* A signal each, again while any is left (one may fork
+		 * meanwhile): not cgroup.kill, which, seen here on 6.18,
+		 * went on killing the runs started in the cgroup after it. */
+		for (i = 0; i < n; i++)
+			kill(pids[i], SIGKILL);
+		free(pids);
+		if (timeutil_mono() > until)
+			return -1;
+		timeutil_sleep_until(timeutil_mono() + 0.001);
 	}
-	return write(cg->kill_fd, "1", 1) == 1 ? 0 : -1;
 }
 
 int
 cgrun_close(struct cgrun *cg, struct perr *e)
 {
-	int *fds[] = { &cg->dir_fd, &cg->peak_fd, &cg->kill_fd };
+	int *fds[] = { &cg->dir_fd, &cg->peak_fd };
 	double until = timeutil_mono() + 1;
 	size_t i;
 	int r = 0;
 
+	if (cg->dir != NULL)
+		cgrun_empty(cg);
 	for (i = 0; i < sizeof fds / sizeof fds[0]; i++)
 		if (*fds[i] >= 0) {
 			close(*fds[i]);

@@ -1,7 +1,7 @@
 /* cgrun.h - a cgroup v2 of its own for the runs of a benchmark: the CPU
  * time of the whole process tree (descendants that were never waited for
  * included), its peak memory and I/O where those controllers are enabled,
- * and a kill that reaches every process in it. */
+ * and emptying it of what a run left behind. */
 #ifndef CGRUN_H
 #define CGRUN_H
 
@@ -17,7 +17,6 @@ struct cgrun {
 	struct procfile io;	/* its io.stat, if has_io */
 	int has_io;		/* the io controller is enabled for it */
 	int peak_fd;	/* its memory.peak, -1 without a resettable one */
-	int kill_fd;	/* its cgroup.kill, -1 before Linux 5.14 */
 	struct procfile_buf buf;
 	uint64_t user_us, sys_us, rbytes, wbytes;	/* at cgrun_mark */
 };
@@ -51,11 +50,12 @@ int cgrun_mark(struct cgrun *cg);
 /* Fills u with what happened since cgrun_mark.  Returns 0, or -1 with
  * errno (u is then all NaN). */
 int cgrun_usage(struct cgrun *cg, struct cgrun_usage *u);
-/* Kills every process in the cgroup (cgroup.kill).  Returns 0, or -1 with
- * errno (ENOTSUP before Linux 5.14). */
-int cgrun_kill(struct cgrun *cg);
-/* Removes the cgroup (waiting briefly for killed processes to leave) and
- * closes everything.  Returns 0, or -1 with the reason in e. */
+/* Kills the processes still in the cgroup (a run's background children)
+ * and waits, up to a second, until it is empty.  Returns how many there
+ * were, or -1 when it could not be emptied. */
+int cgrun_empty(struct cgrun *cg);
+/* Empties the cgroup, removes it and closes everything.  Returns 0, or -1
+ * with the reason in e (the cgroup is then left behind: say so). */
 int cgrun_close(struct cgrun *cg, struct perr *e);
 
 #endif

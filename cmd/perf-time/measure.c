@@ -76,7 +76,7 @@ measure_run(struct measure *m, const struct launch_opts *o,
 		err = errno;
 		launch_kill(pid, o->pgroup);
 		if (m->cg != NULL)
-			cgrun_kill(m->cg);
+			cgrun_empty(m->cg);
 		if (m->pe != NULL)
 			perfevent_stop(m->pe, r->counters);
 		errno = err;
@@ -110,10 +110,8 @@ measure_run(struct measure *m, const struct launch_opts *o,
 	r->read_bytes = (double)ru.ru_inblock * 512;
 	r->write_bytes = (double)ru.ru_oublock * 512;
 	r->by_cgroup = 0;
+	r->leftovers = 0;
 	if (m->cg != NULL) {
-		/* Descendants that outlived the run (a timeout) go too. */
-		if (to)
-			cgrun_kill(m->cg);
 		if (cgrun_usage(m->cg, &cu) == 0) {
 			r->by_cgroup = 1;
 			r->user_s = cu.user_s;
@@ -125,6 +123,12 @@ measure_run(struct measure *m, const struct launch_opts *o,
 				r->write_bytes = cu.write_bytes;
 			}
 		}
+		/* What the run left behind (a timeout's descendants, a
+		 * background child) would be charged to the next one: the
+		 * cgroup is emptied before that starts. */
+		r->leftovers = cgrun_empty(m->cg);
+		if (to && r->leftovers > 0)
+			r->leftovers = 0;	/* a timeout's, said as such */
 	}
 	r->cpu_pct = r->wall_s > 0 ? 100 * (r->user_s + r->sys_s) / r->wall_s :
 	    NAN;

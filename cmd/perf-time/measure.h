@@ -41,6 +41,8 @@ struct measure_result {
 	int signal;		/* the signal that killed it, 0 if none */
 	int timed_out;		/* killed at the timeout */
 	int by_cgroup;		/* CPU time (and memory) from the cgroup */
+	int leftovers;		/* processes of the run still in its cgroup
+				 * when it ended, killed then */
 };
 
 /* Sets m up with no cgroup, no counters, no timeout. */

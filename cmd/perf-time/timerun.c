@@ -28,8 +28,10 @@ xtimerun_finish(struct timerun *t, int status)
 {
 	struct perr e;
 
-	if (t->m.cg != NULL && cgrun_close(t->m.cg, &e) < 0)
-		warnx("%s", e.msg);
+	if (t->m.cg != NULL && cgrun_close(t->m.cg, &e) < 0) {
+		warnx("%s (the run cgroup is left behind)", e.msg);
+		status = EXIT_TROUBLE;
+	}
 	if (t->rows != NULL && t->rows != stdout && fclose(t->rows) != 0) {
 		warn("%s: write error", t->rowsname);
 		status = EXIT_TROUBLE;
@@ -149,6 +151,13 @@ runonce(struct timerun *t, struct bench *b, size_t idx,
 		r->wall_s = fmax(0, r->wall_s - t->overhead[0]);
 		r->user_s = fmax(0, r->user_s - t->overhead[1]);
 		r->sys_s = fmax(0, r->sys_s - t->overhead[2]);
+	}
+	if (r->leftovers != 0 && !b->warned_leftovers) {
+		b->warned_leftovers = 1;
+		warnx("command '%s': %s processes still running when its run "
+		    "ended%s", b->cmd, r->leftovers < 0 ? "could not kill the" :
+		    "killed the", r->leftovers < 0 ? "" : " (in the run's "
+		    "cgroup they would be charged to the next run)");
 	}
 	row.time = start, row.name = b->name, row.command = b->cmd;
 	row.pvals = b->pvals, row.run = idx, row.r = r;

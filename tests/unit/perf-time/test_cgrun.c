@@ -109,14 +109,17 @@ main(void)
 	tap_int(launch_wait(pid2, 0, 1, &status, NULL, &to), 0, "waited");
 	tap_ok(WIFEXITED(status) && WEXITSTATUS(status) == 0, "ran");
 	close(o.out_fd);
-	if (cgrun_kill(&cg) == 0) {
-		launch_wait(pid, 0, 0, &status, NULL, &to);
-		tap_ok(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL,
-		    "cgroup.kill killed it");
-	} else {
-		tap_int(errno, ENOTSUP, "no cgroup.kill: ENOTSUP");
-		launch_kill(pid, 0);
-	}
+	tap_ok(cgrun_empty(&cg) >= 1, "emptied: the busy child killed");
+	launch_wait(pid, 0, 0, &status, NULL, &to);
+	tap_ok(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL,
+	    "by SIGKILL");
+	tap_int(cgrun_empty(&cg), 0, "empty now");
+	nope[0] = "true";
+	o.out_fd = -1;
+	tap_int(launch_start(&o, nope, &pid2), 0, "a run after emptying");
+	tap_int(launch_wait(pid2, 0, 1, &status, NULL, &to), 0, "waited");
+	tap_ok(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+	    "is not killed (cgroup.kill, seen here, went on killing)");
 	tap_int(cgrun_close(&cg, &e), 0, "close");
 	tap_ok(stat(dir, &st) < 0 && errno == ENOENT, "removed");
 	return tap_done();
