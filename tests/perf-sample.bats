@@ -178,7 +178,7 @@ EOF
 	[[ ${lines[0]} != *disk_sdc_* ]]		# appeared later
 	[[ ${lines[0]} != *disk_sda1_* ]]		# a partition
 	[[ ${lines[0]} != *disk_loop0_* ]]		# no I/O at the start
-	[ "$(col disk_dm_0_reads_per_s v.csv)" = "10" ]
+	[ "$(col disk_dm_2d0_reads_per_s v.csv)" = "10" ]
 	[ "$(col net_rx_bytes_per_s v.csv)" = "10000" ]	# eth0, not lo
 	[ "$(col net_eth1_rx_bytes_per_s v.csv)" = "" ]
 	[[ ${lines[0]} != *net_eth2_* ]]
@@ -443,4 +443,20 @@ policy() {
 	run -0 --separate-stderr perf-sample -f prometheus p.prom -i 50ms -n 2
 	[ "$stderr" = "" ]
 	grep -q '^perfpipe_cpu_busy_pct{host=' p.prom
+}
+
+@test "--per-net: interfaces that differ only in characters a column cannot hold keep apart" {
+	cp -r "$FIXTURES/proc-live/0" t1
+	cp -r "$FIXTURES/proc-live/1" t2
+	for t in t1 t2; do
+		f=$t/proc/net/dev
+		sed -n '3p' "$f" | sed 's/^ *[^:]*:/eth0.100:/' > nd
+		sed -n '3p' "$f" | sed 's/^ *[^:]*:/eth0_100:/' >> nd
+		cat nd >> "$f"
+	done
+	run -0 --separate-stderr perf-sample --per-net --root t1 --root t2
+	run -0 awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) if ($i ~ /^net_eth0/) print $i }' <<<"$output"
+	assert_line "net_eth0_2e100_rx_bytes_per_s"
+	assert_line "net_eth0_5f100_rx_bytes_per_s"
+	[ "$(printf '%s\n' "${lines[@]}" | sort | uniq -d)" = "" ]
 }

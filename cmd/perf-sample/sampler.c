@@ -70,23 +70,38 @@ sampler_put(struct sampler_row *r, const char *name, int dec, double v)
 	r->v[r->at++] = v;
 }
 
+char *
+sampler_escape(const char *dev)
+{
+	static const char hex[] = "0123456789abcdef";
+	char *out = xmalloc(3 * strlen(dev) + 1), *o = out;
+	unsigned char c;
+
+	for (; *dev != '\0'; dev++) {
+		c = (unsigned char)*dev;
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+			*o++ = (char)c;
+		} else {
+			*o++ = '_';
+			*o++ = hex[c >> 4];
+			*o++ = hex[c & 15];
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
 void
 sampler_put_dev(struct sampler_row *r, const char *prefix, const char *dev,
     const char *metric, const char *promname, const char *lkey, int dec,
     double v)
 {
-	char *name, *c;
+	char *name, *esc;
 
 	if (r->declaring) {
-		/* Column names keep to [a-z0-9_]: "dm-0" becomes "dm_0". */
-		name = xasprintf("%s%s_%s", prefix, dev, metric);
-		for (c = name + strlen(prefix); *c != '\0'; c++) {
-			if (*c >= 'A' && *c <= 'Z')
-				*c = (char)(*c - 'A' + 'a');
-			else if (!((*c >= 'a' && *c <= 'z') ||
-			    (*c >= '0' && *c <= '9')))
-				*c = '_';
-		}
+		esc = sampler_escape(dev);
+		name = xasprintf("%s%s_%s", prefix, esc, metric);
+		free(esc);
 		declare(r, name, xstrdup(promname), lkey, xstrdup(dev), dec);
 		r->col[r->ncols - 1].pattern = xasprintf("%s%s_%s", prefix,
 		    strcmp(lkey, "cpu") == 0 ? "N" : "DEV", metric);

@@ -52,6 +52,12 @@ void sampler_row_free(struct sampler_row *r);
 void sampler_begin(struct sampler_row *r);
 /* Adds one value (declaring: the column named name, with dec decimals). */
 void sampler_put(struct sampler_row *r, const char *name, int dec, double v);
+/* A device's name as it stands in column names: a-z and 0-9 as they are,
+ * any other byte as "_" and two lower-case hex digits ("dm-0" is
+ * "dm_2d0", "eth0.100" "eth0_2e100", "eth0_100" "eth0_5f100"), so that
+ * every name is unique and reads back.  A new string. */
+char *sampler_escape(const char *dev);
+
 /* Adds a per-device value: column PREFIX_DEV_METRIC, with Prometheus
  * metric PROMNAME and label lkey=dev. */
 void sampler_put_dev(struct sampler_row *r, const char *prefix, const char *dev,

@@ -2,6 +2,7 @@
  * number format, and the process and cgroup columns. */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "util/num.h"
@@ -99,8 +100,17 @@ main(void)
 	sampler_put_dev(&r, "net_", "Eth.1", "rx_bytes_per_s",
 	    "net_device_rx_bytes_per_s", "device", 2, 3);
 	tap_int((long long)r.ncols, 3, "three columns");
-	tap_str(r.col[1].name, "disk_dm_0_util_pct", "device names cleaned");
-	tap_str(r.col[2].name, "net_eth_1_rx_bytes_per_s", "lowercased");
+	tap_str(r.col[1].name, "disk_dm_2d0_util_pct", "device names escaped");
+	tap_str(r.col[2].name, "net__45th_2e1_rx_bytes_per_s",
+	    "upper case escaped too: the name reads back");
+	{
+		char *e1 = sampler_escape("eth0.100"), *e2 = sampler_escape("eth0_100");
+
+		tap_str(e1, "eth0_2e100", "eth0.100");
+		tap_str(e2, "eth0_5f100", "eth0_100: not the same column");
+		free(e1);
+		free(e2);
+	}
 	tap_str(r.col[1].lval, "dm-0", "the label keeps the real name");
 	tap_str(r.col[1].metric, "disk_device_util_pct", "its family");
 	sampler_begin(&r);

@@ -133,8 +133,8 @@ main(void)
 	tap_ok(isnan(col(&r, "disk_sdb_reads_per_s")), "vanished: empty");
 	tap_ok(col(&r, "disk_sdc_reads_per_s") == -12345,
 	    "appeared later: no column");
-	tap_num(col(&r, "disk_dm_0_reads_per_s"), 0, 0, 0, "virtual disk");
-	tap_ok(isnan(col(&r, "disk_dm_0_await_ms")), "no request: no await");
+	tap_num(col(&r, "disk_dm_2d0_reads_per_s"), 0, 0, 0, "virtual disk");
+	tap_ok(isnan(col(&r, "disk_dm_2d0_await_ms")), "no request: no await");
 	tap_num(col(&r, "net_rx_bytes_per_s"), 1, 0, 0,
 	    "net total: eth0 only, lo left out");
 	tap_num(col(&r, "net_tx_drops_per_s"), 8, 0, 0, "tx drops");
