@@ -50,6 +50,6 @@ setup() {
 	kill "$pid"
 	wait "$pid" || true
 	[ -s prom/perfpipe.prom ]
-	grep -q '^# TYPE perfpipe_cpu_busy_pct gauge' prom/perfpipe.prom
+	grep -q '^# TYPE perfpipe_cpu_busy_ratio gauge' prom/perfpipe.prom
 	[ -z "$(ls prom | grep -v '^perfpipe.prom$')" ]
 }

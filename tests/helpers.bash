@@ -6,7 +6,7 @@ load '/usr/lib/bats/bats-assert/load'
 
 ROOT=$(cd "$BATS_TEST_DIRNAME/.." && pwd)
 BIN=${PERFPIPE_BIN:-$ROOT/build}
-PATH=$BIN:$PATH
+PATH=$BIN:$ROOT/build/tools:$PATH
 FIXTURES=$ROOT/tests/fixtures
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
 

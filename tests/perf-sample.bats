@@ -410,21 +410,25 @@ policy() {
 @test "--format prometheus: the latest sample, replaced whole" {
 	run -0 --separate-stderr replay proc-vanish --per-disk -f prometheus -o m.prom
 	[ "$output" = "" ]
-	grep -qx 'perfpipe_disk_reads_per_s{host="synth"} 50' m.prom
-	grep -qx 'perfpipe_disk_device_util_pct{host="synth",device="dm-0"} 2' m.prom
+	# 50 reads/s over the 2 s between the trees: a counter of 100.
+	grep -qx 'perfpipe_disk_reads_total{host="synth"} 100' m.prom
+	grep -qx '# TYPE perfpipe_disk_reads_total counter' m.prom
+	grep -qx 'perfpipe_disk_device_util_ratio{host="synth",device="dm-0"} 0.02' m.prom
 	! grep -q 'device="sdb"' m.prom		# vanished: left out
-	grep -qx '# TYPE perfpipe_disk_device_util_pct gauge' m.prom
-	# The exposition format: each family once, HELP and TYPE first.
+	grep -qx '# TYPE perfpipe_disk_device_util_ratio gauge' m.prom
+	# The exposition format: each family once, HELP and TYPE first;
+	# counters and only counters end in _total.
 	awk '
 	/^# HELP / { if ($3 in seen) exit 1; seen[$3] = 1; fam = $3; next }
-	/^# TYPE / { if ($3 != fam || $4 != "gauge") exit 1; next }
+	/^# TYPE / { if ($3 != fam || ($4 == "counter") != ($3 ~ /_total$/)) exit 1
+	  next }
 	{ split($0, a, "{"); if (a[1] != fam) exit 1
 	  if ($0 !~ /^[a-z_0-9]+\{([a-z]+="[^"]*",?)+\} -?[0-9.]+$/) exit 1 }
 	' m.prom
 	perf-sample -n 3 -i 20ms --format prometheus live.prom
-	grep -q '^perfpipe_cpu_busy_pct{host="' live.prom
+	grep -q '^perfpipe_cpu_busy_ratio{host="' live.prom
 	replay proc-cgroup -c test.slice --format prometheus cg.prom
-	grep -qx 'perfpipe_cgroup_throttled_pct{host="synth",cgroup="/test.slice"} 25' cg.prom
+	grep -qx 'perfpipe_cgroup_throttled_ratio{host="synth",cgroup="/test.slice"} 0.25' cg.prom
 	[ "$(ls | grep -c '\.prom')" -eq 3 ]	# no temporary file left
 }
 
@@ -442,7 +446,18 @@ policy() {
 @test "--format prometheus FILE: options may follow the file" {
 	run -0 --separate-stderr perf-sample -f prometheus p.prom -i 50ms -n 2
 	[ "$stderr" = "" ]
-	grep -q '^perfpipe_cpu_busy_pct{host=' p.prom
+	grep -q '^perfpipe_cpu_busy_ratio{host=' p.prom
+}
+
+@test "--format prometheus: promtool accepts the file (base units, counters as _total)" {
+	command -v promtool > /dev/null || fail "promtool (Debian's prometheus) is not installed: .ci/deps installs it"
+	replay proc-vanish --per-disk --per-net --per-cpu -f prometheus -o m.prom
+	run -0 promtool check metrics < m.prom
+	[ "$output" = "" ]
+	replay proc-cgroup -c test.slice -f prometheus cg.prom
+	run -0 promtool check metrics < cg.prom
+	perf-sample -n 2 -i 20ms --per-process -f prometheus pp.prom -- sh -c 'sleep 0.1'
+	run -0 promtool check metrics < pp.prom
 }
 
 @test "--per-net: interfaces that differ only in characters a column cannot hold keep apart" {

@@ -15,6 +15,31 @@ void
 sampler_row_init(struct sampler_row *r)
 {
 	memset(r, 0, sizeof *r);
+	r->id = -1;
+}
+
+/* Whether s ends in suffix. */
+static int
+ends(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+
+	return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+void
+sampler_integrate(struct sampler_row *r, const struct sampler_row *r0,
+    double dt)
+{
+	size_t i;
+
+	if (r->tot == NULL)
+		r->tot = xcalloc(r0->ncols + 1, sizeof *r->tot);
+	if (!(dt > 0))
+		return;
+	for (i = 0; i < r0->ncols; i++)
+		if (ends(r0->col[i].name, "_per_s") && isfinite(r->v[i]))
+			r->tot[i] += r->v[i] * dt;
 }
 
 void
@@ -30,6 +55,7 @@ sampler_row_free(struct sampler_row *r)
 	}
 	free(r->col);
 	free(r->v);
+	free(r->tot);
 	free(r->disk);
 	free(r->diskhint);
 	free(r->net);

@@ -31,6 +31,10 @@ struct sampler_col {
 struct sampler_row {
 	struct sampler_col *col;
 	double *v;		/* the values, NaN when unknown */
+	double *tot;		/* per rate column (_per_s), its integral since
+				 * the first sample: a counter for Prometheus;
+				 * NULL until sampler_integrate */
+	long id;		/* what the row is of (a pid), -1: the one row */
 	size_t ncols, cap;
 	size_t at;		/* the next column to fill */
 	int declaring;
@@ -46,6 +50,13 @@ struct sampler_row {
 
 void sampler_row_init(struct sampler_row *r);
 void sampler_row_free(struct sampler_row *r);
+
+/* Adds each rate column's value times dt (the interval it was measured
+ * over) to its total: counters that rise by exactly what the rates say,
+ * unknown intervals left out.  r0 declared the columns (r itself, or the
+ * first of rows that share its columns). */
+void sampler_integrate(struct sampler_row *r, const struct sampler_row *r0,
+    double dt);
 
 /* Starts a row: declaring it if no column is declared yet, else filling
  * it again from the first column. */

@@ -72,6 +72,33 @@ xtake(const struct samplerun_opts *o, struct samplerun_source *s,
 		sn->mono = sn->real;
 }
 
+/* Per-process rows are by position in the tree, which moves as processes
+ * come and go: each row's counters (tot) go with its process, a process
+ * new to the rows starting from none. */
+static void
+follow_ids(struct sampler_row *rows, size_t nrows,
+    const struct procpid_tree *t, size_t n)
+{
+	double *old[MAXROWS];
+	long oldid[MAXROWS];
+	size_t i, j;
+
+	for (i = 0; i < nrows; i++) {
+		old[i] = rows[i].tot, oldid[i] = rows[i].id;
+		rows[i].tot = NULL;
+	}
+	for (i = 0; i < n && i < nrows; i++) {
+		rows[i].id = t->p[i].pid;
+		for (j = 0; j < nrows; j++)
+			if (old[j] != NULL && oldid[j] == rows[i].id) {
+				rows[i].tot = old[j], old[j] = NULL;
+				break;
+			}
+	}
+	for (j = 0; j < nrows; j++)
+		free(old[j]);
+}
+
 /* Fills the row(s) of a sample; returns how many. */
 static size_t
 fill(const struct samplerun_opts *o, struct sampler_row *rows, size_t *nrows,
@@ -88,6 +115,7 @@ fill(const struct samplerun_opts *o, struct sampler_row *rows, size_t *nrows,
 			    s->pid.tck);
 		}
 		n = b->tree.n < MAXROWS ? b->tree.n : MAXROWS;
+		follow_ids(rows, *nrows, &b->tree, n);
 		if (n > *nrows) {
 			for (i = *nrows; i < n; i++) {
 				sampler_row_init(&rows[i]);
@@ -101,6 +129,8 @@ fill(const struct samplerun_opts *o, struct sampler_row *rows, size_t *nrows,
 			sampler_begin(&rows[i]);
 			sampler_proc_row(&rows[i], &a->tree, &b->tree, (long)i, dt,
 			    s->pid.tck);
+			rows[i].id = b->tree.p[i].pid;
+			sampler_integrate(&rows[i], &rows[0], dt);
 		}
 		return n;
 	}
@@ -111,6 +141,7 @@ fill(const struct samplerun_opts *o, struct sampler_row *rows, size_t *nrows,
 		sampler_proc_row(&rows[0], &a->tree, &b->tree, -1, dt, s->pid.tck);
 	else
 		sampler_cg_row(&rows[0], &a->cg, &b->cg, dt);
+	sampler_integrate(&rows[0], &rows[0], dt);
 	return n;
 }
 
@@ -337,7 +368,7 @@ samplerun_close(struct samplerun *r)
 		close_source(r->o, &r->src[k]);
 	sampler_row_free(&r->rows[0]);
 	for (k = 1; k < r->nrows; k++)
-		free(r->rows[k].v);
+		free(r->rows[k].v), free(r->rows[k].tot);
 	free(r->rows);
 	free(r->src);
 	for (k = 0; k < 2; k++) {

@@ -95,7 +95,7 @@ main(void)
 	snprintf(path, sizeof path, "%s/m.prom", tap_tmpdir());
 	rp[0] = &r;
 	tap_int(sampleout_prom(path, rp, 1, labs, 1, &e), 0, "prometheus file");
-	tap_ok(strstr(slurp(path), "perfpipe_x_pct{host=\"h\"} 12.35\n") !=
+	tap_ok(strstr(slurp(path), "perfpipe_x_ratio{host=\"h\"} 0.12345\n") !=
 	    NULL, "holds the sample");
 	tap_ok(strstr(slurp(path), "y_count{") == NULL, "NaN left out");
 	snprintf(path, sizeof path, "%s/none/m.prom", tap_tmpdir());
