@@ -364,3 +364,36 @@ for r in rows: print(r[sys.argv[1]])' "$1" "$2"
 	run -0 awk -F, 'NR > 1 && $3 == "sleep 0.01" { print $17 $18 }' <<<"$output"
 	[ "$output" = "$(printf '0\n0')" ]
 }
+
+@test "hyperfine's exports: the same files as Debian's hyperfine writes, for the same commands" {
+	command -v hyperfine > /dev/null || fail "hyperfine (Debian's) is not installed: .ci/deps installs it"
+	hyperfine -N -r 3 -P n 1 2 --export-json h.json --export-csv h.csv \
+	    --export-markdown h.md 'sleep 0.0{n}' > /dev/null 2>&1
+	run -0 --separate-stderr perf-time -q -N -r 3 -P n 1 2 --export-json p.json \
+	    --export-csv p.csv --export-markdown p.md 'sleep 0.0{n}'
+	# The same shape: keys, commands, parameters, run counts, headers.
+	run -0 /usr/bin/python3 - h.json p.json <<'PYEOF'
+import json, sys, statistics
+h, p = (json.load(open(f))["results"] for f in sys.argv[1:])
+assert [r["command"] for r in h] == [r["command"] for r in p], "commands"
+for a, b in zip(h, p):
+    assert list(a) == list(b), (list(a), list(b))
+    assert a["parameters"] == b["parameters"]
+    assert len(b["times"]) == 3 and b["exit_codes"] == [0, 0, 0]
+    t = b["times"]
+    assert abs(b["mean"] - statistics.mean(t)) < 1e-12
+    assert abs(b["stddev"] - statistics.stdev(t)) < 1e-12
+    assert abs(b["median"] - statistics.median(t)) < 1e-12
+    assert b["min"] == min(t) and b["max"] == max(t)
+print("same")
+PYEOF
+	[ "$output" = "same" ]
+	[ "$(head -1 h.csv)" = "$(head -1 p.csv)" ]
+	[ "$(cut -d, -f1,9 h.csv)" = "$(cut -d, -f1,9 p.csv)" ]
+	[ "$(head -2 h.md)" = "$(head -2 p.md)" ]
+	[ "$(cut -d'|' -f2 h.md)" = "$(cut -d'|' -f2 p.md)" ]
+	[ "$(wc -l < p.md)" = 4 ]
+	run -0 --separate-stderr perf-time -q -r 2 --style none -S bash --show-output 'echo shown'
+	[ "$stderr" = "" ]
+	assert_line "shown"
+}

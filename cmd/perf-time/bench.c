@@ -25,16 +25,17 @@ join(char *const *w, int n)
 	return s;
 }
 
-/* The words to run for command text s: sh -c s, or s split. */
+/* The words to run for command text s: SHELL -c s, or s split. */
 static char **
-towords(const char *s, int noshell, struct perr *e)
+towords(const char *s, const struct bench_spec *sp, struct perr *e)
 {
 	char **w;
 
-	if (noshell)
+	if (sp->noshell)
 		return words_split(s, e);
 	w = xcalloc(4, sizeof *w);
-	w[0] = xstrdup("sh"), w[1] = xstrdup("-c"), w[2] = xstrdup(s);
+	w[0] = xstrdup(sp->shell ? sp->shell : "sh"), w[1] = xstrdup("-c");
+	w[2] = xstrdup(s);
 	return w;
 }
 
@@ -49,7 +50,7 @@ plan1(const struct bench_spec *sp, int c, struct bench *x, struct perr *e)
 	if (sp->shellmode) {
 		x->cmd = params_subst(ps, x->pvals, sp->cmds[c], e);
 		if (x->cmd == NULL ||
-		    (x->argv = towords(x->cmd, sp->noshell, e)) == NULL)
+		    (x->argv = towords(x->cmd, sp, e)) == NULL)
 			return -1;
 	} else {
 		x->argv = xcalloc((size_t)sp->ncmds + 1, sizeof *x->argv);
@@ -71,7 +72,7 @@ plan1(const struct bench_spec *sp, int c, struct bench *x, struct perr *e)
 			continue;
 		if ((t = params_subst(ps, x->pvals, sp->hooks[h], e)) == NULL)
 			return -1;
-		x->hook[h] = towords(t, sp->noshell, e);
+		x->hook[h] = towords(t, sp, e);
 		free(t);
 		if (x->hook[h] == NULL)
 			return -1;
@@ -131,6 +132,7 @@ bench_free(struct bench *b, size_t nb)
 			freewords(b[i].hook[h]);
 		free(b[i].pvals);
 		free(b[i].sorted);
+		free(b[i].codes);
 		free(b[i].s.wall);
 		free(b[i].s.user);
 		free(b[i].s.sys);
@@ -160,7 +162,9 @@ bench_count(struct bench *b, const struct measure_result *r)
 		s->sys = xreallocarray(s->sys, b->cap, sizeof *s->sys);
 		s->rss = xreallocarray(s->rss, b->cap, sizeof *s->rss);
 		b->sorted = xreallocarray(b->sorted, b->cap, sizeof *b->sorted);
+		b->codes = xreallocarray(b->codes, b->cap, sizeof *b->codes);
 	}
+	b->codes[s->n] = r->signal ? -1 : r->exit_status;
 	s->wall[s->n] = r->wall_s, s->user[s->n] = r->user_s;
 	s->sys[s->n] = r->sys_s, s->rss[s->n] = r->max_rss_kib;
 	/* Insertion keeps the median's interval at hand for --precision. */

@@ -21,6 +21,7 @@ struct bench_spec {
 	int ncmds;
 	int shellmode;		/* cmds are strings; else one command's words */
 	int noshell;		/* strings are split into words, not sh -c */
+	const char *shell;	/* the shell for strings (-S): NULL, sh */
 	char **names;		/* --name values, in order */
 	size_t nnames;
 	const char *hooks[BENCH_NHOOKS];	/* hook strings or NULL */
@@ -37,6 +38,8 @@ struct bench {
 	int warned_leftovers;	/* said once that runs leave processes */
 	double busy;		/* wall seconds of the measured runs */
 	double *sorted;		/* counted wall times, ascending */
+	int *codes;		/* exit status of each counted run, -1 for a
+				 * signal (hyperfine's exit_codes) */
 	size_t cap;
 	struct timesum_bench s;	/* counted runs, for the summary */
 };

@@ -145,10 +145,10 @@ cmpd(const void *a, const void *b)
 
 int
 measure_shell(struct measure *m, const struct launch_opts *o,
-    double over[3])
+    const char *shell, double over[3])
 {
 	struct measure_result r;
-	char *argv[] = { "sh", "-c", "", NULL };
+	char *argv[] = { (char *)(shell ? shell : "sh"), "-c", "", NULL };
 	double w[200], u = 0, s = 0, t0 = 0;
 	int i, n = 0, err;
 

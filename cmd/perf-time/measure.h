@@ -68,6 +68,6 @@ int measure_run(struct measure *m, const struct launch_opts *o,
  * value when sh cannot be started, or -1 when stopped.
  */
 int measure_shell(struct measure *m, const struct launch_opts *o,
-    double over[3]);
+    const char *shell, double over[3]);
 
 #endif

@@ -60,7 +60,11 @@ help(void)
 	    " hosts)\n"
 	    "      --label NAME=VALUE  a key column, e.g. commit=abc123"
 	    " (repeatable)\n"
-	    "      --output WHERE      null (default), inherit or FILE\n"
+	    "      --export-json FILE  --export-csv FILE  --export-markdown FILE"
+	    "\n                          hyperfine's formats (--time-unit for"
+	    " Markdown)\n"
+	    "      --output WHERE      null (default), inherit or FILE;"
+	    " --show-output: inherit\n"
 	    "      --param NAME=LIST   a parameter: a,b,c or MIN:MAX[:STEP];"
 	    " {NAME} in commands\n"
 	    "  -L, --parameter-list NAME LIST  -P, --parameter-scan NAME MIN"
@@ -72,6 +76,8 @@ help(void)
 	    " not a terminal\n"
 	    "  -r, --runs N            exactly N runs\n"
 	    "  -s, --setup CMD         before the first run of each command\n"
+	    "  -S, --shell SHELL       run strings with SHELL -c (none: -N)\n"
+	    "      --style STYLE       none: no summary (hyperfine's styles)\n"
 	    "      --seed N            for --interleave=shuffle (default 1)\n"
 	    "      --timeout DUR       kill a run after DUR, record it, go on\n"
 	    "  -w, --warmup N          unrecorded runs first\n"
@@ -81,12 +87,19 @@ help(void)
 	cli_exit(EXIT_OK);
 }
 
+/* Long options without a short form. */
+enum { OPT_EXPORT_CSV = 256, OPT_EXPORT_JSON, OPT_EXPORT_MD, OPT_SEED,
+	OPT_SHOW_OUTPUT, OPT_STYLE, OPT_TIME_UNIT };
+
 static const struct option longopts[] = {
 	{ "cleanup", required_argument, NULL, 'c' },
 	{ "command-name", required_argument, NULL, 'n' },
 	{ "conclude", required_argument, NULL, 'C' },
 	{ "counters", no_argument, NULL, 'K' },
 	{ "cpu", required_argument, NULL, 'U' },
+	{ "export-csv", required_argument, NULL, OPT_EXPORT_CSV },
+	{ "export-json", required_argument, NULL, OPT_EXPORT_JSON },
+	{ "export-markdown", required_argument, NULL, OPT_EXPORT_MD },
 	{ "append", required_argument, NULL, 'o' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "host", required_argument, NULL, 'G' },
@@ -110,9 +123,13 @@ static const struct option longopts[] = {
 	{ "prepare", required_argument, NULL, 'p' },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "runs", required_argument, NULL, 'r' },
-	{ "seed", required_argument, NULL, 'S' },
+	{ "seed", required_argument, NULL, OPT_SEED },
 	{ "setup", required_argument, NULL, 's' },
+	{ "shell", required_argument, NULL, 'S' },
+	{ "show-output", no_argument, NULL, OPT_SHOW_OUTPUT },
+	{ "style", required_argument, NULL, OPT_STYLE },
 	{ "summary", no_argument, NULL, 'Y' },
+	{ "time-unit", required_argument, NULL, OPT_TIME_UNIT },
 	{ "timeout", required_argument, NULL, 't' },
 	{ "version", no_argument, NULL, 'V' },
 	{ "warmup", required_argument, NULL, 'w' },
@@ -189,6 +206,10 @@ xparse(struct timerun_opts *o, int argc, char *argv[])
 	static const char *const mmodes[] = {
 		"auto", "cgroup", "rusage", NULL
 	};
+	static const char *const styles[] = {
+		"none", "basic", "full", "nocolor", "color", NULL
+	};
+	static const char *const units[] = { "millisecond", "second", NULL };
 	const char *scan[64][3], *step = NULL, *lst, *lastarg = NULL;
 	char *copy, *tok, *sv;
 	struct perr e;
@@ -203,7 +224,7 @@ xparse(struct timerun_opts *o, int argc, char *argv[])
 	params_init(&o->ps);
 
 	opterr = 0;	/* xcli_badopt names the program, not argv[0] */
-	while ((c = getopt_long(argc, argv, ":c:D:hiL:m:M:n:No:p:P:qr:s:Vw:",
+	while ((c = getopt_long(argc, argv, ":c:D:hiL:m:M:n:No:p:P:qr:s:S:Vw:",
 	    longopts, NULL)) != -1) {
 		lastarg = optarg;
 		switch (c) {
@@ -280,6 +301,27 @@ xparse(struct timerun_opts *o, int argc, char *argv[])
 			o->rule.runs = xcli_int("runs", optarg, 1, MAXRUNS);
 			break;
 		case 'S':
+			/* hyperfine's -S none: no shell at all. */
+			if (strcmp(optarg, "none") == 0)
+				o->spec.noshell = 1;
+			else if (*optarg == '\0')
+				errx(EXIT_TROUBLE, "shell '': empty");
+			else
+				o->spec.shell = optarg;
+			break;
+		case OPT_EXPORT_CSV: o->exp.csv = optarg; break;
+		case OPT_EXPORT_JSON: o->exp.json = optarg; break;
+		case OPT_EXPORT_MD: o->exp.markdown = optarg; break;
+		case OPT_SHOW_OUTPUT: o->output = "inherit"; break;
+		case OPT_STYLE:
+			/* No colours here; none is hyperfine's quiet. */
+			if (choose("style", optarg, styles) == 0)
+				o->summary = 0;
+			break;
+		case OPT_TIME_UNIT:
+			o->exp.unit = units[choose("time-unit", optarg, units)];
+			break;
+		case OPT_SEED:
 			o->seed = xcli_int("seed", optarg, 0, LLONG_MAX);
 			break;
 		case 's': o->spec.hooks[BENCH_SETUP] = optarg; break;

@@ -330,7 +330,7 @@ xtimerun_open(struct timerun *t, const struct timerun_opts *o,
 		errx(EXIT_TROUBLE, "spawn: %s", strerror(err));
 	setup_measure(t);
 	if (o->spec.shellmode && !o->spec.noshell &&
-	    (err = measure_shell(&t->m, &t->ro, t->overhead)) != 0)
+	    (err = measure_shell(&t->m, &t->ro, o->spec.shell, t->overhead)) != 0)
 		err > 0 ? die(t, "shell 'sh': %s", strerror(err)) :
 		    xtimerun_interrupted(t);
 	open_rows(t);
@@ -342,6 +342,7 @@ xtimerun_all(struct timerun *t)
 	const struct timerun_opts *o = t->o;
 	struct timesum_bench *sums;
 	struct measure_result r;
+	struct perr e;
 	size_t i, j, left;
 	uint64_t rng;
 	int stopped = 0;
@@ -383,6 +384,8 @@ xtimerun_all(struct timerun *t)
 		for (i = 0; i < t->nb && !stopped; i++)
 			hook(t, &t->b[i], BENCH_CLEANUP);
 	}
+	if (!stopped && export_write(&o->exp, t->b, t->nb, &o->ps, &e) < 0)
+		die(t, "%s", e.msg);
 	if (o->summary && t->nb > 1) {
 		sums = xcalloc(t->nb, sizeof *sums);
 		for (i = 0; i < t->nb; i++)

@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "bench.h"
+#include "export.h"
 #include "cgrun.h"
 #include "measure.h"
 #include "params.h"
@@ -32,6 +33,7 @@ struct timerun_opts {
 	int ignore_codes[256];
 	const char *input, *output, *cpulist;	/* NULL, "null", NULL */
 	const char *append;		/* -o FILE: rows appended, or NULL */
+	struct export_opts exp;		/* --export-* in hyperfine's formats */
 	const char *host;		/* --host, NULL: this machine's */
 	char *labels[64];		/* --label NAME=VALUE */
 	size_t nlabels;

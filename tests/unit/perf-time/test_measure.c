@@ -66,7 +66,7 @@ main(void)
 	tap_int(measure_run(&m, &o, argv, &r), 0,
 	    "a stop flag alone interrupts nothing (no signal came)");
 
-	tap_int(measure_shell(&m, &o, over), 0, "the shell's start-up");
+	tap_int(measure_shell(&m, &o, NULL, over), 0, "the shell's start-up");
 	tap_ok(over[0] > 0 && over[0] < 0.05, "is short (%g s)", over[0]);
 	tap_ok(over[1] >= 0 && over[2] >= 0, "user and system means");
 	return tap_done();
