@@ -378,7 +378,7 @@ trendtext_write(const json_t *doc, FILE *fp)
 	const char *name;
 	char *label;
 	const char *dir;
-	size_t i, j, flat = 0, untested = 0;
+	size_t i, j, flat = 0, untested = 0, nexact, napprox;
 	int rv = 0, any;
 
 	t.ncol = 13;
@@ -455,9 +455,13 @@ trendtext_write(const json_t *doc, FILE *fp)
 	    xstrdup("candidate"), xstrdup("change"), xstrdup("ratio_ci"),
 	    xstrdup("p"), xstrdup("verdict"));
 	any = 0;
+	nexact = napprox = 0;
 	json_array_foreach(json_object_get(doc, "comparisons"), j, c) {
 		label = trendfmt_label(c, 1);
 		any = 1;
+		if (json_is_number(get(c, "mann_whitney.p")))
+			json_is_true(get(c, "mann_whitney.exact")) ? nexact++ :
+			    napprox++;
 		row(&t, label, str(json_object_get(c, "metric")),
 		    sample(c, "baseline"), sample(c, "candidate"),
 		    pct(get(c, "change_pct")), ci(c, "ratio.ci"),
@@ -476,6 +480,11 @@ trendtext_write(const json_t *doc, FILE *fp)
 		putc('\n', fp);
 		rv |= print(&t, "# comparison (medians; change % of baseline "
 		    "median; p: Mann-Whitney, Holm-adjusted)", fp);
+		/* Which p-values are exact and which approximate. */
+		if (nexact + napprox > 0)
+			fprintf(fp, "# p: %zu exact (no ties, n <= 50 a side), "
+			    "%zu from the normal approximation with tie and "
+			    "continuity corrections\n", nexact, napprox);
 	}
 	return rv;
 }
