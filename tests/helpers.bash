@@ -20,3 +20,19 @@ check_json() {
 check_csv() {
 	/usr/bin/python3 "$ROOT/tests/schema/check_table.py" "$ROOT/schemas/$1" "$2"
 }
+
+# golden_cases PROG MIN: PROG has at least MIN golden cases under
+# tests/cases/PROG/ and no expected file without its NAME.args.  The cases
+# themselves run once per variant from tests/run (tests/golden), not here.
+golden_cases() {
+	local f n=0 orphans=
+	for f in "$ROOT/tests/cases/$1"/*; do
+		case $f in
+		*.args) n=$((n + 1)) ;;
+		*.in | *.out | *.err | *.status)
+			[ -e "${f%.*}.args" ] || orphans="$orphans ${f##*/}" ;;
+		esac
+	done
+	[ -z "$orphans" ] || { echo "no .args for:$orphans"; return 1; }
+	[ "$n" -ge "$2" ] || { echo "$1: $n golden cases, want $2 or more"; return 1; }
+}
