@@ -1,4 +1,5 @@
 load helpers
+# tests/run: sanitizer only
 
 # fuzz.bats - a small seeded run of tests/fuzz/fuzz_inputs.py against the
 # variant under test: mutated CSV into perf-trend (plain and with hostile

@@ -1,4 +1,5 @@
 load helpers
+# tests/run: once
 
 # schemas.bats - the data contract: every schema in schemas/ is itself
 # valid, keeps the conventions of schemas/README.md, accepts its valid
@@ -115,12 +116,13 @@ EOF
 }
 
 @test "every valid fixture passes its schema" {
-	local d s f n=0
+	local d s c f n=0
 	for d in $(fixture_dirs); do
 		s=$SCHEMAS/${d##*/}.json
+		c=$(checker "$s")
 		for f in "$d"/valid/*; do
 			n=$((n + 1))
-			run -0 --separate-stderr $PY "$(checker "$s")" "$s" "$f"
+			run -0 --separate-stderr $PY "$c" "$s" "$f"
 			assert_output ""
 		done
 	done
@@ -128,15 +130,16 @@ EOF
 }
 
 @test "every invalid fixture fails its schema with the expected messages" {
-	local d s f n=0
+	local d s c f n=0
 	for d in $(fixture_dirs); do
 		s=$SCHEMAS/${d##*/}.json
+		c=$(checker "$s")
 		cd "$d/invalid"
 		for f in *; do
 			case $f in *.out) continue ;; esac
 			[ -e "$f.out" ] || { echo "$d/invalid/$f: no $f.out"; false; }
 			n=$((n + 1))
-			run -1 --separate-stderr $PY "$(checker "$s")" "$s" "$f"
+			run -1 --separate-stderr $PY "$c" "$s" "$f"
 			assert_output "$(cat "$f.out")"
 			[ -n "$output" ]
 		done
