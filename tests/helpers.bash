@@ -1,10 +1,16 @@
 # helpers.bash - loaded by every bats file: bats-support, bats-assert, the
 # programs of the variant under test on PATH, and the schema checkers.
 bats_require_minimum_version 1.5.0
-load '/usr/lib/bats/bats-support/load'
-load '/usr/lib/bats/bats-assert/load'
+# bats re-reads this file for every test: source the libraries' files
+# directly, as their load.bash would, without its fifteen `dirname` forks
+# (0.2 s of CPU a test, most of a bats file's overhead).
+for _f in /usr/lib/bats/bats-support/src/*.bash /usr/lib/bats/bats-assert/src/*.bash; do
+	# shellcheck disable=SC1090
+	source "$_f"
+done
+unset _f
 
-ROOT=$(cd "$BATS_TEST_DIRNAME/.." && pwd)
+ROOT=${BATS_TEST_DIRNAME%/tests}
 BIN=${PERFPIPE_BIN:-$ROOT/build}
 PATH=$BIN:$PATH
 FIXTURES=$ROOT/tests/fixtures
