@@ -42,3 +42,13 @@ golden_cases() {
 	[ -z "$orphans" ] || { echo "no .args for:$orphans"; return 1; }
 	[ "$n" -ge "$2" ] || { echo "$1: $n golden cases, want $2 or more"; return 1; }
 }
+
+# fuzz ARGS...: runs tests/fuzz/fuzz_inputs.py with ARGS against the variant
+# under test; any finding fails, with the fuzzer's report.
+fuzz() {
+	run /usr/bin/python3 "$ROOT/tests/fuzz/fuzz_inputs.py" -b "$BIN" \
+	    -T 20 "$@"
+	[ "$status" -eq 0 ] || echo "$output" >&3
+	assert_success
+	assert_line "fuzz: 0 findings"
+}
