@@ -5,7 +5,11 @@
 # file.  Run it under a service manager on every host.
 #
 #   sh examples/prometheus.sh [DIR]   (default /var/lib/prometheus/node-exporter)
+#
+# INTERVAL sets the sampling interval (default 15s, the usual scrape
+# interval; any perf-sample duration, e.g. 250ms).
 set -eu
 dir=${1:-/var/lib/prometheus/node-exporter}
+interval=${INTERVAL:-15s}
 mkdir -p "$dir"
-exec perf-sample -i 15s --per-disk --per-net --format prometheus "$dir/perfpipe.prom"
+exec perf-sample -i "$interval" --per-disk --per-net --format prometheus "$dir/perfpipe.prom"

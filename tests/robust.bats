@@ -2,7 +2,7 @@ load helpers
 
 # robust.bats - regressions for what fuzzing and hostile use found: wide
 # and long input, output paths that are devices, FIFOs or links, write
-# errors, odd arguments.  The fuzzer itself runs in fuzz.bats.
+# errors, odd arguments.  The fuzzer itself runs in fuzz-*.bats.
 
 CASES=$ROOT/tests/cases/perf-trend
 LIVE0=$FIXTURES/proc-live/0

@@ -1,4 +1,5 @@
 load helpers
+# tests/run: once
 
 # schemas.bats - the data contract: every schema in schemas/ is itself
 # valid, keeps the conventions of schemas/README.md, accepts its valid
@@ -36,13 +37,16 @@ fixture_dirs() {
 }
 
 @test "every schema in schemas/ is a valid JSON Schema 2020-12 or Table Schema" {
-	local s n=0 bad=
+	local s n=0
 	for s in "$SCHEMAS"/*.json; do
 		n=$((n + 1))
-		$PY "$(checker "$s")" "$s" || bad="$bad ${s##*/}"
-	done
+		echo "0 $(checker "$s") $s"
+	done > "$BATS_TEST_TMPDIR/list"
 	[ "$n" -ge 8 ]
-	[ -z "$bad" ] || { echo "not valid:$bad"; false; }
+	run --separate-stderr $PY "$CHK/check_many.py" < "$BATS_TEST_TMPDIR/list"
+	assert_output ""
+	assert_success
+	[ "$stderr" = "$n checks" ]
 }
 
 @test "every JSON Schema names 2020-12 and an \$id matching its file" {
@@ -115,33 +119,43 @@ EOF
 }
 
 @test "every valid fixture passes its schema" {
-	local d s f n=0
+	local d s c f n=0 list=$BATS_TEST_TMPDIR/list
+	# One Python for all the checks (tests/schema/check_many.py).
 	for d in $(fixture_dirs); do
 		s=$SCHEMAS/${d##*/}.json
+		c=$(checker "$s")
 		for f in "$d"/valid/*; do
 			n=$((n + 1))
-			run -0 --separate-stderr $PY "$(checker "$s")" "$s" "$f"
-			assert_output ""
+			echo "0 $c $s $f"
 		done
-	done
+	done > "$list"
 	[ "$n" -ge 15 ]
+	run --separate-stderr $PY "$CHK/check_many.py" < "$list"
+	assert_output ""
+	assert_success
+	[ "$stderr" = "$n checks" ]
 }
 
 @test "every invalid fixture fails its schema with the expected messages" {
-	local d s f n=0
+	local d s c f n=0 list=$BATS_TEST_TMPDIR/list
 	for d in $(fixture_dirs); do
 		s=$SCHEMAS/${d##*/}.json
+		c=$(checker "$s")
 		cd "$d/invalid"
 		for f in *; do
 			case $f in *.out) continue ;; esac
 			[ -e "$f.out" ] || { echo "$d/invalid/$f: no $f.out"; false; }
 			n=$((n + 1))
-			run -1 --separate-stderr $PY "$(checker "$s")" "$s" "$f"
-			assert_output "$(cat "$f.out")"
-			[ -n "$output" ]
+			# Run from the fixture's directory: messages name the file as given.
+			echo "cd $d/invalid" >> "$list"
+			echo "1 $c $s $f" >> "$list"
 		done
 	done
 	[ "$n" -ge 40 ]
+	run --separate-stderr $PY "$CHK/check_many.py" < "$list"
+	assert_output ""
+	assert_success
+	[ "$stderr" = "$n checks" ]
 }
 
 @test "every expected-message file has its invalid fixture" {

@@ -2,9 +2,15 @@
 """check_scipy.py - the statistics core against an independent
 implementation: scipy, numpy and Python's own statistics module.
 
-Usage: /usr/bin/python3 tests/stats/check_scipy.py VARIANT  (build or
-build/asan).  Runs VARIANT/tests/stats/statsdrv once on a fixed list of
-requests (see statsdrv.c) and prints TAP, one test per statistic checked.
+Usage: /usr/bin/python3 tests/stats/check_scipy.py VARIANT [SAME...]
+(build or build/asan).  Runs VARIANT/tests/stats/statsdrv once on a fixed
+list of requests (see statsdrv.c) and prints TAP, one test per statistic
+checked.  Each SAME variant's driver must then answer the same requests
+byte for byte as VARIANT's, and exit 0 quietly: one test each.  The suite
+checks build/asan against scipy and build as SAME, since the two builds
+compile the same C to the same IEEE arithmetic (no -ffast-math, no FMA on
+baseline x86-64); a difference would mean undefined behaviour or a
+compiler problem, and fails.
 
 Tolerances (|got - want| <= ABS + REL * |want|), by kind of computation:
   EXACT     rel 0      order statistics, counts, flags, ranks, U, binomial
@@ -609,8 +615,8 @@ def close(got, want, tol):
 
 
 def main():
-    if len(sys.argv) != 2:
-        print("usage: check_scipy.py VARIANT", file=sys.stderr)
+    if len(sys.argv) < 2:
+        print("usage: check_scipy.py VARIANT [SAME...]", file=sys.stderr)
         return 2
     drv = "%s/tests/stats/statsdrv" % sys.argv[1]
     stats_section()
@@ -652,6 +658,27 @@ def main():
         failed += 1
         print("not ok %d - statsdrv exits 0 quietly\n#   status %d: %s"
               % (n, proc.returncode, proc.stderr.strip()[:500]))
+    for other in sys.argv[2:]:
+        p = subprocess.run(["%s/tests/stats/statsdrv" % other], input=text,
+                           capture_output=True, text=True)
+        n += 1
+        ok = p.stdout == proc.stdout
+        print("%sok %d - %s statsdrv answers as %s's, byte for byte"
+              % ("" if ok else "not ", n, other, sys.argv[1]))
+        if not ok:
+            failed += 1
+            mine, theirs = p.stdout.splitlines(), lines
+            for i, (a, b) in enumerate(zip(mine, theirs)):
+                if a != b:
+                    print("#   request: %s\n#   %s: %s\n#   %s: %s"
+                          % (requests[i][0][:200], other, a, sys.argv[1], b))
+                    break
+        n += 1
+        ok = p.returncode == 0 and not p.stderr
+        print("%sok %d - %s statsdrv exits 0 quietly" % ("" if ok else "not ", n, other))
+        if not ok:
+            failed += 1
+            print("#   status %d: %s" % (p.returncode, p.stderr.strip()[:500]))
     print("1..%d" % n)
     return 1 if failed else 0
 

@@ -3,9 +3,11 @@
 against independent implementations: scipy, numpy, and straightforward
 Python re-implementations.
 
-Usage: /usr/bin/python3 tests/stats/check_trend.py VARIANT  (build or
-build/asan).  Runs VARIANT/tests/stats/trenddrv once on a fixed list of
-requests (see trenddrv.c) and prints TAP, one test per value checked.
+Usage: /usr/bin/python3 tests/stats/check_trend.py VARIANT [SAME...]
+(build or build/asan).  Runs VARIANT/tests/stats/trenddrv once on a fixed
+list of requests (see trenddrv.c) and prints TAP, one test per value
+checked; each SAME variant's driver must answer byte for byte the same and
+exit 0 (see check_scipy.py).
 
 What is checked against what (|got - want| <= ABS + REL * |want|):
   OLS        scipy.stats.linregress: slope, intercept, both standard
@@ -404,6 +406,19 @@ def main():
         results += check(got)
     # A sanitizer report or a leak makes the driver exit non-zero.
     results.append(("trenddrv exits 0", p.returncode, 0, (0, 0)))
+    # Other variants (argv[2:]) must answer byte for byte the same: see
+    # check_scipy.py for why one variant is enough against scipy.
+    for other in sys.argv[2:]:
+        q = subprocess.run([f"{other}/tests/stats/trenddrv"], input=text,
+                           capture_output=True, text=True)
+        diff = next((i for i, (a, b) in enumerate(
+            zip(q.stdout.splitlines(), lines)) if a != b), None)
+        if diff is None and q.stdout != p.stdout:
+            diff = min(len(q.stdout.splitlines()), len(lines))
+        results.append((f"{other} trenddrv answers as {sys.argv[1]}'s, byte "
+                        "for byte", "differs at request %s" % diff if diff
+                        is not None else "same", "same", None))
+        results.append((f"{other} trenddrv exits 0", q.returncode, 0, (0, 0)))
     print(f"1..{len(results)}")
     failed = 0
     for i, (name, got, want, tol) in enumerate(results, 1):
