@@ -19,7 +19,7 @@ struct changepoint {
 				 * when it was made; PELT: approximate Welch
 				 * t-test p of the two adjacent segments (it
 				 * ignores that PELT chose the split, so it is
-				 * too small: a guide, not a test) */
+				 * too small: a guide, and so is significant) */
 	double stat;		/* E-divisive: the energy statistic Q of the
 				 * split; PELT: the Welch t statistic */
 	int significant;	/* E-divisive: 1 (a split is made only when
