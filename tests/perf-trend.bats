@@ -484,3 +484,45 @@ EOF
 	run -0 --separate-stderr perf-trend -f csv short.csv
 	assert_line "all,v,trend.theil_sen.exact,true"
 }
+
+# 1000 iid values (kind lognormal or cauchy) from a seeded minstd generator,
+# in awk's exact double arithmetic.
+iid() {
+	awk -v kind="$1" -v x="$2" '
+	function u() { x = (x * 48271) % 2147483647; return x / 2147483647 }
+	BEGIN {
+		print "time,v"
+		for (i = 1; i <= 1000; i++) {
+			if (kind == "cauchy") {
+				a = 3.141592653589793 * (u() - 0.5)
+				v = sin(a) / cos(a)
+			} else
+				v = exp(sqrt(-2 * log(u())) * cos(6.283185307179586 * u()))
+			printf "%d,%.9g\n", i, v
+		}
+	}'
+}
+
+@test "PELT on skewed and heavy-tailed iid noise: few change points, each marked not significant" {
+	local kind seed n ns
+	for kind in lognormal cauchy; do
+		for seed in 1 2 3; do
+			iid $kind $seed > noise.csv
+			perf-trend -f csv --changepoints noise.csv > out.csv
+			n=$(grep -c '^all,v,changepoints\.pelt\.[0-9]*\.index,' out.csv || true)
+			ns=$(grep -c '^all,v,changepoints\.pelt\.[0-9]*\.significant,false$' out.csv || true)
+			echo "$kind seed $seed: $n PELT points, $ns not significant"
+			# Before: 20-60 per 1000 points, every one unmarked.
+			[ "$n" -le 5 ]
+			[ "$ns" -eq "$n" ]
+		done
+	done
+	iid cauchy 1 > noise.csv
+	run -0 --separate-stderr perf-trend -f text --changepoints noise.csv
+	assert_line --regexp '^# change points .*n\.s\.: not significant, Holm\)$'
+	assert_line --regexp '^all +v +pelt +5 .* 0\.3745 n\.s\.$'
+	perf-trend --changepoints noise.csv > out.json
+	check_json trend.schema.json out.json
+	run -0 jq -c '.groups[0].metrics.v.changepoints | [.pelt[].significant, .notes]' out.json
+	assert_output '[false,["1 of 1 PELT change points not significant (Welch p, Holm-adjusted over the series'"'"' PELT points, above 0.05)"]]'
+}

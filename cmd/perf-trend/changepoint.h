@@ -19,19 +19,24 @@ struct changepoint {
 				 * when it was made; PELT: approximate Welch
 				 * t-test p of the two adjacent segments (it
 				 * ignores that PELT chose the split, so it is
-				 * too small: a guide, not a test) */
+				 * too small: a guide, and so is significant) */
 	double stat;		/* E-divisive: the energy statistic Q of the
 				 * split; PELT: the Welch t statistic */
+	int significant;	/* E-divisive: 1 (a split is made only when
+				 * its p <= sig); PELT: whether its Welch p,
+				 * Holm-adjusted over the series' PELT points,
+				 * is <= sig */
 };
 
 struct changepoint_opts {
 	size_t min_size;	/* shortest segment, >= 2 (default 5) */
-	double sig;		/* E-divisive: significance level (0.05) */
+	double sig;		/* significance level (0.05): E-divisive's
+				 * test; PELT's mark of significant points */
 	int permutations;	/* E-divisive: permutations per test (199) */
 	uint64_t seed;		/* E-divisive: PRNG seed (1) */
 	double penalty;		/* PELT: penalty per change; NaN, the default,
-				 * is 2 sigma^2 ln n with sigma from the MAD
-				 * of the first differences */
+				 * is 2 sigma^2 ln n with sigma^2 half the
+				 * mean squared first difference */
 };
 
 /* Fills o with the defaults above. */

@@ -244,6 +244,7 @@ edivisive_find(const double *y, size_t n,
 			break;
 		(*cp)[k].index = seg[best].tau;
 		(*cp)[k].p = pv;
+		(*cp)[k].significant = 1;	/* p <= o->sig, or no split */
 		(*cp)[k++].stat = seg[best].q * scale;
 		seg[nseg].a = seg[best].tau, seg[nseg].b = seg[best].b;
 		seg[nseg].null = NULL;

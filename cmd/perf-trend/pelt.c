@@ -1,34 +1,37 @@
-/* pelt.c - change points by PELT with a normal mean-change cost and a
- * robust default penalty (changepoint.h). */
+/* pelt.c - change points by PELT with a normal mean-change cost, a default
+ * penalty on the scale of that cost, and a Welch test of each change found
+ * (changepoint.h). */
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 
 #include "changepoint.h"
+#include "hypotest.h"
 #include "pelt.h"
 #include "stats/distrib.h"
 #include "stats/stats.h"
 #include "util/xalloc.h"
 
+/*
+ * sigma^2 is half the mean squared first difference: the cost is a sum of
+ * squares, so its scale is the second moment, not a robust one (a MAD
+ * under heavy tails is far below it, and the penalty then buys a change
+ * for every outlier).  Level shifts touch only the few differences across
+ * them, so on a series with steps this stays near the noise variance.
+ */
 double
 pelt_penalty(const double *y, size_t n)
 {
-	double *d, mad, var;
+	double d, ss = 0;
 	size_t i;
 
 	if (n < 3)
 		return 0;
-	d = xreallocarray(NULL, n - 1, sizeof(*d));
-	for (i = 0; i + 1 < n; i++)
-		d[i] = y[i + 1] - y[i];
-	qsort(d, n - 1, sizeof(*d), stats_cmp);
-	mad = stats_mad(d, n - 1);
-	free(d);
-	var = mad * 1.482602218505602 / sqrt(2);
-	var *= var;
-	if (!(var > 0))
-		var = stats_var(y, n);
-	return 2 * var * log((double)n);
+	for (i = 0; i + 1 < n; i++) {
+		d = y[i + 1] - y[i];
+		ss += d * d;
+	}
+	return 2 * (ss / (double)(n - 1) / 2) * log((double)n);
 }
 
 /* Welch's t-test of y[a..t) against y[t..b): the statistic and p. */
@@ -51,6 +54,22 @@ welch(const double *y, size_t a, size_t t, size_t b, struct changepoint *c)
 	}
 }
 
+/* Marks each of cp[0..k) significant when its Welch p, Holm-adjusted over
+ * the k points, is at most sig (as E-divisive's test). */
+static void
+significance(struct changepoint *cp, size_t k, double sig)
+{
+	double *p = xreallocarray(NULL, k, sizeof(*p));
+	size_t i;
+
+	for (i = 0; i < k; i++)
+		p[i] = cp[i].p;
+	hypotest_holm(p, k, p);
+	for (i = 0; i < k; i++)
+		cp[i].significant = p[i] <= sig;
+	free(p);
+}
+
 int
 pelt_find(const double *y, size_t n,
     const struct changepoint_opts *o, struct changepoint **cp, size_t *ncp,
@@ -67,6 +86,9 @@ pelt_find(const double *y, size_t n,
 	if (!(pen >= 0) || isinf(pen))
 		return perr_set(e, "change points: penalty %g is not a finite "
 		    "number >= 0", pen);
+	if (!(o->sig > 0 && o->sig < 1))
+		return perr_set(e, "change points: significance %g is not "
+		    "between 0 and 1", o->sig);
 	if (n < 2 * m)
 		return 0;
 	mid = stats_mean(y, n);
@@ -125,6 +147,7 @@ pelt_find(const double *y, size_t n,
 		for (j = 0; j < k; j++)
 			welch(y, j > 0 ? (*cp)[j - 1].index : 0, (*cp)[j].index,
 			    j + 1 < k ? (*cp)[j + 1].index : n, &(*cp)[j]);
+		significance(*cp, k, o->sig);
 	}
 	*ncp = k;
 	free(s1);

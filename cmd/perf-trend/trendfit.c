@@ -232,6 +232,7 @@ points(const struct changepoint *cp, size_t n, const struct series *s)
 		xjsonio_set(p, "mean_after", xjsonio_num(cp[i].mean_after));
 		xjsonio_set(p, "change_pct", xjsonio_num(cp[i].change_pct));
 		xjsonio_set(p, "p", xjsonio_num(cp[i].p));
+		xjsonio_set(p, "significant", json_boolean(cp[i].significant));
 		json_array_append_new(arr, p);
 	}
 	return arr;
@@ -245,7 +246,7 @@ trendfit_changepoints(const struct gacc *a, const struct trendfit_opts *o)
 	struct series sr;
 	struct perr e;
 	json_t *r = json_object(), *notes = json_array();
-	size_t ncp = 0;
+	size_t ncp = 0, i, ns = 0;
 
 	changepoint_defaults(&co);
 	co.seed = o->seed;
@@ -270,6 +271,12 @@ trendfit_changepoints(const struct gacc *a, const struct trendfit_opts *o)
 		xjsonio_set(r, "pelt", json_null());
 	else
 		xjsonio_set(r, "pelt", points(cp, ncp, &sr));
+	for (i = 0; i < ncp; i++)
+		ns += !cp[i].significant;
+	if (ns > 0)
+		xjsonio_appendf(notes, "%zu of %zu PELT change points not "
+		    "significant (Welch p, Holm-adjusted over the series' PELT "
+		    "points, above %g)", ns, ncp, co.sig);
 	free(cp);
 	xjsonio_set(r, "notes", notes);
 	return r;

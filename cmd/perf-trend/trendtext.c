@@ -237,17 +237,24 @@ describe(struct table *t, const char *label, const char *name,
 
 /* The change points of every series that has some. */
 /* A change point's p; at the floor of a permutation test (floor not
- * NULL) it is only a bound: "<=0.005". */
+ * NULL) it is only a bound: "<=0.005"; followed by " n.s." when sig is
+ * false (a PELT point its own test does not call significant). */
 static char *
-pval(const json_t *p, const json_t *floor)
+pval(const json_t *p, const json_t *floor, const json_t *sig)
 {
 	double v = json_number_value(get(p, "p"));
-	char buf[NUM_BUFSZ];
+	char buf[NUM_BUFSZ], *s, *t;
 
 	if (json_is_number(floor) && json_is_number(get(p, "p")) &&
 	    v <= json_number_value(floor) * (1 + 1e-9))
-		return xasprintf("<=%s", fmt(buf, floor));
-	return num(get(p, "p"));
+		s = xasprintf("<=%s", fmt(buf, floor));
+	else
+		s = num(get(p, "p"));
+	if (!json_is_false(sig))
+		return s;
+	t = xasprintf("%s n.s.", s);
+	free(s);
+	return t;
 }
 
 static void
@@ -286,7 +293,7 @@ changes(const json_t *doc, FILE *fp, int *rv)
 					    num(get(p, "mean_after")),
 					    num(get(p, "change_pct")),
 					    pval(p, k == 0 ? get(cp, "p_min") :
-					    NULL));
+					    NULL, get(p, "significant")));
 				}
 		}
 		groups += tested;
@@ -303,7 +310,7 @@ changes(const json_t *doc, FILE *fp, int *rv)
 	}
 	putc('\n', fp);
 	*rv |= print(&t, "# change points (index: first value after the "
-	    "change, in row order)", fp);
+	    "change, in row order; n.s.: not significant, Holm)", fp);
 }
 
 static void

@@ -11,8 +11,8 @@
  *   cx | n | t                 best, then coef rms nrms r2 of each class
  *   penalty | y                the default PELT penalty
  *   pelt MIN PEN | y           (PEN < 0: the default) count, then index
- *                              mean_before mean_after change_pct p stat of
- *                              each change point
+ *                              mean_before mean_after change_pct p stat
+ *                              significant (1 or 0) of each change point
  *   edivisive MIN PERMS SIG SEED | y   the same as pelt
  */
 #include <math.h>
@@ -48,19 +48,20 @@ failed(const struct perr *e)
 static void
 cps(const struct changepoint *cp, size_t k)
 {
-	double *v = xcalloc(6 * k + 1, sizeof(*v));
+	double *v = xcalloc(7 * k + 1, sizeof(*v));
 	size_t i;
 
 	v[0] = k;
 	for (i = 0; i < k; i++) {
-		v[1 + 6 * i] = cp[i].index;
-		v[2 + 6 * i] = cp[i].mean_before;
-		v[3 + 6 * i] = cp[i].mean_after;
-		v[4 + 6 * i] = cp[i].change_pct;
-		v[5 + 6 * i] = cp[i].p;
-		v[6 + 6 * i] = cp[i].stat;
+		v[1 + 7 * i] = cp[i].index;
+		v[2 + 7 * i] = cp[i].mean_before;
+		v[3 + 7 * i] = cp[i].mean_after;
+		v[4 + 7 * i] = cp[i].change_pct;
+		v[5 + 7 * i] = cp[i].p;
+		v[6 + 7 * i] = cp[i].stat;
+		v[7 + 7 * i] = cp[i].significant;
 	}
-	drv_out(v, 6 * k + 1);
+	drv_out(v, 7 * k + 1);
 	free(v);
 }
 

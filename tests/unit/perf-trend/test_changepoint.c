@@ -1,6 +1,7 @@
 /* test_changepoint.c - E-divisive and PELT: clean steps found at their
  * index by both, edge cases (n = 0, 1, short, constant, pure steps with no
- * noise, a zero mean before), refused input, determinism.
+ * noise, a zero mean before), refused input, determinism; PELT's penalty
+ * on fixed series and its marking of points its Welch test rejects.
  * tests/stats/check_trend.py compares with re-implementations. */
 #include <math.h>
 #include <stdint.h>
@@ -109,6 +110,7 @@ one_step(int m)
 		tap_num(cp[0].p, 1.0 / 200, 0, 0, "p = 1/(R+1)");
 	else
 		tap_ok(cp[0].p < 1e-10, "Welch p tiny");
+	tap_int(cp[0].significant, 1, "marked significant");
 	free(cp);
 }
 
@@ -205,6 +207,77 @@ pelt_more(void)
 	o.penalty = -1;
 	tap_int(pelt_find(y, 200, &o, &cp, &k, &e), -1,
 	    "negative penalty refused");
+	o.penalty = NAN;
+	o.sig = 1;
+	tap_int(pelt_find(y, 200, &o, &cp, &k, &e), -1, "significance 1 refused");
+	tap_str(e.msg, "change points: significance 1 is not between 0 and 1",
+	    "its reason");
+}
+
+/* The default penalty is 2 sigma^2 ln n with sigma^2 half the mean squared
+ * first difference, the scale of the sum-of-squares cost. */
+static void
+pelt_penalty_values(void)
+{
+	double y[200], d[] = { 0, 1, 3, 6 }, want;
+	int i;
+
+	/* Differences 1, 2, 3: sigma^2 = (1 + 4 + 9) / 3 / 2 = 7/3. */
+	tap_num(pelt_penalty(d, 4), 2 * 7.0 / 3 * log(4), 1e-15, 0,
+	    "penalty of 0 1 3 6: 2 (7/3) ln 4");
+	for (i = 0; i < 4; i++)
+		d[i] = 5;
+	tap_num(pelt_penalty(d, 4), 0, 0, 0, "penalty of a constant: 0");
+	/* A step of 10 in 200 points alternating -1, 1: differences of 2
+	 * but one of 10 - 2 = 8 at the step; the step barely moves it. */
+	for (i = 0; i < 200; i++)
+		y[i] = (i % 2 ? 1 : -1) + (i >= 100 ? 10 : 0);
+	want = 2 * ((198 * 4.0 + 64) / 199 / 2) * log(200);
+	tap_num(pelt_penalty(y, 200), want, 1e-14, 0,
+	    "penalty of +-1 with a step of 10: 2 ((198*4 + 64)/199/2) ln 200");
+	/* One outlier of 1000: the robust sigma would ignore it, the cost
+	 * does not; the penalty has it (two differences of about 1000). */
+	for (i = 0; i < 200; i++)
+		y[i] = wiggle(i);
+	y[100] = 1000;
+	tap_ok(pelt_penalty(y, 200) > 2 * (2e6 * 0.99 / 199 / 2) * log(200),
+	    "penalty of noise 0.1 and one outlier of 1000: on its scale");
+}
+
+/* An outlier in small noise: PELT isolates it in a short segment (the sum
+ * of squares drops by more than two penalties), but the Welch test of that
+ * segment against its neighbours is far from significant, and so marked. */
+static void
+pelt_not_significant(void)
+{
+	struct changepoint_opts o;
+	struct changepoint *cp;
+	struct perr e;
+	double y[200];
+	size_t k, i, ns = 0;
+
+	changepoint_defaults(&o);
+	for (i = 0; i < 200; i++)
+		y[i] = 10 + wiggle((int)i);
+	y[100] = 1000;
+	tap_int(pelt_find(y, 200, &o, &cp, &k, &e), 0, "outlier: pelt runs");
+	tap_ok(k >= 1, "outlier: pelt splits it off");
+	for (i = 0; i < k; i++)
+		ns += !cp[i].significant && cp[i].p > 0.05;
+	tap_int(ns, k, "outlier: every point not significant, p > 0.05");
+	free(cp);
+	/* A step of 0.5 (about 9 sd) and an outlier of 3: both split off, the
+	 * step alone significant.  (An outlier of 1000 would hide the step:
+	 * a penalty on the cost's scale grows with it.) */
+	for (i = 0; i < 200; i++)
+		y[i] = 10 + wiggle((int)i) + (i >= 150 ? 0.5 : 0);
+	y[60] = 13;
+	pelt_find(y, 200, &o, &cp, &k, &e);
+	tap_ok(k >= 2, "outlier and step: %zu points", k);
+	for (i = ns = 0; i < k; i++)
+		ns += cp[i].significant ? (cp[i].index == 150 ? 1 : 100) : 0;
+	tap_int(ns, 1, "outlier and step: only the step at 150 significant");
+	free(cp);
 }
 
 int
@@ -219,5 +292,7 @@ main(void)
 	}
 	edivisive_more();
 	pelt_more();
+	pelt_penalty_values();
+	pelt_not_significant();
 	return tap_done();
 }
