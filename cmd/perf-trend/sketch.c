@@ -396,8 +396,10 @@ sketch_quantile_range(const struct sketch *s, double q, double *lo,
 	/* x1 + f (x2 - x1) grows with x1 and with x2. */
 	*lo = a1 + f * (a2 - a1);
 	*hi = b1 + f * (b2 - b1);
-	*lo -= 2 * DBL_EPSILON * (fabs(a1) + fabs(a2));
-	*hi += 2 * DBL_EPSILON * (fabs(b1) + fabs(b2));
+	if (a1 != a2)
+		*lo -= 2 * DBL_EPSILON * (fabs(a1) + fabs(a2));
+	if (b1 != b2)
+		*hi += 2 * DBL_EPSILON * (fabs(b1) + fabs(b2));
 }
 
 uint64_t
