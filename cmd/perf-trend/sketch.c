@@ -520,12 +520,13 @@ sketch_mad_range(const struct sketch *s, double mlo, double mhi,
 			continue;
 		sketch_bucket_range(s, i, &a, &b);
 		/* |x - m| over x in [a, b] and m in [mlo, mhi], and the
-		 * rounding of x - m as the exact computation does it. */
-		slack = 2 * DBL_EPSILON * (fmax(fabs(a), fabs(b)) +
-		    fmax(fabs(mlo), fabs(mhi)));
+		 * rounding of x - m (relative to its result) as the exact
+		 * computation does it and as it is done here. */
 		dl[k].d = a > mhi ? a - mhi : b < mlo ? mlo - b : 0;
+		dh[k].d = fmax(b - mlo, mhi - a);
+		slack = 4 * DBL_EPSILON * dh[k].d;
 		dl[k].d = fmax(0, dl[k].d - slack);
-		dh[k].d = fmax(b - mlo, mhi - a) + slack;
+		dh[k].d += slack;
 		dl[k].c = dh[k].c = c;
 		k++;
 	}

@@ -189,8 +189,7 @@ from_sketch(const struct gacc *a, double conf, struct stats_desc *d,
 	if (*bad)
 		xjsonio_appendf(notes, "%s beyond the sketch's relative error "
 		    "%g: %s; each is within its bound in error", bad,
-		    a->sk->alpha, a->sk->collapsed && (a->skd == NULL ||
-		    a->skd->collapsed) ? "the values span more magnitudes than "
+		    a->sk->alpha, a->sk->collapsed ? "the values span more magnitudes than "
 		    "its buckets do, so the smallest were merged" :
 		    "their ranges reach 0");
 	ml = lo[0];
