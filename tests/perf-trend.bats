@@ -297,7 +297,7 @@ EOF
 }
 
 @test "every bound a sketch prints holds: 1e12 +- 1000, 60 decades, signed, constant, 200k rows" {
-	run -0 --separate-stderr $PY "$BATS_TEST_DIRNAME/stats/check_sketch.py" "$PERFPIPE_BIN"
+	run -0 --separate-stderr $PY "$BATS_TEST_DIRNAME/stats/check_sketch.py" "$BIN"
 	refute_output --partial "not ok"
 }
 
