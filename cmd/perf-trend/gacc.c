@@ -51,6 +51,10 @@ gacc_free(struct gacc *a, struct gacc_budget *b)
 		sketch_free(a->sk);
 		free(a->sk);
 	}
+	if (a->skd) {
+		sketch_free(a->skd);
+		free(a->skd);
+	}
 }
 
 /* Offers a value to the decimated series: kept when its position is a
@@ -80,8 +84,10 @@ decimate(struct gacc *a, double y, double x)
 	a->dlen++;
 }
 
-/* Moves the values of a into a new sketch and a decimated series, giving
- * their memory back. */
+/* Moves the values of a into two new sketches and a decimated series,
+ * giving their memory back.  The second sketch holds deviations from the
+ * mean so far (y included): its error is relative to the distance from
+ * there, not from 0. */
 static void
 to_sketch(struct gacc *a, struct gacc_budget *b)
 {
@@ -89,12 +95,15 @@ to_sketch(struct gacc *a, struct gacc_budget *b)
 
 	a->sk = xmalloc(sizeof *a->sk);
 	sketch_init(a->sk, b->alpha);
+	a->skd = xmalloc(sizeof *a->skd);
+	sketch_init_ref(a->skd, b->alpha, stats_acc_mean(&a->acc));
 	a->dy = xmalloc(GACC_DECIMATE * sizeof *a->dy);
 	if (a->withx)
 		a->dx = xmalloc(GACC_DECIMATE * sizeof *a->dx);
 	a->dstride = 1;
 	for (i = 0; i < a->len; i++) {
 		sketch_add(a->sk, a->y[i]);
+		sketch_add(a->skd, a->y[i]);
 		decimate(a, a->y[i], a->x ? a->x[i] : NAN);
 	}
 	free_labels(a, b);
@@ -117,6 +126,7 @@ gacc_add(struct gacc *a, struct gacc_budget *b, double y, double x,
 		a->nonpos++;
 	if (a->sk) {
 		sketch_add(a->sk, y);
+		sketch_add(a->skd, y);
 		decimate(a, y, x);
 		return;
 	}
@@ -130,6 +140,7 @@ gacc_add(struct gacc *a, struct gacc_budget *b, double y, double x,
 		    ncap * per(a) > b->limit / 4)) {
 			to_sketch(a, b);
 			sketch_add(a->sk, y);
+			sketch_add(a->skd, y);
 			decimate(a, y, x);
 			return;
 		}

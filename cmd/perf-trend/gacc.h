@@ -1,6 +1,7 @@
 /* gacc.h - one group's one metric: a streaming accumulator that keeps the
  * values themselves while they fit a memory budget shared by all, then
- * folds them into a quantile sketch and a decimated series. */
+ * folds them into two quantile sketches (of the values, and of their
+ * deviations from a reference) and a decimated series. */
 #ifndef GACC_H
 #define GACC_H
 
@@ -32,6 +33,9 @@ struct gacc {
 	size_t len, cap;
 	int withx;		/* each value comes with an x */
 	struct sketch *sk;	/* non-NULL once over budget: y, x freed */
+	struct sketch *skd;	/* with sk: the deviations from the mean of
+				 * the values when they were folded, for
+				 * values clustered away from zero */
 	char **lab;		/* with labels: each value's label */
 	double *dy, *dx;	/* once sketched: every dstride-th value (and
 				 * x), in row order, at most GACC_DECIMATE */

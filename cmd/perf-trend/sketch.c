@@ -24,6 +24,13 @@ sketch_init(struct sketch *s, double alpha)
 }
 
 void
+sketch_init_ref(struct sketch *s, double alpha, double ref)
+{
+	sketch_init(s, alpha);
+	s->ref = isfinite(ref) ? ref : 0;
+}
+
+void
 sketch_free(struct sketch *s)
 {
 	free(s->pos.bins);
@@ -77,6 +84,8 @@ slot(struct sketch *s, struct sketch_store *st, int k)
 	}
 	if (k >= st->off && k < st->off + st->nbins)
 		return &st->bins[k - st->off];
+	if (st->collapsed && k < st->off)
+		return &st->bins[0];	/* every smaller magnitude is there */
 	lo = k < st->off ? k : st->off;
 	hi = k >= st->off + st->nbins ? k : st->off + st->nbins - 1;
 	if (hi - lo + 1 > SKETCH_MAXBINS) {
@@ -85,6 +94,7 @@ slot(struct sketch *s, struct sketch_store *st, int k)
 		uint64_t folded = 0;
 
 		s->collapsed = 1;
+		st->collapsed = 1;
 		if (k < keep_lo)
 			k = keep_lo;
 		for (i = 0; i < st->nbins && st->off + i < keep_lo; i++) {
@@ -131,11 +141,12 @@ void
 sketch_add_n(struct sketch *s, double v, uint64_t count)
 {
 	struct sketch_store *st = &s->pos;
+	double d = v - s->ref;
 	int k;
 
 	/* The common case first: a positive value in a bucket in use. */
-	if (v >= SKETCH_TINY && v <= DBL_MAX && count != 0) {
-		k = index_of(s, v) - st->off;
+	if (d >= SKETCH_TINY && d <= DBL_MAX && count != 0) {
+		k = index_of(s, d) - st->off;
 		if (k >= 0 && k < st->nbins) {
 			st->bins[k] += count;
 			s->n += count;
@@ -146,19 +157,22 @@ sketch_add_n(struct sketch *s, double v, uint64_t count)
 			return;
 		}
 	}
-	if (!isfinite(v) || count == 0)
+	if (!isfinite(v) || !isfinite(d) || count == 0)
 		return;
 	s->n += count;
 	if (v < s->min)
 		s->min = v;
 	if (v > s->max)
 		s->max = v;
-	if (fabs(v) < SKETCH_TINY)
+	if (fabs(d) < SKETCH_TINY) {
 		s->nzero += count;
-	else if (v > 0)
-		*slot(s, &s->pos, index_of(s, v)) += count;
+		if (d != 0)
+			s->zero_inexact = 1;
+	}
+	else if (d > 0)
+		*slot(s, &s->pos, index_of(s, d)) += count;
 	else
-		*slot(s, &s->neg, index_of(s, -v)) += count;
+		*slot(s, &s->neg, index_of(s, -d)) += count;
 }
 
 void
@@ -167,12 +181,35 @@ sketch_add(struct sketch *s, double v)
 	sketch_add_n(s, v, 1);
 }
 
+/* Folds every bucket of st below index k into bucket k, which becomes
+ * the first and the collapsed one (merging a collapsed store). */
+static void
+fold_below(struct sketch_store *st, int k)
+{
+	int shift = k - st->off, i;
+	uint64_t folded = 0;
+
+	if (st->nbins == 0 || shift <= 0 || shift >= st->nbins) {
+		st->collapsed = 1;
+		return;
+	}
+	for (i = 0; i < shift; i++)
+		folded += st->bins[i];
+	memmove(st->bins, st->bins + shift,
+	    (size_t)(st->nbins - shift) * sizeof *st->bins);
+	memset(st->bins + st->nbins - shift, 0, (size_t)shift * sizeof *st->bins);
+	st->bins[0] += folded;
+	st->off = k;
+	st->nbins -= shift;
+	st->collapsed = 1;
+}
+
 int
 sketch_merge(struct sketch *dst, const struct sketch *src)
 {
 	int i;
 
-	if (dst->alpha != src->alpha)
+	if (dst->alpha != src->alpha || dst->ref != src->ref)
 		return -1;
 	for (i = 0; i < src->pos.nbins; i++)
 		if (src->pos.bins[i])
@@ -182,9 +219,14 @@ sketch_merge(struct sketch *dst, const struct sketch *src)
 		if (src->neg.bins[i])
 			*slot(dst, &dst->neg, src->neg.off + i) +=
 			    src->neg.bins[i];
+	if (src->pos.collapsed)
+		fold_below(&dst->pos, src->pos.off);
+	if (src->neg.collapsed)
+		fold_below(&dst->neg, src->neg.off);
 	dst->nzero += src->nzero;
 	dst->n += src->n;
 	dst->collapsed |= src->collapsed;
+	dst->zero_inexact |= src->zero_inexact;
 	if (src->min < dst->min)
 		dst->min = src->min;
 	if (src->max > dst->max)
@@ -208,16 +250,65 @@ sketch_bucket(const struct sketch *s, size_t i, double *value,
 	if (i < nn) {
 		/* Most negative first: the highest index of neg. */
 		j = s->neg.nbins - 1 - (int)i;
-		*value = -value_of(s, s->neg.off + j);
+		*value = s->ref - value_of(s, s->neg.off + j);
 		*count = s->neg.bins[j];
 	} else if (i == nn) {
-		*value = 0;
+		*value = s->ref;
 		*count = s->nzero;
 	} else {
 		j = (int)(i - nn - 1);
-		*value = value_of(s, s->pos.off + j);
+		*value = s->ref + value_of(s, s->pos.off + j);
 		*count = s->pos.bins[j];
 	}
+}
+
+/* The edges of the magnitudes of bucket k, exactly as index_of assigns
+ * them, widened outwards for the rounding of their computation. */
+static void
+edges_of(const struct sketch *s, int k, double *lo, double *hi)
+{
+	int m = (int)s->per_octave, e, j;
+
+	e = k >= 0 ? k / m : -((-k + m - 1) / m);
+	j = k - e * m;
+	*lo = ldexp(1 + (double)j / m, e) * (1 - 4 * DBL_EPSILON);
+	*hi = ldexp(1 + (double)(j + 1) / m, e) * (1 + 4 * DBL_EPSILON);
+}
+
+/* The magnitudes bucket j of st may hold: its own, and every smaller one
+ * down to SKETCH_TINY in the bucket that collapsed ones were folded into. */
+static void
+store_range(const struct sketch *s, const struct sketch_store *st, int j,
+    double *lo, double *hi)
+{
+	edges_of(s, st->off + j, lo, hi);
+	if (st->collapsed && j == 0)
+		*lo = SKETCH_TINY;
+}
+
+void
+sketch_bucket_range(const struct sketch *s, size_t i, double *lo,
+    double *hi)
+{
+	size_t nn = (size_t)s->neg.nbins;
+	double a, b, slack;
+
+	if (i < nn) {
+		store_range(s, &s->neg, s->neg.nbins - 1 - (int)i, &b, &a);
+		a = -a;
+		b = -b;
+	} else if (i == nn) {
+		a = s->zero_inexact ? -SKETCH_TINY : 0;
+		b = s->zero_inexact ? SKETCH_TINY : 0;
+	} else
+		store_range(s, &s->pos, (int)(i - nn - 1), &a, &b);
+	/* v = ref + d: d was rounded once on the way in and the sum once
+	 * on the way out, each by at most half an ulp of its magnitude. */
+	slack = 2 * DBL_EPSILON * (fabs(s->ref) + fmax(fabs(a), fabs(b)));
+	a = s->ref + a - slack;
+	b = s->ref + b + slack;
+	*lo = a > s->min ? a : s->min;
+	*hi = b < s->max ? b : s->max;
 }
 
 double
@@ -242,6 +333,31 @@ sketch_rank(const struct sketch *s, uint64_t r)
 	return v < s->min ? s->min : v > s->max ? s->max : v;
 }
 
+void
+sketch_rank_range(const struct sketch *s, uint64_t r, double *lo,
+    double *hi)
+{
+	size_t i, nb = sketch_nbuckets(s);
+	uint64_t seen = 0, c;
+	double v;
+
+	*lo = *hi = NAN;
+	if (r >= s->n)
+		return;
+	if (r == 0 || r == s->n - 1) {
+		*lo = *hi = r == 0 ? s->min : s->max;
+		return;
+	}
+	for (i = 0; i < nb; i++) {
+		sketch_bucket(s, i, &v, &c);
+		seen += c;
+		if (seen > r) {
+			sketch_bucket_range(s, i, lo, hi);
+			return;
+		}
+	}
+}
+
 double
 sketch_quantile(const struct sketch *s, double q)
 {
@@ -259,6 +375,33 @@ sketch_quantile(const struct sketch *s, double q)
 	return vlo + (h - lo) * (vhi - vlo);
 }
 
+void
+sketch_quantile_range(const struct sketch *s, double q, double *lo,
+    double *hi)
+{
+	double h, f, a1, b1, a2, b2;
+
+	*lo = *hi = NAN;
+	if (s->n == 0 || !(q >= 0 && q <= 1))
+		return;
+	h = (double)(s->n - 1) * q;
+	f = h - floor(h);
+	sketch_rank_range(s, (uint64_t)floor(h), &a1, &b1);
+	if (f == 0) {
+		*lo = a1;
+		*hi = b1;
+		return;
+	}
+	sketch_rank_range(s, (uint64_t)ceil(h), &a2, &b2);
+	/* x1 + f (x2 - x1) grows with x1 and with x2. */
+	*lo = a1 + f * (a2 - a1);
+	*hi = b1 + f * (b2 - b1);
+	if (a1 != a2)
+		*lo -= 2 * DBL_EPSILON * (fabs(a1) + fabs(a2));
+	if (b1 != b2)
+		*hi += 2 * DBL_EPSILON * (fabs(b1) + fabs(b2));
+}
+
 uint64_t
 sketch_count_outside(const struct sketch *s, double lo, double hi)
 {
@@ -272,6 +415,30 @@ sketch_count_outside(const struct sketch *s, double lo, double hi)
 			out += c;
 	}
 	return out;
+}
+
+void
+sketch_count_range(const struct sketch *s, double llo, double lhi,
+    double hlo, double hhi, double lm, double hm, uint64_t *sure,
+    uint64_t *est, uint64_t *maybe)
+{
+	size_t i, nb = sketch_nbuckets(s);
+	uint64_t c;
+	double v, a, b;
+
+	*sure = *est = *maybe = 0;
+	for (i = 0; i < nb; i++) {
+		sketch_bucket(s, i, &v, &c);
+		if (c == 0)
+			continue;
+		sketch_bucket_range(s, i, &a, &b);
+		if (b < llo || a > hhi)
+			*sure += c;
+		if ((a + b) / 2 < lm || (a + b) / 2 > hm)
+			*est += c;
+		if (a < lhi || b > hlo)
+			*maybe += c;
+	}
 }
 
 struct dev {
@@ -315,6 +482,61 @@ sketch_mad(const struct sketch *s, double m)
 	}
 	free(d);
 	return mad;
+}
+
+/* The deviation at weighted rank r of d[0..k), sorted here. */
+static double
+dev_rank(struct dev *d, size_t k, uint64_t r)
+{
+	uint64_t seen = 0;
+	size_t i;
+
+	qsort(d, k, sizeof *d, cmp_dev);
+	for (i = 0; i < k; i++) {
+		seen += d[i].c;
+		if (seen > r)
+			return d[i].d;
+	}
+	return NAN;
+}
+
+void
+sketch_mad_range(const struct sketch *s, double mlo, double mhi,
+    double *lo, double *hi)
+{
+	size_t i, k = 0, nb = sketch_nbuckets(s);
+	struct dev *dl, *dh;
+	uint64_t c;
+	double v, a, b, slack;
+
+	*lo = *hi = NAN;
+	if (s->n == 0 || !(mlo <= mhi))
+		return;
+	dl = xreallocarray(NULL, nb, sizeof *dl);
+	dh = xreallocarray(NULL, nb, sizeof *dh);
+	for (i = 0; i < nb; i++) {
+		sketch_bucket(s, i, &v, &c);
+		if (c == 0)
+			continue;
+		sketch_bucket_range(s, i, &a, &b);
+		/* |x - m| over x in [a, b] and m in [mlo, mhi], and the
+		 * rounding of x - m (relative to its result) as the exact
+		 * computation does it and as it is done here. */
+		dl[k].d = a > mhi ? a - mhi : b < mlo ? mlo - b : 0;
+		dh[k].d = fmax(b - mlo, mhi - a);
+		slack = 4 * DBL_EPSILON * dh[k].d;
+		dl[k].d = fmax(0, dl[k].d - slack);
+		dh[k].d += slack;
+		dl[k].c = dh[k].c = c;
+		k++;
+	}
+	/* Each exact deviation lies between its bounds, so each order
+	 * statistic of the deviations lies between theirs. */
+	*lo = (dev_rank(dl, k, (s->n - 1) / 2) + dev_rank(dl, k, s->n / 2)) / 2;
+	*hi = (dev_rank(dh, k, (s->n - 1) / 2) + dev_rank(dh, k, s->n / 2)) / 2;
+	*hi += 2 * DBL_EPSILON * *hi;
+	free(dl);
+	free(dh);
 }
 
 size_t

@@ -30,13 +30,16 @@ struct sketch_store {
 	int off;		/* index of bins[0] */
 	int nbins;		/* buckets in use: off .. off + nbins - 1 */
 	int cap;
+	int collapsed;		/* bins[0] also holds every smaller magnitude */
 };
 
 struct sketch {
 	double alpha;		/* relative accuracy asked for */
+	double ref;		/* the buckets hold v - ref (0: v itself) */
 	uint64_t per_octave;	/* buckets per factor of 2 */
 	uint64_t n;		/* values added */
 	uint64_t nzero;
+	int zero_inexact;	/* some value in the zero bucket is not ref */
 	double min, max;
 	struct sketch_store pos, neg;	/* neg holds |x| of negative values */
 	int collapsed;		/* some buckets were merged (see above) */
@@ -44,12 +47,18 @@ struct sketch {
 
 /* Starts an empty sketch with relative accuracy alpha (0 < alpha < 1). */
 void sketch_init(struct sketch *s, double alpha);
+/* The same, for the deviations v - ref of the values from a finite
+ * reference: each estimate is then within alpha * |x - ref| of the exact
+ * x, which is far better than alpha * |x| for values clustered away from
+ * zero (1e12 +- 1000).  Every function below takes and returns values in
+ * the units they were added in. */
+void sketch_init_ref(struct sketch *s, double alpha, double ref);
 void sketch_free(struct sketch *s);
 /* Adds a finite value; NaN and infinities are ignored. */
 void sketch_add(struct sketch *s, double v);
 /* Adds count copies of v (count >= 1). */
 void sketch_add_n(struct sketch *s, double v, uint64_t count);
-/* Adds every value of src to dst (same alpha; else returns -1). */
+/* Adds every value of src to dst (same alpha and ref; else returns -1). */
 int sketch_merge(struct sketch *dst, const struct sketch *src);
 
 /*
@@ -71,6 +80,39 @@ double sketch_mad(const struct sketch *s, double m);
 size_t sketch_nbuckets(const struct sketch *s);
 void sketch_bucket(const struct sketch *s, size_t i, double *value,
     uint64_t *count);
+
+/*
+ * Ranges sure to hold the exact answer, whatever the values were: from
+ * the edges of the buckets (widened by a few units in the last place for
+ * rounding, the sum of a reference and a deviation included) and the
+ * exact minimum and maximum.  They hold in a collapsed bucket too, where
+ * they are merely wide.  sketch_bucket_range: every value counted in
+ * bucket i.  sketch_rank_range: the order statistic of 0-based rank r
+ * (r < n).  sketch_quantile_range: the type 7 q quantile.  Empty sketch
+ * or argument out of range: NaN.
+ */
+void sketch_bucket_range(const struct sketch *s, size_t i, double *lo,
+    double *hi);
+void sketch_rank_range(const struct sketch *s, uint64_t r, double *lo,
+    double *hi);
+void sketch_quantile_range(const struct sketch *s, double q, double *lo,
+    double *hi);
+/* The range of the exact median absolute deviation median(|x - m|) (type
+ * 7 median of the deviations), given that the exact median m lies in
+ * [mlo, mhi].  NaN when empty. */
+void sketch_mad_range(const struct sketch *s, double mlo, double mhi,
+    double *lo, double *hi);
+/*
+ * Counts values below a fence L or above a fence H known only to lie in
+ * [llo, lhi] and [hlo, hhi]: *sure counts those outside whatever the
+ * fences and the values, *maybe those that may be; the exact count lies
+ * between them.  *est counts the buckets whose midpoint is below lm or
+ * above hm (the estimated fences, inside their ranges), so that
+ * *sure <= *est <= *maybe.
+ */
+void sketch_count_range(const struct sketch *s, double llo, double lhi,
+    double hlo, double hhi, double lm, double hm, uint64_t *sure,
+    uint64_t *est, uint64_t *maybe);
 
 /* Bytes of memory the sketch holds (for the exact-values budget). */
 size_t sketch_bytes(const struct sketch *s);

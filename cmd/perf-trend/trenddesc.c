@@ -1,5 +1,6 @@
 /* trenddesc.c - descriptive statistics as JSON, through stats.h for exact
  * values and the sketch's estimates beyond the budget. */
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,15 +23,140 @@ trenddesc_median_ci_min(double conf)
 	return n;
 }
 
-/* The description of a sketched accumulator, in the shape stats_describe
- * gives for exact values. */
+/*
+ * From sketches: each estimate is the middle of a range sure to hold the
+ * exact value, the intersection of the ranges the two sketches give (of
+ * the values, and of their deviations from a reference), and its bound
+ * the half width.  So every printed bound holds, however the values lie.
+ */
+
+/* Narrows [*lo, *hi] to its intersection with [l2, h2]; both hold the
+ * exact value, so they meet but for rounding, and then the narrower one
+ * is kept. */
 static void
-from_sketch(const struct gacc *a, double conf, struct stats_desc *d,
-    struct stats_outliers *o)
+meet(double *lo, double *hi, double l2, double h2)
 {
-	const struct sketch *s = a->sk;
-	size_t lo, hi;
-	double t, iqr;
+	if (!(l2 <= h2))
+		return;
+	if (!(*lo <= *hi) || l2 > *hi || h2 < *lo) {
+		if (!(*lo <= *hi) || h2 - l2 < *hi - *lo) {
+			*lo = l2;
+			*hi = h2;
+		}
+		return;
+	}
+	*lo = fmax(*lo, l2);
+	*hi = fmin(*hi, h2);
+}
+
+/* The middle of [lo, hi], and in *bound its distance to either end plus
+ * what printing it to 12 significant digits may add (at most 5e-12 of
+ * it), so that the bound holds for the number as printed. */
+static double
+mid(double lo, double hi, double *bound)
+{
+	double m = lo == hi ? lo : lo / 2 + hi / 2;
+
+	*bound = (fmax(hi - m, m - lo) + 1e-11 * fabs(m)) * (1 + 1e-11);
+	return m;
+}
+
+static void
+qrange(const struct gacc *a, double q, double *lo, double *hi)
+{
+	double l2, h2;
+
+	sketch_quantile_range(a->sk, q, lo, hi);
+	if (a->skd) {
+		sketch_quantile_range(a->skd, q, &l2, &h2);
+		meet(lo, hi, l2, h2);
+	}
+}
+
+static void
+rrange(const struct gacc *a, uint64_t r, double *lo, double *hi)
+{
+	double l2, h2;
+
+	sketch_rank_range(a->sk, r, lo, hi);
+	if (a->skd) {
+		sketch_rank_range(a->skd, r, &l2, &h2);
+		meet(lo, hi, l2, h2);
+	}
+}
+
+/* A count of values outside fences known to lie in [llo, lhi] and [hlo,
+ * hhi]: the range of the exact count from both sketches, and an estimate
+ * inside it from the sketch that is surer. */
+struct crange {
+	uint64_t sure, est, maybe;
+};
+
+static struct crange
+count(const struct gacc *a, double llo, double lhi, double hlo, double hhi,
+    double lm, double hm)
+{
+	struct crange c, c2;
+
+	sketch_count_range(a->sk, llo, lhi, hlo, hhi, lm, hm, &c.sure, &c.est,
+	    &c.maybe);
+	if (a->skd) {
+		sketch_count_range(a->skd, llo, lhi, hlo, hhi, lm, hm,
+		    &c2.sure, &c2.est, &c2.maybe);
+		if (c2.maybe - c2.sure < c.maybe - c.sure)
+			c.est = c2.est;
+		c.sure = c2.sure > c.sure ? c2.sure : c.sure;
+		c.maybe = c2.maybe < c.maybe ? c2.maybe : c.maybe;
+		if (c.est < c.sure)
+			c.est = c.sure;
+		if (c.est > c.maybe)
+			c.est = c.maybe;
+	}
+	return c;
+}
+
+static json_t *
+cbound(struct crange c)
+{
+	uint64_t b = c.est - c.sure > c.maybe - c.est ? c.est - c.sure :
+	    c.maybe - c.est;
+
+	return json_integer((json_int_t)b);
+}
+
+/* The slack of a fence computed from values of magnitude up to m. */
+static double
+slack(double m)
+{
+	return 16 * DBL_EPSILON * m;
+}
+
+static const struct {
+	const char *name;
+	double q;
+} qs[] = {
+	{ "median", 0.5 }, { "p5", 0.05 }, { "p25", 0.25 }, { "p75", 0.75 },
+	{ "p90", 0.90 }, { "p95", 0.95 }, { "p99", 0.99 },
+};
+#define NQ (sizeof qs / sizeof qs[0])
+
+/*
+ * The description of a sketched accumulator, in the shape stats_describe
+ * gives for exact values; err receives the absolute bound of each
+ * estimate, notes what a reader must know.  Returns the largest relative
+ * bound of the quantiles: NaN when one has none.
+ */
+static double
+from_sketch(const struct gacc *a, double conf, struct stats_desc *d,
+    struct stats_outliers *o, json_t *err, json_t *notes)
+{
+	double lo[NQ], hi[NQ], est[NQ], bnd[NQ], *dst[NQ];
+	double t, ml, mh, dl, dh, l2, h2, m, rel = 0, r, k, e;
+	double ll, lh, hl, hh, sl;
+	size_t i, rlo, rhi;
+	struct crange out, sev, low, high, modz;
+	json_t *eo = json_object();
+	char bad[64] = "";
 
 	memset(o, 0, sizeof *o);
 	d->n = a->acc.n;
@@ -39,35 +165,106 @@ from_sketch(const struct gacc *a, double conf, struct stats_desc *d,
 	d->cv = d->mean != 0 ? d->sd / fabs(d->mean) : NAN;
 	d->min = a->acc.min;
 	d->max = a->acc.max;
-	d->median = sketch_quantile(s, 0.5);
-	d->p5 = sketch_quantile(s, 0.05);
-	d->p25 = sketch_quantile(s, 0.25);
-	d->p75 = sketch_quantile(s, 0.75);
-	d->p90 = sketch_quantile(s, 0.90);
-	d->p95 = sketch_quantile(s, 0.95);
-	d->p99 = sketch_quantile(s, 0.99);
-	d->mad = sketch_mad(s, d->median);
+	dst[0] = &d->median;
+	dst[1] = &d->p5;
+	dst[2] = &d->p25;
+	dst[3] = &d->p75;
+	dst[4] = &d->p90;
+	dst[5] = &d->p95;
+	dst[6] = &d->p99;
+	for (i = 0; i < NQ; i++) {
+		qrange(a, qs[i].q, &lo[i], &hi[i]);
+		est[i] = *dst[i] = mid(lo[i], hi[i], &bnd[i]);
+		xjsonio_set(err, qs[i].name, xjsonio_num(bnd[i]));
+		/* Relative to the smallest magnitude the exact value may
+		 * have. */
+		m = lo[i] > 0 ? lo[i] : hi[i] < 0 ? -hi[i] : 0;
+		r = bnd[i] == 0 ? 0 : m > 0 ? bnd[i] / m : INFINITY;
+		if (r > a->sk->alpha && strlen(bad) + 8 < sizeof bad) {
+			strcat(bad, *bad ? ", " : "");
+			strcat(bad, qs[i].name);
+		}
+		rel = fmax(rel, r);
+	}
+	if (*bad)
+		xjsonio_appendf(notes, "%s beyond the sketch's relative error "
+		    "%g: %s; each is within its bound in error", bad,
+		    a->sk->alpha, a->sk->collapsed ? "the values span more magnitudes than "
+		    "its buckets do, so the smallest were merged" :
+		    "their ranges reach 0");
+	ml = lo[0];
+	mh = hi[0];
+
+	/* The mad from the range of the median. */
+	sketch_mad_range(a->sk, ml, mh, &dl, &dh);
+	if (a->skd) {
+		sketch_mad_range(a->skd, ml, mh, &l2, &h2);
+		meet(&dl, &dh, l2, h2);
+	}
+	d->mad = mid(dl, dh, &e);
+	xjsonio_set(err, "mad", xjsonio_num(e));
+
 	t = distrib_t_quantile(1 - (1 - conf) / 2, (double)d->n - 1);
 	d->mean_lo = d->mean - t * d->sd / sqrt((double)d->n);
 	d->mean_hi = d->mean + t * d->sd / sqrt((double)d->n);
 	d->median_lo = d->median_hi = NAN;
-	if (stats_median_ci_ranks(d->n, conf, &lo, &hi) == 0) {
-		d->median_lo = sketch_rank(s, lo - 1);
-		d->median_hi = sketch_rank(s, hi - 1);
+	if (stats_median_ci_ranks(d->n, conf, &rlo, &rhi) == 0) {
+		/* Widened to hold the exact interval, so its coverage stays
+		 * at least the level. */
+		rrange(a, rlo - 1, &d->median_lo, &h2);
+		rrange(a, rhi - 1, &l2, &d->median_hi);
+		xjsonio_appendf(notes, "median_ci widened by the sketch's "
+		    "error: it holds the exact interval");
 	}
-	iqr = d->p75 - d->p25;
-	o->lo_mild = d->p25 - 1.5 * iqr;
-	o->hi_mild = d->p75 + 1.5 * iqr;
-	o->lo_severe = d->p25 - 3 * iqr;
-	o->hi_severe = d->p75 + 3 * iqr;
-	o->severe = sketch_count_outside(s, o->lo_severe, o->hi_severe);
-	o->mild = sketch_count_outside(s, o->lo_mild, o->hi_mild) - o->severe;
-	o->low = sketch_count_outside(s, o->lo_mild, INFINITY);
-	o->high = sketch_count_outside(s, -INFINITY, o->hi_mild);
-	o->modz_defined = d->mad > 0;
-	if (o->modz_defined)
-		o->modz = sketch_count_outside(s, d->median - 3.5 * d->mad /
-		    0.6745, d->median + 3.5 * d->mad / 0.6745);
+
+	/* Tukey's fences q1 - 1.5 iqr = 2.5 q1 - 1.5 q3 and so on, over the
+	 * ranges of the quartiles. */
+	sl = slack(fmax(fmax(fabs(lo[2]), fabs(hi[2])),
+	    fmax(fabs(lo[3]), fabs(hi[3]))));
+	o->lo_mild = 2.5 * est[2] - 1.5 * est[3];
+	o->hi_mild = 2.5 * est[3] - 1.5 * est[2];
+	o->lo_severe = 4 * est[2] - 3 * est[3];
+	o->hi_severe = 4 * est[3] - 3 * est[2];
+	ll = 2.5 * lo[2] - 1.5 * hi[3] - sl;
+	lh = 2.5 * hi[2] - 1.5 * lo[3] + sl;
+	hl = 2.5 * lo[3] - 1.5 * hi[2] - sl;
+	hh = 2.5 * hi[3] - 1.5 * lo[2] + sl;
+	out = count(a, ll, lh, hl, hh, o->lo_mild, o->hi_mild);
+	low = count(a, ll, lh, INFINITY, INFINITY, o->lo_mild, INFINITY);
+	high = count(a, -INFINITY, -INFINITY, hl, hh, -INFINITY, o->hi_mild);
+	sev = count(a, 4 * lo[2] - 3 * hi[3] - 2 * sl,
+	    4 * hi[2] - 3 * lo[3] + 2 * sl, 4 * lo[3] - 3 * hi[2] - 2 * sl,
+	    4 * hi[3] - 3 * lo[2] + 2 * sl, o->lo_severe, o->hi_severe);
+	o->severe = sev.est;
+	o->low = low.est;
+	o->high = high.est;
+	/* mild = outside the mild fences, less the severe ones. */
+	o->mild = out.est > sev.est ? out.est - sev.est : 0;
+	out.maybe = out.maybe > sev.sure ? out.maybe - sev.sure : 0;
+	out.sure = out.sure > sev.maybe ? out.sure - sev.maybe : 0;
+	out.est = o->mild;
+	xjsonio_set(eo, "mild", cbound(out));
+	xjsonio_set(eo, "severe", cbound(sev));
+	xjsonio_set(eo, "low", cbound(low));
+	xjsonio_set(eo, "high", cbound(high));
+
+	/* Modified z beyond 3.5: outside m -+ k mad. */
+	k = 3.5 / 0.6745;
+	o->modz_defined = dl > 0;
+	if (o->modz_defined) {
+		sl = slack(fmax(fabs(ml), fabs(mh)) + k * dh);
+		modz = count(a, ml - k * dh - sl, mh - k * dl + sl,
+		    ml + k * dl - sl, mh + k * dh + sl, d->median - k * d->mad,
+		    d->median + k * d->mad);
+		o->modz = modz.est;
+		xjsonio_set(eo, "modz", cbound(modz));
+	} else
+		xjsonio_set(eo, "modz", json_null());
+	if (!o->modz_defined && dh > 0)
+		xjsonio_appendf(notes, "modz not known: the sketch cannot "
+		    "tell whether mad is 0 (it is at most %g)", dh);
+	xjsonio_set(err, "outliers", eo);
+	return rel <= 1 ? rel : NAN;
 }
 
 json_t *
@@ -76,7 +273,8 @@ trenddesc_metric(const struct gacc *a, uint64_t rows, double conf)
 	struct stats_desc d;
 	struct stats_outliers o;
 	json_t *m = json_object(), *notes = json_array(), *jo;
-	double *x;
+	json_t *err = json_object();
+	double *x, rel = 0;
 	size_t need;
 
 	if (gacc_exact(a)) {
@@ -90,7 +288,7 @@ trenddesc_metric(const struct gacc *a, uint64_t rows, double conf)
 			    NULL, &o);
 		free(x);
 	} else
-		from_sketch(a, conf, &d, &o);
+		rel = from_sketch(a, conf, &d, &o, err, notes);
 	xjsonio_set(m, "n", json_integer((json_int_t)d.n));
 	xjsonio_set(m, "missing", json_integer((json_int_t)(rows - d.n)));
 	xjsonio_set(m, "mean", xjsonio_num(d.mean));
@@ -125,7 +323,9 @@ trenddesc_metric(const struct gacc *a, uint64_t rows, double conf)
 	}
 	xjsonio_set(m, "outliers", jo);
 	xjsonio_set(m, "quantiles", json_string(gacc_exact(a) ? "exact" : "sketch"));
-	xjsonio_set(m, "relative_error", json_real(gacc_exact(a) ? 0 : a->sk->alpha));
+	xjsonio_set(m, "relative_error", gacc_exact(a) ? json_real(0) :
+	    xjsonio_num(rel));
+	xjsonio_set(m, "error", err);
 	if (d.n == 0)
 		xjsonio_appendf(notes, "no values");
 	else if (d.n < 2)
@@ -135,7 +335,7 @@ trenddesc_metric(const struct gacc *a, uint64_t rows, double conf)
 	if (d.n > 0 && d.n < need)
 		xjsonio_appendf(notes, "too few samples for median_ci: n=%zu, "
 		    "need %zu", d.n, need);
-	if (d.n > 0 && !o.modz_defined)
+	if (d.n > 0 && !o.modz_defined && !(d.mad > 0))
 		xjsonio_appendf(notes, "modz not defined: mad is 0");
 	if (d.n > 0 && d.mean == 0)
 		xjsonio_appendf(notes, "cv not defined: mean is 0");

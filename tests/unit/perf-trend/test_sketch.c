@@ -104,6 +104,89 @@ percent(void)
 	return floor(uniform() * 10000) / 100;
 }
 
+/* Whether every range the sketch gives holds the exact answer: type 7
+ * quantiles 0, 0.01, ..., 1 and the mad.  Sorts x. */
+static int
+ranges_hold(const struct sketch *sk, double *x, size_t n)
+{
+	double lo, hi, m, *d, mad;
+	size_t i;
+	int k, ok = 1;
+
+	qsort(x, n, sizeof *x, cmp);
+	for (k = 0; k <= 100; k++) {
+		sketch_quantile_range(sk, k / 100.0, &lo, &hi);
+		m = q7(x, n, k / 100.0);
+		if (!(lo <= m && m <= hi)) {
+			printf("# q %.2f: %.17g outside [%.17g, %.17g]\n",
+			    k / 100.0, m, lo, hi);
+			ok = 0;
+		}
+	}
+	m = q7(x, n, 0.5);
+	d = malloc(n * sizeof *d);
+	for (i = 0; i < n; i++)
+		d[i] = fabs(x[i] - m);
+	qsort(d, n, sizeof *d, cmp);
+	mad = q7(d, n, 0.5);
+	free(d);
+	sketch_quantile_range(sk, 0.5, &lo, &hi);
+	sketch_mad_range(sk, lo, hi, &lo, &hi);
+	if (!(lo <= mad && mad <= hi)) {
+		printf("# mad %.17g outside [%.17g, %.17g]\n", mad, lo, hi);
+		ok = 0;
+	}
+	return ok;
+}
+
+/* The ranges on awkward data: 60 decades (collapsed buckets), values
+ * clustered at 1e12, signed, constant; with and without a reference. */
+static void
+test_ranges(void)
+{
+	enum { N = 20000 };
+	double *x = malloc(N * sizeof *x), lo, hi;
+	struct sketch a, b;
+	size_t i;
+	int set;
+
+	for (set = 0; set < 4; set++) {
+		for (i = 0; i < N; i++) {
+			double u = uniform();
+
+			x[i] = set == 0 ? pow(10, -30 + 60 * u) :
+			    set == 1 ? 1e12 + 2000 * (u - 0.5) :
+			    set == 2 ? (u - 0.3) * exp(20 * uniform()) : 42.5;
+		}
+		sketch_init(&a, 0.01);
+		sketch_init_ref(&b, 0.01, set == 1 ? 1e12 + 3 : 1);
+		for (i = 0; i < N; i++) {
+			sketch_add(&a, x[i]);
+			sketch_add(&b, x[i]);
+		}
+		if (set == 0)
+			tap_ok(a.collapsed, "60 decades collapse buckets");
+		tap_ok(ranges_hold(&a, x, N), "set %d: the ranges hold", set);
+		tap_ok(ranges_hold(&b, x, N), "set %d: with a reference too",
+		    set);
+		if (set == 1) {
+			sketch_quantile_range(&b, 0.5, &lo, &hi);
+			tap_ok(hi - lo < 50, "  a reference narrows 1e12 +- "
+			    "1000 to %g", hi - lo);
+		}
+		if (set == 3) {
+			sketch_quantile_range(&a, 0.3, &lo, &hi);
+			tap_ok(lo == 42.5 && hi == 42.5, "  constant: exact");
+			sketch_quantile_range(&b, 0.3, &lo, &hi);
+			tap_ok(lo == 42.5 && hi == 42.5, "  constant: exact "
+			    "with a reference");
+		}
+		sketch_free(&a);
+		sketch_free(&b);
+	}
+	free(x);
+}
+
 int
 main(void)
 {
@@ -179,5 +262,6 @@ main(void)
 	tap_int((long long)sketch_count_outside(&a, 10.5, 90.5), 21,
 	    "count outside [10.5, 90.5]");
 	sketch_free(&a);
+	test_ranges();
 	return tap_done();
 }

@@ -79,11 +79,52 @@ main(void)
 	m = trenddesc_metric(&b, 10, 0.95);
 	tap_str(json_string_value(json_object_get(m, "quantiles")), "sketch",
 	    "sketched");
-	tap_num(num(m, "relative_error"), 0.01, 0, 0, "  with its error");
+	tap_ok(num(m, "relative_error") <= 0.01, "  with its error");
 	tap_num(num(m, "mean"), 5.5, 1e-12, 0, "  mean exact");
 	tap_num(num(m, "median"), 5.5, 0.01, 0, "  median within 1%");
+	tap_ok(fabs(num(m, "median") - 5.5) <=
+	    num(json_object_get(m, "error"), "median"), "  and its bound");
 	tap_num(num(m, "p90"), 9.1, 0.01, 0, "  p90 within 1%");
+	tap_ok(fabs(num(m, "p90") - 9.1) <=
+	    num(json_object_get(m, "error"), "p90"), "  and its bound");
+	tap_ok(fabs(num(m, "mad") - 2.5) <=
+	    num(json_object_get(m, "error"), "mad"), "  mad within its bound");
+	tap_ok(num(json_object_get(m, "median_ci"), "lo") <= 3 &&
+	    num(json_object_get(m, "median_ci"), "hi") >= 9,
+	    "  median_ci holds the exact one (3, 9)");
 	json_decref(m);
+
+	/* Clustered far from zero: the sketch of deviations keeps mad,
+	 * outliers and the median honest (1e12 +- 1000 read as 1% of 1e12
+	 * made every value an outlier). */
+	{
+		struct sketch s0, s1;
+		double c[7] = { -900, -300, -100, 0, 200, 400, 1000 };
+
+		sketch_init(&s0, 0.01);
+		sketch_init_ref(&s1, 0.01, 1e12);
+		b = exact(c, 7);
+		stats_acc_init(&b.acc);
+		for (i = 0; i < 7; i++) {
+			c[i] += 1e12;
+			sketch_add(&s0, c[i]);
+			sketch_add(&s1, c[i]);
+			stats_acc_add(&b.acc, c[i]);
+		}
+		b.y = NULL;
+		b.len = b.cap = 0;
+		b.sk = &s0;
+		b.skd = &s1;
+		m = trenddesc_metric(&b, 7, 0.95);
+		tap_ok(fabs(num(m, "mad") - 300) <= num(json_object_get(m,
+		    "error"), "mad") && num(json_object_get(m, "error"), "mad")
+		    < 30, "clustered: mad 300 within a bound under 30");
+		tap_int(json_integer_value(json_object_get(json_object_get(m,
+		    "outliers"), "severe")), 0, "  no outliers");
+		json_decref(m);
+		sketch_free(&s0);
+		sketch_free(&s1);
+	}
 	sketch_free(&sk);
 	tap_int((long long)trenddesc_median_ci_min(0.95), 6,
 	    "median interval needs n=6 at 95%");
