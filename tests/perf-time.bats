@@ -398,3 +398,23 @@ PYEOF
 	[ "$stderr" = "" ]
 	assert_line "shown"
 }
+
+@test "--calibration: perf-validate's spawn floor subtracted from every run and recorded in overhead_s" {
+	/usr/bin/python3 - > cal.json <<'PYEOF'
+import json, socket
+print(json.dumps({"format": "perf-calibration/1", "calibration": {
+    "host": socket.gethostname(), "spawn_floor_s": 0.25, "shell_overhead_s": 0.125},
+    "spawn": {}, "shell": {}}))
+PYEOF
+	run -0 --separate-stderr perf-time -q -N -r 2 --calibration cal.json -- sleep 0.3
+	[ "$stderr" = "" ]
+	run -0 awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+	    { print ($c["overhead_s"] == 0.25) && ($c["wall_s"] >= 0.04) && ($c["wall_s"] < 0.25) }' <<<"$output"
+	[ "$output" = "$(printf '1\n1')" ]
+	run -0 --separate-stderr perf-time -q -r 1 --calibration cal.json 'sleep 0.5'
+	run -0 awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } { print $c["overhead_s"] }' <<<"$output"
+	[ "$output" = "0.375" ]
+	echo '{"format": "perf-trend/1"}' > not.json
+	run -2 --separate-stderr perf-time -q -r 1 --calibration not.json -- true
+	[ "$stderr" = "perf-time: not.json: not a calibration (perf-validate --calibration-out writes one)" ]
+}

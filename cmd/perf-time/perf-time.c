@@ -36,6 +36,8 @@ help(void)
 	    " schema),"
 	    " a summary on\nstderr.  Strings run through sh -c (its start-up"
 	    " subtracted); -- runs one\ncommand directly.\n"
+	    "      --calibration FILE  subtract perf-validate's spawn floor (and"
+	    " shell start-up)\n"
 	    "  -c, --cleanup CMD       after the last run of each command\n"
 	    "      --conclude CMD      after each run\n"
 	    "      --counters          instructions, cycles, branch and cache"
@@ -88,10 +90,11 @@ help(void)
 }
 
 /* Long options without a short form. */
-enum { OPT_EXPORT_CSV = 256, OPT_EXPORT_JSON, OPT_EXPORT_MD, OPT_SEED,
-	OPT_SHOW_OUTPUT, OPT_STYLE, OPT_TIME_UNIT };
+enum { OPT_CALIBRATION = 256, OPT_EXPORT_CSV, OPT_EXPORT_JSON, OPT_EXPORT_MD,
+	OPT_SEED, OPT_SHOW_OUTPUT, OPT_STYLE, OPT_TIME_UNIT };
 
 static const struct option longopts[] = {
+	{ "calibration", required_argument, NULL, OPT_CALIBRATION },
 	{ "cleanup", required_argument, NULL, 'c' },
 	{ "command-name", required_argument, NULL, 'n' },
 	{ "conclude", required_argument, NULL, 'C' },
@@ -309,6 +312,7 @@ xparse(struct timerun_opts *o, int argc, char *argv[])
 			else
 				o->spec.shell = optarg;
 			break;
+		case OPT_CALIBRATION: o->calibration = optarg; break;
 		case OPT_EXPORT_CSV: o->exp.csv = optarg; break;
 		case OPT_EXPORT_JSON: o->exp.json = optarg; break;
 		case OPT_EXPORT_MD: o->exp.markdown = optarg; break;

@@ -16,6 +16,7 @@
 #include "timesum.h"
 #include "util/cli.h"
 #include "fmt/csvread.h"
+#include "fmt/jsonio.h"
 #include "util/timeutil.h"
 #include "util/xalloc.h"
 
@@ -152,6 +153,7 @@ runonce(struct timerun *t, struct bench *b, size_t idx,
 		r->user_s = fmax(0, r->user_s - t->overhead[1]);
 		r->sys_s = fmax(0, r->sys_s - t->overhead[2]);
 	}
+	r->wall_s = fmax(0, r->wall_s - t->floor);
 	if (r->leftovers != 0 && !b->warned_leftovers) {
 		b->warned_leftovers = 1;
 		warnx("command '%s': %s processes still running when its run "
@@ -161,7 +163,8 @@ runonce(struct timerun *t, struct bench *b, size_t idx,
 	}
 	row.time = start, row.name = b->name, row.command = b->cmd;
 	row.pvals = b->pvals, row.run = idx, row.r = r;
-	row.overhead_s = b->s.shell ? t->overhead[0] : NAN;
+	row.overhead_s = b->s.shell || t->floor > 0 ? (b->s.shell ?
+	    t->overhead[0] : 0) + t->floor : NAN;
 	if (runsout_row(&t->out, &row) < 0)
 		die_stdout(t);
 	if (fatal(t->o, r)) {
@@ -301,6 +304,58 @@ open_rows(struct timerun *t)
 		die_stdout(t);
 }
 
+/* A number of the calibration block, or NaN when it is null or absent. */
+static double
+calnum(const json_t *cal, const char *key)
+{
+	const json_t *v = json_object_get(cal, key);
+
+	return json_is_number(v) ? json_number_value(v) : NAN;
+}
+
+/*
+ * --calibration FILE: perf-validate's calibration file (or a validation
+ * document, which holds the same block).  Its spawn floor, the wall time
+ * of starting and reaping /bin/true, is subtracted from every run, and
+ * its shell start-up replaces the one measured now in shell mode; each
+ * row's overhead_s says what was subtracted.
+ */
+static void
+calibrate(struct timerun *t, const char *path)
+{
+	char host[256] = "";
+	const char *fmt, *h;
+	json_t *doc, *cal;
+	struct perr e;
+	double floor, shell;
+
+	if ((doc = jsonio_read(path, &e)) == NULL)
+		die(t, "%s", e.msg);
+	fmt = json_string_value(json_object_get(doc, "format"));
+	cal = json_object_get(doc, "calibration");
+	if (fmt == NULL || (strcmp(fmt, "perf-calibration/1") != 0 &&
+	    strcmp(fmt, "perf-validate/1") != 0) || !json_is_object(cal)) {
+		json_decref(doc);
+		die(t, "%s: not a calibration (perf-validate --calibration-out "
+		    "writes one)", path);
+	}
+	floor = calnum(cal, "spawn_floor_s");
+	shell = calnum(cal, "shell_overhead_s");
+	if (!(floor >= 0) || floor > 1) {
+		json_decref(doc);
+		die(t, "%s: spawn_floor_s: not a duration from 0 to 1 s", path);
+	}
+	h = json_string_value(json_object_get(cal, "host"));
+	gethostname(host, sizeof host - 1);
+	if (h != NULL && strcmp(h, host) != 0)
+		warnx("%s: measured on %s, not on this machine (%s)", path, h,
+		    host);
+	t->floor = floor;
+	if (t->o->spec.shellmode && !t->o->spec.noshell && shell >= 0)
+		t->overhead[0] = shell;
+	json_decref(doc);
+}
+
 void
 xtimerun_open(struct timerun *t, const struct timerun_opts *o,
     const volatile sig_atomic_t *stop)
@@ -333,6 +388,8 @@ xtimerun_open(struct timerun *t, const struct timerun_opts *o,
 	    (err = measure_shell(&t->m, &t->ro, o->spec.shell, t->overhead)) != 0)
 		err > 0 ? die(t, "shell 'sh': %s", strerror(err)) :
 		    xtimerun_interrupted(t);
+	if (o->calibration != NULL)
+		calibrate(t, o->calibration);
 	open_rows(t);
 }
 

@@ -34,6 +34,7 @@ struct timerun_opts {
 	const char *input, *output, *cpulist;	/* NULL, "null", NULL */
 	const char *append;		/* -o FILE: rows appended, or NULL */
 	struct export_opts exp;		/* --export-* in hyperfine's formats */
+	const char *calibration;	/* --calibration FILE, or NULL */
 	const char *host;		/* --host, NULL: this machine's */
 	char *labels[64];		/* --label NAME=VALUE */
 	size_t nlabels;
@@ -55,6 +56,7 @@ struct timerun {
 	const char *rowsname;		/* "<stdout>", or its path */
 	char runvar[48];		/* PERFPIPE_RUN=N, in env */
 	double overhead[3];		/* shell start-up: wall, user, sys */
+	double floor;			/* --calibration's spawn floor, or 0 */
 	int tty;			/* progress on stderr */
 	double last_progress;		/* when it was last shown */
 	struct bench *b;
