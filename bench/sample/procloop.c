@@ -1,22 +1,30 @@
-/* procloop.c - the floor for perf-sample's cost: per sample, opens, reads
- * whole and closes the given /proc and /sys files, nothing else. */
+/* procloop.c - the floor for perf-sample's cost: per sample, one read of
+ * each of the given /proc and /sys files, nothing else. */
 /*
  * usage: procloop [-p] [-s] INTERVAL_S COUNT FILE...
  *
  * Takes COUNT samples INTERVAL_S seconds apart on an absolute
  * CLOCK_MONOTONIC grid (as a sampler would), parses nothing and writes
  * nothing: whatever perf-sample spends beyond this loop is its own cost.
- * bench/sample/run passes the files perf-sample opens (seen with strace).
- * With -p the files are opened once and re-read with pread at offset 0,
- * as perf-sample does (common/procfile.c): the floor of that design.
+ * bench/sample/run passes the files perf-sample reads in every sample
+ * (seen with strace: not the host name, which it reads once at start).
+ * Each sample makes one read(2) of each file, of up to READ_MAX bytes,
+ * the size of perf-sample's first read (common/sys/procfile.c): the text
+ * of a /proc file comes whole in one read, and a second read at its end
+ * would only make the kernel produce the text again (seq_file) to find
+ * nothing more.  /proc/vmstat is longer than READ_MAX; perf-sample reads
+ * only its first READ_MAX bytes (its counters are near the start), and so
+ * does this loop.  Without -p each file is opened, read once and closed;
+ * with -p the files are opened once and re-read with one pread at offset
+ * 0, as perf-sample does: the least work a sampler must do per sample.
  * With -s it also writes the time of each wake-up (epoch seconds,
  * CLOCK_REALTIME) on a line of its own: the floor of a sampler's cadence.
  *
  * usage: procloop -t REPS FILE...
  *
- * Instead, re-reads each file REPS times back to back (kept open, pread)
- * and prints "FILE BYTES CPU_US_PER_READ" for each: what the kernel
- * charges to produce it, with warm caches.
+ * Instead, re-reads each file REPS times back to back (kept open, one
+ * pread each) and prints "FILE BYTES CPU_US_PER_READ" for each: what the
+ * kernel charges to produce it, with warm caches.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
@@ -27,31 +35,27 @@
 #include <time.h>
 #include <unistd.h>
 
-static char buf[1 << 16];
+/* perf-sample's first read: a 4096-byte buffer less its terminating NUL */
+enum { READ_MAX = 4095 };
+
+static char buf[READ_MAX];
 
 static void
-readall(const char *path)
+readonce(const char *path)
 {
-	ssize_t n;
 	int fd;
 
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
 		return;		/* a file that comes and goes: as a sampler would */
-	while ((n = read(fd, buf, sizeof(buf))) > 0)
-		;
+	(void)read(fd, buf, sizeof(buf));
 	close(fd);
 }
 
 static void
-preadall(int fd)
+preadonce(int fd)
 {
-	ssize_t n;
-	off_t off = 0;
-
-	if (fd < 0)
-		return;
-	while ((n = pread(fd, buf, sizeof(buf), off)) > 0)
-		off += n;
+	if (fd >= 0)
+		(void)pread(fd, buf, sizeof(buf), 0);
 }
 
 static double
@@ -96,11 +100,9 @@ perfile(long reps, int n, char **files)
 		}
 		bytes = 0;
 		t = cputime();
-		for (i = 0; i < reps; i++) {
-			bytes = 0;
-			while ((r = pread(fd, buf, sizeof(buf), bytes)) > 0)
-				bytes += r;
-		}
+		for (i = 0; i < reps; i++)
+			if ((r = pread(fd, buf, sizeof(buf), 0)) > 0)
+				bytes = r;
 		t = cputime() - t;
 		close(fd);
 		printf("%s %lld %.2f\n", files[f], (long long)bytes,
@@ -156,9 +158,9 @@ main(int argc, char *argv[])
 		}
 		for (f = 3; f < argc; f++)
 			if (keep)
-				preadall(fds[f]);
+				preadonce(fds[f]);
 			else
-				readall(argv[f]);
+				readonce(argv[f]);
 		if (i + 1 == count)
 			break;
 		next.tv_nsec += ns % 1000000000;
