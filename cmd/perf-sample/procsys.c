@@ -37,7 +37,7 @@ procsys_open(struct procsys_reader *r, const char *root)
 	r->all_disks = 0;
 	for (i = 0; i < PROCSYS_NMEM; i++)
 		r->memoff[i] = PROCFILE_NOWHERE;
-	for (i = 0; i < 4; i++)
+	for (i = 0; i < PROCSYS_NVM; i++)
 		r->vmoff[i] = PROCFILE_NOWHERE;
 }
 
@@ -199,32 +199,35 @@ parse_meminfo(struct procsys_reader *r, struct procsys_snap *s, struct perr *e)
 	return 0;
 }
 
-static const struct pkey vmkeys[4] = {
+#define NVMKEYS PROCSYS_NVM
+static const struct pkey vmkeys[NVMKEYS] = {
 	{ "pswpin ", 7 }, { "pswpout ", 8 }, { "pgfault ", 8 },
-	{ "pgmajfault ", 11 }
+	{ "pgmajfault ", 11 }, { "oom_kill ", 9 }
 };
 
-/* The keys come in the first half of /proc/vmstat (near line 100 of 180):
+/* The keys come in the first half of /proc/vmstat (near line 125 of 180):
  * one read of a buffer's worth has them, and the rest is read only when
  * one is not there. */
 static int
 read_vmstat(struct procsys_reader *r, struct procsys_snap *s, struct perr *e)
 {
-	uint64_t *v[4] = { &s->pswpin, &s->pswpout, &s->pgfault,
-	    &s->pgmajfault };
-	const char *at[4];
+	uint64_t *v[NVMKEYS] = { &s->pswpin, &s->pswpout, &s->pgfault,
+	    &s->pgmajfault, &s->oom_kill };
+	const char *at[NVMKEYS];
 	int k;
 
 	s->pswpin = s->pswpout = s->pgfault = s->pgmajfault = PROCFILE_NONE;
+	s->oom_kill = PROCFILE_NONE;
 	if (procfile_read(&r->vmstat, &r->buf, PROCFILE_HEAD, e) < 0)
 		return errno == ENOENT ? 0 : -1;
-	if (procfile_scan_keys(r->buf.p, r->buf.len, vmkeys, 4, r->vmoff, at) < 4 &&
-	    r->buf.partial) {
+	if (procfile_scan_keys(r->buf.p, r->buf.len, vmkeys, NVMKEYS, r->vmoff,
+	    at) < NVMKEYS && r->buf.partial) {
 		if ((k = readopt(&r->vmstat, &r->buf, e)) <= 0)
 			return k;
-		procfile_scan_keys(r->buf.p, r->buf.len, vmkeys, 4, r->vmoff, at);
+		procfile_scan_keys(r->buf.p, r->buf.len, vmkeys, NVMKEYS, r->vmoff,
+		    at);
 	}
-	return keyvals(&r->vmstat, &r->buf, at, r->vmoff, 4, v, e);
+	return keyvals(&r->vmstat, &r->buf, at, r->vmoff, NVMKEYS, v, e);
 }
 
 static int

@@ -51,6 +51,10 @@ struct procsys_net {
 };
 
 /* One snapshot.  Arrays grow as needed and are reused by later reads. */
+/* The /proc/vmstat counters read: pswpin, pswpout, pgfault, pgmajfault,
+ * oom_kill (since Linux 4.13). */
+#define PROCSYS_NVM 5
+
 struct procsys_snap {
 	struct procsys_cpu all;
 	struct procsys_cpu *cpu;	/* by CPU number */
@@ -59,7 +63,7 @@ struct procsys_snap {
 	double load[3];
 	uint64_t tasks;
 	uint64_t mem[PROCSYS_NMEM];
-	uint64_t pswpin, pswpout, pgfault, pgmajfault;
+	uint64_t pswpin, pswpout, pgfault, pgmajfault, oom_kill;
 	struct procsys_disk *disk;
 	size_t ndisk, diskcap;
 	struct procsys_net *net;
@@ -84,7 +88,7 @@ struct procsys_reader {
 				   in the order of /proc/diskstats */
 	size_t nkinds, kindcap;
 	size_t memoff[PROCSYS_NMEM];	/* where the keys of /proc/meminfo */
-	size_t vmoff[4];		/* and /proc/vmstat were last seen */
+	size_t vmoff[PROCSYS_NVM];		/* and /proc/vmstat were last seen */
 };
 
 /* Sets r up to read under root ("/" for the live system); opens nothing.

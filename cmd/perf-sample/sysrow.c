@@ -309,6 +309,9 @@ sysrow_fill(struct sampler_row *r, const struct sysrow_opts *o,
 	sampler_put(r, "pgfault_per_s", 2, sampler_rate(a->pgfault, b->pgfault, dt));
 	sampler_put(r, "pgmajfault_per_s", 2,
 	    sampler_rate(a->pgmajfault, b->pgmajfault, dt));
+	/* Six decimals: one kill in a day at 1/min is 0.000012/s. */
+	sampler_put(r, "mem_oom_kills_per_s", 6,
+	    sampler_rate(a->oom_kill, b->oom_kill, dt));
 	disk_cols(r, a, b, dt, o);
 	net_cols(r, a, b, dt, o);
 	sampler_psi_cols(r, "psi_", a->psi, b->psi, dt);

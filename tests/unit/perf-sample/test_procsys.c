@@ -113,7 +113,7 @@ main(void)
 	    "Cached: 200 kB\nSwapTotal: 50 kB\nSwapFree: 5 kB\n"
 	    "Shmem: 88 kB\nDirty: 77 kB\nHugePages_Total: 0\n");
 	tap_put(root, "proc/vmstat", "nr_free_pages 123456\npgfault 30\n"
-	    "pswpin 10\npswpout 20\npgmajfault 40\n");
+	    "pswpin 10\npswpout 20\npgmajfault 40\noom_kill 7\n");
 	tap_int(procsys_read(&r, &s, &e), 0, "reads the moved keys");
 	tap_ok(s.mem[PROCSYS_MEMTOTAL] == 12000 && s.mem[PROCSYS_MEMFREE] == 1100 &&
 	    s.mem[PROCSYS_MEMAVAIL] == 4400 && s.mem[PROCSYS_SWAPTOTAL] == 50 &&
@@ -121,7 +121,8 @@ main(void)
 	    s.mem[PROCSYS_SHMEM] == 88, "meminfo: every key where it went");
 	tap_ok(s.mem[PROCSYS_SLAB] == PROCFILE_NONE, "meminfo: a key gone: unknown");
 	tap_ok(s.pswpin == 10 && s.pswpout == 20 && s.pgfault == 30 &&
-	    s.pgmajfault == 40, "vmstat: every key where it went");
+	    s.pgmajfault == 40 && s.oom_kill == 7,
+	    "vmstat: every key where it went");
 	tap_put(root, "proc/meminfo", "Extra: 1 kB\nMemTotal:      12000 kB\n"
 	    "MemFree: x kB\n");
 	tap_int(procsys_read(&r, &s, &e), -1, "a malformed key line");
@@ -139,6 +140,8 @@ main(void)
 	tap_int(procsys_read(&r, &s, &e), 0, "a long vmstat");
 	tap_ok(s.pswpin == 1 && s.pgmajfault == 123456789,
 	    "vmstat: keys past the first read");
+	tap_ok(s.oom_kill == PROCFILE_NONE,
+	    "vmstat: no oom_kill (before Linux 4.13): unknown");
 	tap_int(procsys_read(&r, &s, &e), 0, "the long vmstat again");
 	tap_ok(s.pgfault == 3 && s.pgmajfault == 123456789,
 	    "vmstat: keys past the first read, again");

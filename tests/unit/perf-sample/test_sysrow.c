@@ -29,7 +29,7 @@ blank(struct procsys_snap *s, struct procsys_cpu *cpu, struct procsys_disk *d,
 	s->cpu = cpu, s->disk = d, s->net = n;
 	s->ctxt = s->intr = s->forks = s->running = s->blocked = PROCFILE_NONE;
 	s->tasks = s->pswpin = s->pswpout = s->pgfault = PROCFILE_NONE;
-	s->pgmajfault = s->files = PROCFILE_NONE;
+	s->pgmajfault = s->oom_kill = s->files = PROCFILE_NONE;
 	s->load[0] = s->load[1] = s->load[2] = NAN;
 	for (i = 0; i < PROCSYS_NMEM; i++)
 		s->mem[i] = PROCFILE_NONE;
@@ -142,8 +142,8 @@ main(void)
 	tap_ok(isnan(col(&r, "net_eth1_rx_bytes_per_s")), "vanished: empty");
 	tap_ok(col(&r, "net_eth2_rx_bytes_per_s") == -12345, "new: no column");
 	tap_ok(isnan(col(&r, "psi_cpu_some_avg10_pct")), "no PSI: empty");
-	tap_int((long long)r.ncols, 62 + 2 * 10 + 3 * 7 + 3 * 8,
-	    "columns: 62 totals, 2 CPUs, 3 disks, 3 interfaces");
+	tap_int((long long)r.ncols, 63 + 2 * 10 + 3 * 7 + 3 * 8,
+	    "columns: 63 totals, 2 CPUs, 3 disks, 3 interfaces");
 
 	/* No disk at all: totals unknown rather than 0. */
 	b.ndisk = 0;
