@@ -12,7 +12,7 @@
 #include "complexity.h"
 #include "fmt/jsonio.h"
 #include "util/num.h"
-#include "regress.h"
+#include "stats/regress.h"
 #include "trenddesc.h"
 #include "trendfit.h"
 #include "util/xalloc.h"

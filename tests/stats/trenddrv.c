@@ -24,7 +24,7 @@
 #include "pelt.h"
 #include "complexity.h"
 #include "drv.h"
-#include "regress.h"
+#include "stats/regress.h"
 #include "util/xalloc.h"
 
 /* Whether r is a well-formed request for function name; two samples must

@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "regress.h"
+#include "stats/regress.h"
 #include "tap.h"
 
 static void

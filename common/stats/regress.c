@@ -7,7 +7,7 @@
 
 #include "stats/bootstrap.h"
 #include "stats/distrib.h"
-#include "regress.h"
+#include "stats/regress.h"
 #include "stats/stats.h"
 #include "util/xalloc.h"
 
