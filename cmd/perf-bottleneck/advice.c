@@ -226,6 +226,12 @@ recommend(const struct eval *ev, const struct finding *f)
 		    "memory is nearly full but the system does not page yet: "
 		    "watch its growth (perf-trend --forecast mem_used_pct=100) "
 		    "and the largest processes before the OOM killer acts");
+	if (strcmp(res, "memory") == 0 && r->kind == KIND_ERR)
+		return xstrdup("the kernel killed processes to free memory: "
+		    "find which in the kernel log (journalctl -k | grep -i "
+		    "'killed process'), then cap or shrink the largest (a "
+		    "cgroup's memory.max, fewer workers), fix its leak, or add "
+		    "memory; oom_score_adj protects what must survive");
 	if (strcmp(res, "memory") == 0)
 		return xstrdup(cx(f, CTX_MEM) >= 90 ? "memory is short: tasks "
 		    "stall on reclaim and page-ins; reduce the working set or add "
@@ -258,7 +264,7 @@ recommend(const struct eval *ev, const struct finding *f)
 void
 advice_fill(const struct eval *ev, struct finding *f)
 {
-	if (f->budget)
+	if (f->worded)
 		return;
 	free(f->evidence);
 	free(f->recommendation);

@@ -157,7 +157,7 @@ judge(struct budgets *bs, struct eval *ev, size_t gi, size_t k)
 	f.resource = "command";
 	f.kind = KIND_BUDGET;
 	f.dir = DIR_ABOVE;
-	f.budget = 1;
+	f.worded = 1;
 	f.start = isnan(bs->tmin[gi]) ? 0 : bs->tmin[gi];
 	f.end = isnan(bs->tmax[gi]) ? 0 : bs->tmax[gi];
 	f.rows = n;

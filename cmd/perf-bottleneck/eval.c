@@ -266,7 +266,7 @@ brk(struct eval *ev, struct group *g, double t)
 	}
 }
 
-void
+size_t
 eval_row(struct eval *ev, const struct csvread_row *row, const double *vals)
 {
 	const struct layout *l = ev->l;
@@ -303,6 +303,7 @@ eval_row(struct eval *ev, const struct csvread_row *row, const double *vals)
 	g->last = t;
 	for (i = 0; i < l->ns; i++)
 		step(ev, gi, i, layout_value(l, i, vals), t, t - dt, vals);
+	return gi;
 }
 
 void

@@ -31,7 +31,8 @@ struct finding {
 	double threshold;	/* the level crossed for sev */
 	int gap;		/* ended at a gap or a step back in time */
 	int open;		/* still firing at the end of the input */
-	int budget;		/* made by budget.c, not by a rule */
+	int worded;		/* made by budget.c or blame.c, not by a
+				 * rule: its maker wrote its words */
 	char *evidence, *recommendation;	/* set by advice.c */
 	double value;		/* for an alert: the value of the row */
 };
@@ -67,8 +68,9 @@ struct eval {
 
 void eval_init(struct eval *ev, const struct layout *l,
     const struct rules *rs, eval_event *on_event, void *arg);
-/* Feeds one row (vals from layout_parse). */
-void eval_row(struct eval *ev, const struct csvread_row *row,
+/* Feeds one row (vals from layout_parse).  Returns its group's index; the
+ * group's last is the row's time. */
+size_t eval_row(struct eval *ev, const struct csvread_row *row,
     const double *vals);
 /* Closes the windows still firing (open = 1). */
 void eval_finish(struct eval *ev);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "alert.h"
+#include "blame.h"
 #include "budget.h"
 #include "eval.h"
 #include "fmt/csvread.h"
@@ -178,7 +179,7 @@ run_name(const struct csvread *r, const struct csvread_row *row)
  * Returns the rows read per source in *rows (caller frees). */
 static unsigned long *
 process(struct csvread *r, struct layout *l, struct eval *ev,
-    struct budgets *bs)
+    struct budgets *bs, struct blame *bl)
 {
 	unsigned long *rows = xcalloc(csvread_nsrc(r), sizeof *rows);
 	struct csvread_row row;
@@ -195,7 +196,11 @@ process(struct csvread *r, struct layout *l, struct eval *ev,
 		if (layout_parse(l, r, &row, vals, &e) < 0)
 			errx(EXIT_TROUBLE, "%s", e.msg);
 		if (!l->runs) {
-			eval_row(ev, &row, vals);
+			gi = eval_row(ev, &row, vals);
+			g = &ev->g[gi];
+			blame_row(bl, gi, g->last, l->interval >= 0 &&
+			    vals[l->interval] > 0 ? vals[l->interval] : g->lastdt,
+			    vals);
 			continue;
 		}
 		for (i = 0; i < l->nkeys; i++)
@@ -317,6 +322,7 @@ main(int argc, char *argv[])
 	struct layout l;
 	struct eval ev;
 	struct report rp;
+	struct blame bl;
 	struct perr e;
 	unsigned long *rows, total = 0;
 	json_t *doc;
@@ -336,11 +342,14 @@ main(int argc, char *argv[])
 	}
 	layout_init(&l, r, &rs, cpus, fdmax, &notes);
 	budget_bind(&bs, r, &notes);
+	blame_init(&bl, r, &l);
 	al.format = format;
 	eval_init(&ev, &l, &rs, follow ? alert_event : NULL, &al);
-	rows = process(r, &l, &ev, &bs);
+	rows = process(r, &l, &ev, &bs, &bl);
 	eval_finish(&ev);
 	budget_finish(&bs, &ev);
+	if (!follow)
+		blame_leaks(&bl, &ev);
 	for (i = 0; i < csvread_nsrc(r); i++)
 		total += rows[i];
 	if (total == 0)
@@ -359,6 +368,7 @@ main(int argc, char *argv[])
 	} else {
 		report_init(&rp, &ev, &rs, &notes, inputs(r, &l, rows),
 		    options());
+		rp.blame = &bl;
 		doc = report_json(&rp, &worst);
 		write_report(&rp, doc);
 		json_decref(doc);
@@ -371,6 +381,7 @@ main(int argc, char *argv[])
 	free(rows);
 	eval_free(&ev);
 	budget_free(&bs);
+	blame_free(&bl);
 	layout_free(&l);
 	notes_free(&notes);
 	rules_free(&rs);

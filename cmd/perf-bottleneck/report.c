@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "advice.h"
+#include "blame.h"
 #include "fmt/csvwrite.h"
 #include "fmt/jsonio.h"
 #include "report.h"
@@ -197,7 +198,7 @@ host_json(const struct report *rp, size_t gi, size_t from, size_t to,
 {
 	const struct eval *ev = rp->ev;
 	const char *host = ev->g[gi].host, **res;
-	json_t *o = json_object();
+	json_t *o = json_object(), *top;
 	double start = NAN, end = NAN;
 	uint64_t rows = 0;
 	int n[4] = { 0, 0, 0, 0 };
@@ -229,6 +230,8 @@ host_json(const struct report *rp, size_t gi, size_t from, size_t to,
 	xjsonio_set(o, "main_finding", sc->main >= 0 ?
 	    json_string(rp->ids[sc->main]) : json_null());
 	xjsonio_set(o, "totals", totals(n));
+	if (rp->blame != NULL && (top = blame_top(rp->blame, ev, host)) != NULL)
+		xjsonio_set(o, "top", top);
 	return o;
 }
 
@@ -237,7 +240,7 @@ report_json(struct report *rp, int *worst)
 {
 	const struct eval *ev = rp->ev;
 	json_t *doc = json_object(), *hosts = json_array(), *fs = json_array();
-	json_t *notes = json_array(), *overall = json_object();
+	json_t *notes = json_array(), *overall = json_object(), *f, *who;
 	struct score sc;
 	const char *host, *worsthost = NULL;
 	size_t i, j, from, g;
@@ -246,8 +249,11 @@ report_json(struct report *rp, int *worst)
 	*worst = SEV_NONE;
 	for (i = 0; i < ev->nf; i++) {
 		j = rp->order[i];
-		json_array_append_new(fs, report_finding(ev, &ev->f[j],
-		    rp->ids[j]));
+		f = report_finding(ev, &ev->f[j], rp->ids[j]);
+		if (rp->blame != NULL && (who = blame_rank(rp->blame, ev,
+		    &ev->f[j])) != NULL)
+			xjsonio_set(f, "responsible", who);
+		json_array_append_new(fs, f);
 		n[ev->f[j].sev]++;
 		if (ev->f[j].sev > *worst)
 			*worst = ev->f[j].sev;

@@ -9,11 +9,13 @@
 #include "eval.h"
 #include "series.h"
 
+struct blame;
 struct report {
 	struct eval *ev;
 	const struct rules *rs;
 	struct notes *notes;
 	json_t *inputs, *options;	/* made by the caller, borrowed */
+	const struct blame *blame;	/* who findings are due to, or NULL */
 	char **ids;			/* per finding */
 	size_t *order;			/* findings in output order */
 };

@@ -36,6 +36,52 @@ upper(char *d, const char *s, size_t n)
 	d[i] = '\0';
 }
 
+/* One ranked group: "'comm' (pid 42) 61% (mean 99.1%)", or a cgroup's
+ * path; the keys it has, in the order given. */
+static void
+ranked(FILE *fp, const json_t *o)
+{
+	const json_t *k = json_object_get(o, "keys"), *v;
+	const char *name, *unit = str(o, "unit"), *sep = "";
+	char b1[NUM_BUFSZ], b2[NUM_BUFSZ];
+
+	if (json_is_string(json_object_get(k, "comm")) &&
+	    json_is_string(json_object_get(k, "pid")))
+		fprintf(fp, "'%s' (pid %s)", str(k, "comm"), str(k, "pid"));
+	else
+		json_object_foreach((json_t *)k, name, v) {
+			fprintf(fp, "%s%s '%s'", sep, name, json_string_value(v));
+			sep = " ";
+		}
+	fprintf(fp, " %s%%", num_fmt_sig(b1, num(o, "share_pct"), 3));
+	if (strcmp(unit, "bytes") == 0)
+		fprintf(fp, " (%s bytes)", num_fmt_sig(b2, num(o, "value"), 3));
+	else if (strcmp(unit, "KiB") == 0)
+		fprintf(fp, " (mean %s MiB)", num_fmt_sig(b2, num(o, "value") /
+		    1024, 3));
+	else
+		fprintf(fp, " (mean %s%s)", num_fmt_sig(b2, num(o, "value"), 3),
+		    unit);
+}
+
+/* "    LABEL: a 61% (...), b 20% (...)" for a ranked array. */
+static void
+ranking(FILE *fp, const char *label, const json_t *a)
+{
+	const json_t *o;
+	size_t i;
+
+	if (json_array_size(a) == 0)
+		return;
+	fprintf(fp, "    %s: ", label);
+	json_array_foreach(a, i, o) {
+		if (i > 0)
+			fputs(", ", fp);
+		ranked(fp, o);
+	}
+	fputc('\n', fp);
+}
+
 int
 report_text(const json_t *doc, FILE *fp)
 {
@@ -59,6 +105,14 @@ report_text(const json_t *doc, FILE *fp)
 		    timeutil_iso(num(h, "end"), i2, sizeof i2));
 		if (json_is_string(json_object_get(h, "main_cause")))
 			fprintf(fp, "  main cause: %s\n", str(h, "main_cause"));
+		if (json_object_get(h, "top") != NULL)
+			fputs("  top consumers over the whole input:\n", fp);
+		ranking(fp, "cpu", json_object_get(json_object_get(h, "top"),
+		    "cpu"));
+		ranking(fp, "memory", json_object_get(json_object_get(h,
+		    "top"), "memory"));
+		ranking(fp, "disk", json_object_get(json_object_get(h, "top"),
+		    "disk"));
 		json_array_foreach(json_object_get(doc, "findings"), j, f) {
 			if (strcmp(str(f, "host"), str(h, "host")) != 0)
 				continue;
@@ -69,6 +123,8 @@ report_text(const json_t *doc, FILE *fp)
 			    timeutil_iso(num(f, "start"), i1, sizeof i1),
 			    timeutil_iso(num(f, "end"), i2, sizeof i2),
 			    str(f, "evidence"), str(f, "recommendation"));
+			ranking(fp, "responsible", json_object_get(f,
+			    "responsible"));
 		}
 	}
 	if (json_array_size(json_object_get(doc, "notes")) > 0)

@@ -41,6 +41,10 @@ static const struct rule defaults[] = {
 	/* NodeMemoryMajorPagesFaults (mixin: > 500/s for 15m) */
 	{ "pgmajfault_per_s", "memory", KIND_SAT, DIR_ABOVE, 500, 2000, 900,
 	    250, "major page faults", NULL },
+	/* Any OOM kill is an error: critical at the first, no duration (the
+	 * rate's sixth decimal is the smallest perf-sample prints). */
+	{ "mem_oom_kills_per_s", "memory", KIND_ERR, DIR_ABOVE, NONE, 1e-6, 0,
+	    NONE, "processes killed by the OOM killer", NULL },
 	{ "psi_memory_some_avg10_pct", "memory", KIND_SAT, DIR_ABOVE, 10, 30,
 	    300, 5, "memory pressure some", NULL },
 	{ "psi_memory_full_avg10_pct", "memory", KIND_SAT, DIR_ABOVE, 5, 15,

@@ -135,8 +135,8 @@ note_skipped(struct layout *l, const struct rules *rs, struct notes *notes)
 	}
 }
 
-static void
-use(struct layout *l, long c)
+void
+layout_use(struct layout *l, long c)
 {
 	size_t i;
 
@@ -205,14 +205,14 @@ layout_init(struct layout *l, const struct csvread *r, const struct rules *rs,
 		    "apply, only --budget");
 	else
 		note_skipped(l, rs, notes);
-	use(l, l->time);
-	use(l, l->interval);
+	layout_use(l, l->time);
+	layout_use(l, l->interval);
 	for (i = 0; i < l->ns; i++) {
-		use(l, l->s[i].a);
-		use(l, l->s[i].b);
+		layout_use(l, l->s[i].a);
+		layout_use(l, l->s[i].b);
 	}
 	for (i = 0; i < NCTX; i++)
-		use(l, l->ctx[i]);
+		layout_use(l, l->ctx[i]);
 }
 
 void

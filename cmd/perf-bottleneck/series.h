@@ -59,6 +59,8 @@ struct layout {
 void layout_init(struct layout *l, const struct csvread *r,
     const struct rules *rs, double cpus, double fdmax, struct notes *notes);
 void layout_free(struct layout *l);
+/* Has layout_parse read column c too (c < 0: nothing). */
+void layout_use(struct layout *l, long c);
 
 /* Parses the used columns of row into vals (NaN for an empty field).
  * Returns 0, or -1 with "file:line: column 'c': 'x' is not a number". */
