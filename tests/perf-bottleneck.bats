@@ -327,9 +327,8 @@ PY
 # stress-ng --cpu 2, --vm 2 --vm-bytes 3g, --hdd 2, and without).  30 s is
 # shorter than any default duration, so the durations are lowered to 10 s;
 # the memory level to 10% (3 GiB of stress on a 24 GiB machine, idle at
-# 2%), iowait and I/O pressure to 15%, disk busy to 30%.  The machine is
-# shared: during the "idle" stretch other work kept its CPUs busy (load1
-# 8.6), so only the memory and disk findings tell the stretches apart.
+# 2%), iowait and I/O pressure to 15%, disk busy to 30%.  The idle
+# stretch was recorded on a quiet machine (load1 0.2): nothing at all.
 REAL="-t cpu_busy_pct=90,98,10s -t load1_per_cpu=2,4,10s -t psi_cpu_some_avg10_pct=25,50,10s -t mem_used_pct=10,50,10s -t cpu_iowait_pct=15,50,10s -t psi_io_some_avg10_pct=15,60,10s -t disk_util_pct=30,98,10s"
 
 # kinds FILE: "resource kind metric" of its findings, sorted.
@@ -351,12 +350,83 @@ kinds() {
 	refute_line --partial "memory"
 	refute_line --partial "disk"
 	run -0 kinds idle
-	refute_line --partial "memory"
-	refute_line --partial "disk"
-	for f in idle cpu vm io; do
+	assert_output ""
+	for f in idle cpu vm io leak; do
 		perf-bottleneck $REAL "$FX/real-$f.csv" > $f.json
 		run -0 check_json findings.schema.json $f.json
 	done
+}
+
+@test "process rows beside system rows: the processes responsible, ranked by share" {
+	# real-cpu-sys.csv and real-cpu-procs.csv were recorded at once:
+	# the system, and a row per process of stress-ng --cpu 2.
+	perf-bottleneck $REAL "$FX/real-cpu-sys.csv" "$FX/real-cpu-procs.csv" > out.json
+	run -0 check_json findings.schema.json out.json
+	run -0 jq -r '.findings[] | select(.resource == "cpu") |
+	    [.metric, (.responsible | map(.keys.comm) | join(" ")),
+	    ((.responsible | map(.share_pct) | add) > 95)] | @tsv' out.json
+	assert_line "$(printf 'cpu_busy_pct\tstress-ng-cpu stress-ng-cpu\ttrue')"
+	run -0 jq -r '.hosts[0].top.cpu[0].keys.comm, .hosts[0].top.memory[0].unit' out.json
+	assert_output "$(printf 'stress-ng-cpu\nKiB')"
+	run -0 perf-bottleneck $REAL -f text "$FX/real-cpu-sys.csv" "$FX/real-cpu-procs.csv"
+	assert_line --regexp "^    responsible: 'stress-ng-cpu' \(pid [0-9]+\) [0-9.]+% \(mean [0-9.]+%\), 'stress-ng-cpu'"
+	assert_line "  top consumers over the whole input:"
+	# Without process rows: no ranking, nothing made up.
+	run -0 jq -e '[.findings[] | has("responsible")] | any | not' \
+	    <(perf-bottleneck $REAL "$FX/real-cpu-sys.csv")
+}
+
+@test "shares: CPU time, memory x time and bytes, over files given out of time order" {
+	# pid 1 at 30% for 100 s, then (2000 s later, so the buckets widen)
+	# pid 2 at 10%: 75% and 25%; the later file comes first.
+	printf 'time,host,interval_s,pid,comm,proc_cpu_pct,proc_rss_kib,proc_read_bytes_per_s,proc_write_bytes_per_s\n' > a.csv
+	cp a.csv b.csv
+	awk -v t=$T0 'BEGIN { for (i = 1; i <= 100; i++) print t + i ",h,1,1,one,30,1000,100," }' >> a.csv
+	awk -v t=$T0 'BEGIN { for (i = 2001; i <= 2100; i++) print t + i ",h,1,2,two,10,3000,,300" }' >> b.csv
+	perf-bottleneck b.csv a.csv > out.json
+	run -0 check_json findings.schema.json out.json
+	run -0 jq -c '.hosts[0].top | [.cpu[] | [.keys.pid, .share_pct, .value]],
+	    [.memory[] | [.keys.pid, .share_pct, .value]],
+	    [.disk[] | [.keys.pid, .share_pct, .value]]' out.json
+	assert_output '[["1",75,30],["2",25,10]]
+[["2",75,3000],["1",25,1000]]
+[["2",75,30000],["1",25,10000]]'
+}
+
+@test "memory that grows steadily is a leak; a plateau and a sawtooth are not" {
+	# Over 4000 s (so the time buckets are merged): one process leaks
+	# 50 KiB/s under noise, one holds steady, one grows and frees every
+	# minute (a cache, a garbage collector).
+	printf 'time,host,interval_s,pid,comm,proc_rss_kib\n' > p.csv
+	awk -v t=$T0 'BEGIN { srand(7); for (i = 1; i <= 4000; i++) {
+	    n = (rand() - 0.5) * 20000
+	    print t + i ",h,1,10,leaky," int(100000 + 50 * i + n)
+	    print t + i ",h,1,11,steady," int(200000 + n)
+	    print t + i ",h,1,12,saw," int(100000 + (i % 60) * 3000) } }' >> p.csv
+	perf-bottleneck -f json p.csv > out.json
+	run -0 check_json findings.schema.json out.json
+	run -0 jq -r '.findings[] | [.resource, .kind, .metric, .keys.comm, .severity] | @tsv' out.json
+	assert_output "$(printf 'memory\tutilization\tproc_rss_kib\tleaky\twarning')"
+	run -0 jq -r '.findings[0].evidence' out.json
+	assert_output --regexp "^'leaky' \(pid 10\): proc_rss_kib grew steadily from 9[0-9.]+ MiB to 29[0-9.]+ MiB over 1h06m: 17[0-9.]+ MiB/h"
+	# The recording: the process leaking 16 MiB/s is found, the one that
+	# took 256 MiB at its start is not.
+	run -0 jq -r '.findings[] | [.keys.pid, .metric] | @tsv' \
+	    <(perf-bottleneck "$FX/real-leak.csv")
+	assert_output "$(printf '26266\tproc_rss_kib')"
+	run -0 awk -F, '$4 == 26267 && $10 > 260000 { n++ } END { print n }' "$FX/real-leak.csv"
+	[ "$output" -ge 25 ]
+}
+
+@test "OOM kills are memory errors, critical at the first" {
+	printf 'time,host,interval_s,mem_used_pct,mem_oom_kills_per_s\n' > o.csv
+	awk -v t=$T0 'BEGIN { for (i = 1; i <= 60; i++)
+	    print t + i ",h,60,40," (i == 30 ? "0.016667" : "0") }' >> o.csv
+	run -0 perf-bottleneck -f csv o.csv
+	assert_line --partial ",memory,errors,mem_oom_kills_per_s,critical,above,"
+	run -0 perf-bottleneck -f text o.csv
+	assert_line --partial "recommendation: the kernel killed processes to free memory"
+	run -1 perf-bottleneck --fail-on critical o.csv
 }
 
 @test "absent and empty columns are said once in the notes; the rest still run" {
