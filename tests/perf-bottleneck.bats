@@ -31,7 +31,7 @@ findings() {
 
 @test "--help prints the usage and options on stdout and exits 0" {
 	run -0 --separate-stderr perf-bottleneck --help
-	assert_line --index 0 --partial "usage: perf-bottleneck [-FhV]"
+	assert_line --index 0 --partial "usage: perf-bottleneck [-FhqV]"
 	assert_line --partial "  -t, --threshold M=W,C[,FOR[,CLEAR]]"
 	assert_line "Exit status: 0 done, 1 --fail-on tripped, 2 trouble."
 	[ -z "$stderr" ]
@@ -56,7 +56,7 @@ findings() {
 	run -2 --separate-stderr perf-bottleneck --bogus
 	[ -z "$output" ]
 	[ "${stderr_lines[0]}" = "perf-bottleneck: unknown option '--bogus'" ]
-	[[ "${stderr_lines[1]}" == "usage: perf-bottleneck [-FhV]"* ]]
+	[[ "${stderr_lines[1]}" == "usage: perf-bottleneck [-FhqV]"* ]]
 }
 
 @test "bad numbers exit 2 naming the allowed range" {
