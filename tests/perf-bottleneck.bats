@@ -75,7 +75,7 @@ findings() {
 
 @test "misused options exit 2" {
 	run -2 --separate-stderr perf-bottleneck -f xml "$FX/fleet.csv"
-	[ "${stderr_lines[0]}" = "perf-bottleneck: format 'xml': not json, text or csv" ]
+	[ "${stderr_lines[0]}" = "perf-bottleneck: format 'xml': not json, text, csv or markdown" ]
 	run -2 --separate-stderr perf-bottleneck --fail-on info "$FX/fleet.csv"
 	[ "${stderr_lines[0]}" = "perf-bottleneck: fail-on 'info': not warning or critical" ]
 	run -2 --separate-stderr perf-bottleneck -t nope_pct=1,2 "$FX/fleet.csv"

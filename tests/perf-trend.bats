@@ -43,7 +43,7 @@ setup() {
 
 @test "misused options exit 2" {
 	run -2 --separate-stderr perf-trend -f xml "$CASES/runs.csv"
-	[ "${stderr_lines[0]}" = "perf-trend: format 'xml': not json, csv or text" ]
+	[ "${stderr_lines[0]}" = "perf-trend: format 'xml': not json, csv, text or markdown" ]
 	run -2 --separate-stderr perf-trend --fail-on regression "$CASES/runs.csv"
 	[ "${stderr_lines[0]}" = "perf-trend: --fail-on regression needs --baseline or --compare" ]
 	run -2 --separate-stderr perf-trend --compare commit=old "$CASES/commits.csv"
