@@ -8,22 +8,24 @@
 static const char *const sevname[] = { "none", "info", "warning",
     "critical" };
 
-/* "host=web1;name=sort": the group's host and non-empty keys. */
+/* "host=web1;name=sort": the group's non-empty host and keys, "all"
+ * when every one is empty. */
 static char *
 label(const struct eval *ev, size_t gi)
 {
 	const struct group *g = &ev->g[gi];
-	char *s = xasprintf("host=%s", g->host), *t;
+	char *s = g->host[0] ? xasprintf("host=%s", g->host) : NULL, *t;
 	size_t k;
 
 	for (k = 0; k < ev->l->nkeys; k++) {
 		if (g->keyvals[k] == NULL || g->keyvals[k][0] == '\0')
 			continue;
-		t = xasprintf("%s;%s=%s", s, ev->l->keyname[k], g->keyvals[k]);
+		t = xasprintf("%s%s%s=%s", s ? s : "", s ? ";" : "",
+		    ev->l->keyname[k], g->keyvals[k]);
 		free(s);
 		s = t;
 	}
-	return s;
+	return s ? s : xstrdup("all");
 }
 
 /* The worst finding of group gi that matches: on series si (a rule), or
