@@ -3,6 +3,7 @@
 man page, and both name no option the program lacks.
 
     check_options.py BIN PROG
+    check_options.py --list PROG     (the options of PROG's source, one a line)
 
 The options are read from the program's source, cmd/PROG/PROG.c: the
 long options of its getopt_long table and the letters of the short-option
@@ -71,6 +72,9 @@ def man_options(prog):
 def main():
     binary, prog = sys.argv[1], sys.argv[2]
     src_long, src_short = source_options(prog)
+    if binary == "--list":
+        print("\n".join(sorted(src_long | src_short)))
+        return 0
     src = src_long | src_short
     h_long, h_short = help_options(os.path.join(binary, prog))
     (m_long, m_short), (o_long, o_short) = man_options(prog)
