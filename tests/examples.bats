@@ -33,10 +33,23 @@ setup() {
 	[ -s b/baseline.csv ]
 	run -0 mk bench-check
 	assert_line --partial 'wall_s'
+	check_junit b/junit.xml
+	[ "$(xmllint --xpath 'string(/testsuites/@failures)' b/junit.xml)" = 0 ]
+	grep -q '^| name=main | wall\\_s | ' b/summary.md
 	run -0 mk bench
 	[ "$(wc -l < b/history.csv)" -eq 46 ]
-	head -n 1 b/history.csv | grep -q ',commit$'
+	head -n 1 b/history.csv | grep -q ',commit,'
 	run -0 mk bench-trend
+}
+
+@test "Makefile: bench-check fails make on a regression, the JUnit report says which" {
+	mk() { make -s -f "$ROOT/examples/Makefile" BENCH_DIR=b BENCH_RUNS=6 "$@"; }
+	run -0 mk bench-baseline BENCH_CMD='sleep 0.01'
+	run -2 mk bench-check BENCH_CMD='sleep 0.05'
+	assert_line --regexp '^name=main +wall_s .* regressed$'
+	check_junit b/junit.xml
+	[ "$(xmllint --xpath 'string(//testcase[@name="wall_s"]/failure/@type)' b/junit.xml)" = regressed ]
+	grep -q '| regressed |$' b/summary.md
 }
 
 @test "cron file: every job line has five time fields, a user and a command" {
