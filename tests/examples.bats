@@ -69,3 +69,48 @@ setup() {
 	grep -q '^# TYPE perfpipe_cpu_busy_ratio gauge' prom/perfpipe.prom
 	[ -z "$(ls prom | grep -v '^perfpipe.prom$')" ]
 }
+
+@test "github-actions.yml: a workflow GitHub reads, its steps in order" {
+	run -0 /usr/bin/python3 -c '
+import sys, yaml
+wf = yaml.safe_load(open(sys.argv[1]))
+# YAML 1.1 reads the key "on" as True.
+assert wf["name"] and (wf.get("on") or wf.get(True)) == {"pull_request": None}
+steps = wf["jobs"]["perf-gate"]["steps"]
+for s in steps:
+    assert ("run" in s) != ("uses" in s), s
+    assert "${{" not in s.get("run", ""), s["id"]
+print(" ".join(s.get("id", s.get("uses", "")) for s in steps))
+print(" ".join(s["if"] for s in steps if "if" in s))
+' "$ROOT/examples/ci/github-actions.yml"
+	assert_line --index 0 "actions/checkout@v4 actions/checkout@v4 install build validate bench gate actions/upload-artifact@v4 mikepenz/action-junit-report@v4"
+	assert_line --index 1 "always() always()"
+}
+
+# gha OUTDIR STEP...: runs the workflow's steps here, on the programs in
+# the build, with the job summary in summary.md.
+gha() {
+	: > summary.md
+	GITHUB_STEP_SUMMARY=$PWD/summary.md RUNS=5 \
+		/usr/bin/python3 "$ROOT/tests/examples/run_workflow.py" \
+		"$ROOT/examples/ci/github-actions.yml" perf-gate "$@"
+}
+
+@test "github-actions.yml: the gate fails the job on a regression, with JUnit and a summary" {
+	BASELINE_CMD='sleep 0.01' CANDIDATE_CMD='sleep 0.05' run -1 gha validate bench gate
+	assert_line --regexp '^host=[^ ]* +wall_s .* regressed$'
+	assert_line "step gate: exit 1"
+	for f in runner.xml perf.xml; do check_junit "perfpipe-out/$f"; done
+	[ "$(xmllint --xpath 'string(//testcase[@name="wall_s"]/failure/@type)' perfpipe-out/perf.xml)" = regressed ]
+	check_json trend.schema.json perfpipe-out/trend.json
+	check_csv runs.schema.json perfpipe-out/runs.csv
+	grep -qx '## perf-validate' summary.md
+	grep -qx '## perf-trend' summary.md
+	grep -q '| wall\\_s | .* | regressed |$' summary.md
+}
+
+@test "github-actions.yml: the gate passes without a regression" {
+	BASELINE_CMD='sleep 0.01' CANDIDATE_CMD='sleep 0.01' THRESHOLD=90% run -0 gha bench gate
+	assert_line "step gate: exit 0"
+	[ "$(xmllint --xpath 'string(/testsuites/@failures)' perfpipe-out/perf.xml)" = 0 ]
+}
