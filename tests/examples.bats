@@ -114,3 +114,30 @@ gha() {
 	assert_line "step gate: exit 0"
 	[ "$(xmllint --xpath 'string(/testsuites/@failures)' perfpipe-out/perf.xml)" = 0 ]
 }
+
+@test "fleet.sh: several hosts' files, merged by column name, in one report" {
+	mkdir -p fleet/web1 fleet/web2 fleet/db1
+	perf-sample --host web1 -i 20ms -n 3 -o fleet/web1/today.csv
+	perf-sample --host web2 --per-cpu -i 20ms -n 3 -o fleet/web2/today.csv
+	# A day of a saturated host, from the fixtures, as db1.
+	sed 's/,web1,/,db1,/' "$FIXTURES/bottleneck/cpu-saturated.csv" > fleet/db1/day.csv
+	run -1 --separate-stderr sh "$ROOT/examples/fleet.sh" fleet out
+	assert_line "host 'db1': score 32 (F), 1200 rows, 2026-01-01T00:00:00.000Z to 2026-01-01T00:19:59.000Z"
+	assert_line --regexp "^host 'web1': score [0-9]+ "
+	assert_line --regexp "^host 'web2': score [0-9]+ "
+	check_json findings.schema.json out/findings.json
+	check_junit out/fleet.xml
+	[ "$(xmllint --xpath 'count(//testcase[@classname="host=db1"]/failure)' out/fleet.xml)" -eq 4 ]
+	grep -qx '### host db1: score 32 (F), 1200 rows, 2026-01-01T00:00:00.000Z to 2026-01-01T00:19:59.000Z' out/fleet.md
+	grep -q '^host=web2 *cpu_busy_pct ' out/hosts.txt
+	# Without db1, nothing held long enough to be a finding.
+	mkdir calm
+	cp -r fleet/web1 fleet/web2 calm/
+	run -0 --separate-stderr sh "$ROOT/examples/fleet.sh" calm calm-out
+	[ "$(xmllint --xpath 'string(/testsuites/@failures)' calm-out/fleet.xml)" = 0 ]
+	run -2 --separate-stderr sh "$ROOT/examples/fleet.sh" no-dir
+	[ "$stderr" = "fleet.sh: no-dir: not a directory" ]
+	mkdir empty
+	run -2 --separate-stderr sh "$ROOT/examples/fleet.sh" empty
+	[ "$stderr" = "fleet.sh: empty: no .csv files" ]
+}
