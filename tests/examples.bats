@@ -141,3 +141,29 @@ gha() {
 	run -2 --separate-stderr sh "$ROOT/examples/fleet.sh" empty
 	[ "$stderr" = "fleet.sh: empty: no .csv files" ]
 }
+
+@test "perfpipe-textfile.service: its ExecStart writes a valid exposition file" {
+	local unit=$ROOT/examples/perfpipe-textfile.service exec
+	grep -qx '\[Service\]' "$unit"
+	grep -qx 'WantedBy=multi-user.target' "$unit"
+	exec=$(sed -n 's/^ExecStart=//p' "$unit")
+	[[ $exec == "/usr/local/bin/perf-sample "*" /var/lib/prometheus/node-exporter/perfpipe.prom" ]]
+	# The same command on the build's perf-sample, into a directory here,
+	# two samples at 50 ms (the last -i wins).
+	mkdir prom
+	# shellcheck disable=SC2086
+	set -- ${exec#/usr/local/bin/perf-sample }
+	set -- "${@:1:$#-1}" -i 50ms -n 2 "$PWD/prom/perfpipe.prom"
+	run -0 --separate-stderr perf-sample "$@"
+	[ -z "$(ls prom | grep -v '^perfpipe.prom$')" ]
+	# Every sample line is NAME{LABELS} VALUE; every name has its TYPE.
+	run -0 awk '
+		/^# TYPE / { type[$3] = 1; next }
+		/^#/ { next }
+		!/^[a-zA-Z_:][a-zA-Z0-9_:]*(\{[^}]*\})? [-+0-9.eE]+$/ { print "bad: " $0; bad = 1 }
+		{ n = $1; sub(/\{.*/, "", n); if (!(n in type)) { print "no TYPE: " n; bad = 1 } }
+		END { exit bad }' prom/perfpipe.prom
+	grep -q '^perfpipe_cpu_busy_ratio' prom/perfpipe.prom
+	# --per-disk and --per-net as labels.
+	grep -qE '^perfpipe_(disk|net)_[a-z_]*\{[^}]*(device|interface)="' prom/perfpipe.prom
+}
