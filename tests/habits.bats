@@ -43,7 +43,7 @@ onterm() {
 @test "no colour codes on a terminal, with or without NO_COLOR" {
 	local nc
 	for nc in "" "NO_COLOR=1"; do
-		tty "$nc perf-trend -f text -b '$TC/base.csv' '$TC/cand.csv'; $nc perf-bottleneck -f text '$FIXTURES/bottleneck/fleet.csv'; $nc perf-validate -f text --no-measure; $nc perf-sample -n 1 -i 10ms | head -c 0; true"
+		onterm "$nc perf-trend -f text -b '$TC/base.csv' '$TC/cand.csv'; $nc perf-bottleneck -f text '$FIXTURES/bottleneck/fleet.csv'; $nc perf-validate -f text --no-measure; $nc perf-sample -n 1 -i 10ms | head -c 0; true"
 		[[ $output == *"comparison"* && $output == *"host 'b'"* && $output == *"verdict:"* ]]
 		# SGR: ESC [ digits m
 		! grep -q $'\033\\[[0-9;]*m' <<<"$output"
