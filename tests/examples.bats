@@ -43,9 +43,9 @@ setup() {
 }
 
 @test "Makefile: bench-check fails make on a regression, the JUnit report says which" {
-	mk() { make -s -f "$ROOT/examples/Makefile" BENCH_DIR=b BENCH_RUNS=6 "$@"; }
+	mk() { make -s -f "$ROOT/examples/Makefile" BENCH_DIR=b BENCH_RUNS=8 "$@"; }
 	run -0 mk bench-baseline BENCH_CMD='sleep 0.01'
-	run -2 mk bench-check BENCH_CMD='sleep 0.05'
+	run -2 mk bench-check BENCH_CMD='sleep 0.1'
 	assert_line --regexp '^name=main +wall_s .* regressed$'
 	check_junit b/junit.xml
 	[ "$(xmllint --xpath 'string(//testcase[@name="wall_s"]/failure/@type)' b/junit.xml)" = regressed ]
@@ -91,13 +91,13 @@ print(" ".join(s["if"] for s in steps if "if" in s))
 # the build, with the job summary in summary.md.
 gha() {
 	: > summary.md
-	GITHUB_STEP_SUMMARY=$PWD/summary.md RUNS=5 \
+	GITHUB_STEP_SUMMARY=$PWD/summary.md RUNS=${RUNS:-5} \
 		/usr/bin/python3 "$ROOT/tests/examples/run_workflow.py" \
 		"$ROOT/examples/ci/github-actions.yml" perf-gate "$@"
 }
 
 @test "github-actions.yml: the gate fails the job on a regression, with JUnit and a summary" {
-	BASELINE_CMD='sleep 0.01' CANDIDATE_CMD='sleep 0.05' run -1 gha validate bench gate
+	BASELINE_CMD='sleep 0.01' CANDIDATE_CMD='sleep 0.1' RUNS=8 run -1 gha validate bench gate
 	assert_line --regexp '^host=[^ ]* +wall_s .* regressed$'
 	assert_line "step gate: exit 1"
 	for f in runner.xml perf.xml; do check_junit "perfpipe-out/$f"; done
