@@ -164,6 +164,8 @@ gha() {
 		{ n = $1; sub(/\{.*/, "", n); if (!(n in type)) { print "no TYPE: " n; bad = 1 } }
 		END { exit bad }' prom/perfpipe.prom
 	grep -q '^perfpipe_cpu_busy_ratio' prom/perfpipe.prom
+	# As Prometheus's own linter (Debian's, from .ci/deps) sees it.
+	run -0 promtool check metrics < prom/perfpipe.prom
 	# --per-disk and --per-net as labels.
 	grep -qE '^perfpipe_(disk|net)_[a-z_]*\{[^}]*(device|interface)="' prom/perfpipe.prom
 }
