@@ -7,11 +7,13 @@ setup() {
 }
 
 @test "ci-gate.sh fails the job on a regression" {
-	RUNS=5 run -1 --separate-stderr sh "$ROOT/examples/ci-gate.sh" 'sleep 0.01' 'sleep 0.05' out
+	RUNS=8 run -1 --separate-stderr sh "$ROOT/examples/ci-gate.sh" 'sleep 0.01' 'sleep 0.15' out
 	assert_line --regexp 'wall_s .* regressed$'
 	[ -s out/runs.csv ]
 	check_csv runs.schema.json out/runs.csv
 	check_json trend.schema.json out/trend.json
+	check_junit out/junit.xml
+	[ "$(xmllint --xpath 'string(//testcase[@name="wall_s"]/failure/@type)' out/junit.xml)" = regressed ]
 }
 
 @test "ci-gate.sh passes when nothing changed beyond the threshold" {
@@ -45,7 +47,7 @@ setup() {
 @test "Makefile: bench-check fails make on a regression, the JUnit report says which" {
 	mk() { make -s -f "$ROOT/examples/Makefile" BENCH_DIR=b BENCH_RUNS=8 "$@"; }
 	run -0 mk bench-baseline BENCH_CMD='sleep 0.01'
-	run -2 mk bench-check BENCH_CMD='sleep 0.1'
+	run -2 mk bench-check BENCH_CMD='sleep 0.15'
 	assert_line --regexp '^name=main +wall_s .* regressed$'
 	check_junit b/junit.xml
 	[ "$(xmllint --xpath 'string(//testcase[@name="wall_s"]/failure/@type)' b/junit.xml)" = regressed ]
@@ -97,7 +99,7 @@ gha() {
 }
 
 @test "github-actions.yml: the gate fails the job on a regression, with JUnit and a summary" {
-	BASELINE_CMD='sleep 0.01' CANDIDATE_CMD='sleep 0.1' RUNS=8 run -1 gha validate bench gate
+	BASELINE_CMD='sleep 0.01' CANDIDATE_CMD='sleep 0.15' RUNS=8 run -1 gha validate bench gate
 	assert_line --regexp '^host=[^ ]* +wall_s .* regressed$'
 	assert_line "step gate: exit 1"
 	for f in runner.xml perf.xml; do check_junit "perfpipe-out/$f"; done
