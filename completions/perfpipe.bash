@@ -98,7 +98,7 @@ _perfpipe_columns() {
 # _perfpipe_reply WORDS CUR [SUFFIX]: COMPREPLY from WORDS matching the
 # last comma-separated part of CUR, the earlier parts kept.
 _perfpipe_reply() {
-	local words=$1 cur=$2 suffix=${3:-} head= w
+	local words=$1 cur=$2 suffix=${3:-} head='' w
 	if [[ $cur == *,* ]]; then
 		head=${cur%,*},
 		cur=${cur##*,}
@@ -110,7 +110,7 @@ _perfpipe_reply() {
 }
 
 _perfpipe() {
-	local prog=${COMP_WORDS[0]##*/} cur=${COMP_WORDS[COMP_CWORD]} opt= i
+	local prog=${COMP_WORDS[0]##*/} cur=${COMP_WORDS[COMP_CWORD]} opt='' i
 	local -a files=()
 	_perfpipe_options "${COMP_WORDS[0]}"
 	# The option whose value is being typed: "-o FILE", "--by COL", and
