@@ -2,7 +2,7 @@
 # ci-gate.sh - a CI job step: benchmark the baseline build and the candidate
 # build of a program side by side (interleaved, so drift and heat favour
 # neither), keep the runs as an artifact, and fail the job on a significant
-# regression larger than the threshold.
+# regression larger than the threshold (OUTDIR/junit.xml says which).
 #
 #   sh examples/ci-gate.sh BASELINE_CMD CANDIDATE_CMD [OUTDIR]
 #   e.g. sh examples/ci-gate.sh './old/app --bench' './new/app --bench' artifacts
@@ -18,6 +18,8 @@ perf-time -q -w 2 -r "$runs" --interleave -n baseline "$1" -n candidate "$2" \
 	> "$out/runs.csv"
 perf-trend -c name=baseline,candidate -t "$threshold" -m wall_s,user_s,sys_s,max_rss_kib \
 	-o "$out/trend.json" "$out/runs.csv" || true
-# The verdict, readable in the CI log, and the gate itself.
+# The verdict, readable in the CI log, as JUnit XML for the CI's test
+# page, and the gate itself.
 perf-trend -f text -c name=baseline,candidate -t "$threshold" \
-	-m wall_s,user_s,sys_s,max_rss_kib --fail-on regression "$out/runs.csv"
+	-m wall_s,user_s,sys_s,max_rss_kib --junit "$out/junit.xml" \
+	--fail-on regression "$out/runs.csv"

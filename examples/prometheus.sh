@@ -2,7 +2,8 @@
 # prometheus.sh - feed a fleet's Prometheus through node_exporter's textfile
 # collector: perf-sample keeps one .prom file holding the latest sample,
 # replaced atomically each interval, so the collector never reads half a
-# file.  Run it under a service manager on every host.
+# file.  Run it under a service manager on every host (with systemd:
+# perfpipe-textfile.service beside this script).
 #
 #   sh examples/prometheus.sh [DIR]   (default /var/lib/prometheus/node-exporter)
 #

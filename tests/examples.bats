@@ -7,11 +7,13 @@ setup() {
 }
 
 @test "ci-gate.sh fails the job on a regression" {
-	RUNS=5 run -1 --separate-stderr sh "$ROOT/examples/ci-gate.sh" 'sleep 0.01' 'sleep 0.05' out
+	RUNS=8 run -1 --separate-stderr sh "$ROOT/examples/ci-gate.sh" 'sleep 0.01' 'sleep 0.15' out
 	assert_line --regexp 'wall_s .* regressed$'
 	[ -s out/runs.csv ]
 	check_csv runs.schema.json out/runs.csv
 	check_json trend.schema.json out/trend.json
+	check_junit out/junit.xml
+	[ "$(xmllint --xpath 'string(//testcase[@name="wall_s"]/failure/@type)' out/junit.xml)" = regressed ]
 }
 
 @test "ci-gate.sh passes when nothing changed beyond the threshold" {
@@ -33,10 +35,23 @@ setup() {
 	[ -s b/baseline.csv ]
 	run -0 mk bench-check
 	assert_line --partial 'wall_s'
+	check_junit b/junit.xml
+	[ "$(xmllint --xpath 'string(/testsuites/@failures)' b/junit.xml)" = 0 ]
+	grep -q '^| name=main | wall\\_s | ' b/summary.md
 	run -0 mk bench
 	[ "$(wc -l < b/history.csv)" -eq 46 ]
-	head -n 1 b/history.csv | grep -q ',commit$'
+	head -n 1 b/history.csv | grep -q ',commit,'
 	run -0 mk bench-trend
+}
+
+@test "Makefile: bench-check fails make on a regression, the JUnit report says which" {
+	mk() { make -s -f "$ROOT/examples/Makefile" BENCH_DIR=b BENCH_RUNS=8 "$@"; }
+	run -0 mk bench-baseline BENCH_CMD='sleep 0.01'
+	run -2 mk bench-check BENCH_CMD='sleep 0.15'
+	assert_line --regexp '^name=main +wall_s .* regressed$'
+	check_junit b/junit.xml
+	[ "$(xmllint --xpath 'string(//testcase[@name="wall_s"]/failure/@type)' b/junit.xml)" = regressed ]
+	grep -q '| regressed |$' b/summary.md
 }
 
 @test "cron file: every job line has five time fields, a user and a command" {
@@ -55,4 +70,104 @@ setup() {
 	[ -s prom/perfpipe.prom ]
 	grep -q '^# TYPE perfpipe_cpu_busy_ratio gauge' prom/perfpipe.prom
 	[ -z "$(ls prom | grep -v '^perfpipe.prom$')" ]
+}
+
+@test "github-actions.yml: a workflow GitHub reads, its steps in order" {
+	run -0 /usr/bin/python3 -c '
+import sys, yaml
+wf = yaml.safe_load(open(sys.argv[1]))
+# YAML 1.1 reads the key "on" as True.
+assert wf["name"] and (wf.get("on") or wf.get(True)) == {"pull_request": None}
+steps = wf["jobs"]["perf-gate"]["steps"]
+for s in steps:
+    assert ("run" in s) != ("uses" in s), s
+    assert "${{" not in s.get("run", ""), s["id"]
+print(" ".join(s.get("id", s.get("uses", "")) for s in steps))
+print(" ".join(s["if"] for s in steps if "if" in s))
+' "$ROOT/examples/ci/github-actions.yml"
+	assert_line --index 0 "actions/checkout@v4 actions/checkout@v4 install build validate bench gate actions/upload-artifact@v4 mikepenz/action-junit-report@v4"
+	assert_line --index 1 "always() always()"
+}
+
+# gha OUTDIR STEP...: runs the workflow's steps here, on the programs in
+# the build, with the job summary in summary.md.
+gha() {
+	: > summary.md
+	GITHUB_STEP_SUMMARY=$PWD/summary.md RUNS=${RUNS:-5} \
+		/usr/bin/python3 "$ROOT/tests/examples/run_workflow.py" \
+		"$ROOT/examples/ci/github-actions.yml" perf-gate "$@"
+}
+
+@test "github-actions.yml: the gate fails the job on a regression, with JUnit and a summary" {
+	BASELINE_CMD='sleep 0.01' CANDIDATE_CMD='sleep 0.15' RUNS=8 run -1 gha validate bench gate
+	assert_line --regexp '^host=[^ ]* +wall_s .* regressed$'
+	assert_line "step gate: exit 1"
+	for f in runner.xml perf.xml; do check_junit "perfpipe-out/$f"; done
+	[ "$(xmllint --xpath 'string(//testcase[@name="wall_s"]/failure/@type)' perfpipe-out/perf.xml)" = regressed ]
+	check_json trend.schema.json perfpipe-out/trend.json
+	check_csv runs.schema.json perfpipe-out/runs.csv
+	grep -qx '## perf-validate' summary.md
+	grep -qx '## perf-trend' summary.md
+	grep -q '| wall\\_s | .* | regressed |$' summary.md
+}
+
+@test "github-actions.yml: the gate passes without a regression" {
+	BASELINE_CMD='sleep 0.01' CANDIDATE_CMD='sleep 0.01' THRESHOLD=90% run -0 gha bench gate
+	assert_line "step gate: exit 0"
+	[ "$(xmllint --xpath 'string(/testsuites/@failures)' perfpipe-out/perf.xml)" = 0 ]
+}
+
+@test "fleet.sh: several hosts' files, merged by column name, in one report" {
+	mkdir -p fleet/web1 fleet/web2 fleet/db1
+	perf-sample --host web1 -i 20ms -n 3 -o fleet/web1/today.csv
+	perf-sample --host web2 --per-cpu -i 20ms -n 3 -o fleet/web2/today.csv
+	# A day of a saturated host, from the fixtures, as db1.
+	sed 's/,web1,/,db1,/' "$FIXTURES/bottleneck/cpu-saturated.csv" > fleet/db1/day.csv
+	run -1 --separate-stderr sh "$ROOT/examples/fleet.sh" fleet out
+	assert_line "host 'db1': score 32 (F), 1200 rows, 2026-01-01T00:00:00.000Z to 2026-01-01T00:19:59.000Z"
+	assert_line --regexp "^host 'web1': score [0-9]+ "
+	assert_line --regexp "^host 'web2': score [0-9]+ "
+	check_json findings.schema.json out/findings.json
+	check_junit out/fleet.xml
+	[ "$(xmllint --xpath 'count(//testcase[@classname="host=db1"]/failure)' out/fleet.xml)" -eq 4 ]
+	grep -qx '### host db1: score 32 (F), 1200 rows, 2026-01-01T00:00:00.000Z to 2026-01-01T00:19:59.000Z' out/fleet.md
+	grep -q '^host=web2 *cpu_busy_pct ' out/hosts.txt
+	# Without db1, nothing held long enough to be a finding.
+	mkdir calm
+	cp -r fleet/web1 fleet/web2 calm/
+	run -0 --separate-stderr sh "$ROOT/examples/fleet.sh" calm calm-out
+	[ "$(xmllint --xpath 'string(/testsuites/@failures)' calm-out/fleet.xml)" = 0 ]
+	run -2 --separate-stderr sh "$ROOT/examples/fleet.sh" no-dir
+	[ "$stderr" = "fleet.sh: no-dir: not a directory" ]
+	mkdir empty
+	run -2 --separate-stderr sh "$ROOT/examples/fleet.sh" empty
+	[ "$stderr" = "fleet.sh: empty: no .csv files" ]
+}
+
+@test "perfpipe-textfile.service: its ExecStart writes a valid exposition file" {
+	local unit=$ROOT/examples/perfpipe-textfile.service exec
+	grep -qx '\[Service\]' "$unit"
+	grep -qx 'WantedBy=multi-user.target' "$unit"
+	exec=$(sed -n 's/^ExecStart=//p' "$unit")
+	[[ $exec == "/usr/local/bin/perf-sample "*" /var/lib/prometheus/node-exporter/perfpipe.prom" ]]
+	# The same command on the build's perf-sample, into a directory here,
+	# two samples at 50 ms (the last -i wins).
+	mkdir prom
+	# shellcheck disable=SC2086
+	set -- ${exec#/usr/local/bin/perf-sample }
+	set -- "${@:1:$#-1}" -i 50ms -n 2 "$PWD/prom/perfpipe.prom"
+	run -0 --separate-stderr perf-sample "$@"
+	[ -z "$(ls prom | grep -v '^perfpipe.prom$')" ]
+	# Every sample line is NAME{LABELS} VALUE; every name has its TYPE.
+	run -0 awk '
+		/^# TYPE / { type[$3] = 1; next }
+		/^#/ { next }
+		!/^[a-zA-Z_:][a-zA-Z0-9_:]*(\{[^}]*\})? [-+0-9.eE]+$/ { print "bad: " $0; bad = 1 }
+		{ n = $1; sub(/\{.*/, "", n); if (!(n in type)) { print "no TYPE: " n; bad = 1 } }
+		END { exit bad }' prom/perfpipe.prom
+	grep -q '^perfpipe_cpu_busy_ratio' prom/perfpipe.prom
+	# As Prometheus's own linter (Debian's, from .ci/deps) sees it.
+	run -0 promtool check metrics < prom/perfpipe.prom
+	# --per-disk and --per-net as labels.
+	grep -qE '^perfpipe_(disk|net)_[a-z_]*\{[^}]*(device|interface)="' prom/perfpipe.prom
 }

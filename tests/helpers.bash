@@ -52,3 +52,10 @@ fuzz() {
 	assert_success
 	assert_line "fuzz: 0 findings"
 }
+
+# check_junit FILE: FILE is a JUnit XML report that CI servers read: valid
+# against the Ant/Jenkins schema in tests/fixtures/junit (xmllint, from
+# libxml2-utils).
+check_junit() {
+	xmllint --noout --schema "$ROOT/tests/fixtures/junit/junit.xsd" "$1"
+}

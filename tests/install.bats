@@ -10,6 +10,7 @@ load helpers
 	for p in perf-sample perf-time perf-trend perf-bottleneck perf-validate; do
 		[ -x "$d/usr/local/bin/$p" ]
 		[ -f "$d/usr/local/share/man/man1/$p.1" ]
+		[ -f "$d/usr/local/share/bash-completion/completions/$p" ]
 	done
 	[ -f "$d/usr/local/share/man/man5/perfpipe.5" ]
 	[ -f "$d/usr/local/share/perfpipe/schemas/runs.schema.json" ]

@@ -31,7 +31,7 @@ findings() {
 
 @test "--help prints the usage and options on stdout and exits 0" {
 	run -0 --separate-stderr perf-bottleneck --help
-	assert_line --index 0 --partial "usage: perf-bottleneck [-FhV]"
+	assert_line --index 0 --partial "usage: perf-bottleneck [-FhqV]"
 	assert_line --partial "  -t, --threshold M=W,C[,FOR[,CLEAR]]"
 	assert_line "Exit status: 0 done, 1 --fail-on tripped, 2 trouble."
 	[ -z "$stderr" ]
@@ -56,7 +56,7 @@ findings() {
 	run -2 --separate-stderr perf-bottleneck --bogus
 	[ -z "$output" ]
 	[ "${stderr_lines[0]}" = "perf-bottleneck: unknown option '--bogus'" ]
-	[[ "${stderr_lines[1]}" == "usage: perf-bottleneck [-FhV]"* ]]
+	[[ "${stderr_lines[1]}" == "usage: perf-bottleneck [-FhqV]"* ]]
 }
 
 @test "bad numbers exit 2 naming the allowed range" {
@@ -75,7 +75,7 @@ findings() {
 
 @test "misused options exit 2" {
 	run -2 --separate-stderr perf-bottleneck -f xml "$FX/fleet.csv"
-	[ "${stderr_lines[0]}" = "perf-bottleneck: format 'xml': not json, text or csv" ]
+	[ "${stderr_lines[0]}" = "perf-bottleneck: format 'xml': not json, text, csv or markdown" ]
 	run -2 --separate-stderr perf-bottleneck --fail-on info "$FX/fleet.csv"
 	[ "${stderr_lines[0]}" = "perf-bottleneck: fail-on 'info': not warning or critical" ]
 	run -2 --separate-stderr perf-bottleneck -t nope_pct=1,2 "$FX/fleet.csv"

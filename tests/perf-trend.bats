@@ -12,7 +12,7 @@ setup() {
 
 @test "--help prints the usage and options on stdout and exits 0" {
 	run -0 --separate-stderr perf-trend --help
-	assert_line --index 0 --partial "usage: perf-trend [-ehV]"
+	assert_line --index 0 --partial "usage: perf-trend [-ehqV]"
 	assert_line --partial "  -t, --threshold PCT"
 	assert_line "Exit status: 0 done, 1 --fail-on tripped, 2 trouble."
 	[ -z "$stderr" ]
@@ -27,7 +27,7 @@ setup() {
 	run -2 --separate-stderr perf-trend --bogus
 	[ -z "$output" ]
 	[ "${stderr_lines[0]}" = "perf-trend: unknown option '--bogus'" ]
-	[[ "${stderr_lines[1]}" == "usage: perf-trend [-ehV]"* ]]
+	[[ "${stderr_lines[1]}" == "usage: perf-trend [-ehqV]"* ]]
 }
 
 @test "bad numbers exit 2 naming the allowed range" {
@@ -43,7 +43,7 @@ setup() {
 
 @test "misused options exit 2" {
 	run -2 --separate-stderr perf-trend -f xml "$CASES/runs.csv"
-	[ "${stderr_lines[0]}" = "perf-trend: format 'xml': not json, csv or text" ]
+	[ "${stderr_lines[0]}" = "perf-trend: format 'xml': not json, csv, text or markdown" ]
 	run -2 --separate-stderr perf-trend --fail-on regression "$CASES/runs.csv"
 	[ "${stderr_lines[0]}" = "perf-trend: --fail-on regression needs --baseline or --compare" ]
 	run -2 --separate-stderr perf-trend --compare commit=old "$CASES/commits.csv"

@@ -21,7 +21,7 @@ print(" ".join(c["status"] for c in d["checks"] if c["name"] == sys.argv[2]))' "
 
 @test "--help prints the usage and options on stdout and exits 0" {
 	run -0 --separate-stderr perf-validate --help
-	assert_line --index 0 --partial "usage: perf-validate [-hV]"
+	assert_line --index 0 --partial "usage: perf-validate [-hqV]"
 	assert_line --partial "      --fail-on LEVEL"
 	assert_line "Exit status: 0 done, 1 a check at the --fail-on level, 2 trouble."
 	[ -z "$stderr" ]
@@ -44,14 +44,14 @@ print(" ".join(c["status"] for c in d["checks"] if c["name"] == sys.argv[2]))' "
 	run -2 --separate-stderr perf-validate --bogus
 	[ -z "$output" ]
 	[ "${stderr_lines[0]}" = "perf-validate: unknown option '--bogus'" ]
-	[[ "${stderr_lines[1]}" == "usage: perf-validate [-hV]"* ]]
+	[[ "${stderr_lines[1]}" == "usage: perf-validate [-hqV]"* ]]
 }
 
 @test "bad option values exit 2 naming what is allowed" {
 	run -2 --separate-stderr perf-validate --fail-on sometimes "$CASES/wrong.csv"
 	[ "$stderr" = "perf-validate: fail-on 'sometimes': not warn or fail" ]
 	run -2 --separate-stderr perf-validate -f xml "$CASES/wrong.csv"
-	[ "$stderr" = "perf-validate: format 'xml': not json or text" ]
+	[ "$stderr" = "perf-validate: format 'xml': not json, text or markdown" ]
 	run -2 --separate-stderr perf-validate --no-measure --calibration-out c.json
 	[ "$stderr" = "perf-validate: --calibration-out cannot be used with --no-measure" ]
 }

@@ -17,6 +17,8 @@
 #include "eval.h"
 #include "fmt/csvread.h"
 #include "fmt/jsonio.h"
+#include "fmt/junit.h"
+#include "junitout.h"
 #include "report.h"
 #include "rules.h"
 #include "series.h"
@@ -24,7 +26,7 @@
 #include "util/cli.h"
 #include "util/xalloc.h"
 
-enum { OPT_BUDGET = 256, OPT_CPUS, OPT_FAIL_ON, OPT_FD_MAX };
+enum { OPT_BUDGET = 256, OPT_CPUS, OPT_FAIL_ON, OPT_FD_MAX, OPT_JUNIT };
 
 static const struct option longopts[] = {
 	{ "budget", required_argument, NULL, OPT_BUDGET },
@@ -34,7 +36,9 @@ static const struct option longopts[] = {
 	{ "follow", no_argument, NULL, 'F' },
 	{ "format", required_argument, NULL, 'f' },
 	{ "help", no_argument, NULL, 'h' },
+	{ "junit", required_argument, NULL, OPT_JUNIT },
 	{ "output", required_argument, NULL, 'o' },
+	{ "quiet", no_argument, NULL, 'q' },
 	{ "threshold", required_argument, NULL, 't' },
 	{ "thresholds", required_argument, NULL, 'T' },
 	{ "version", no_argument, NULL, 'V' },
@@ -42,21 +46,23 @@ static const struct option longopts[] = {
 };
 
 /* Options, set once by main. */
-static const char *format = "json", *output, *thresholds, *fail_on;
+static const char *format = "json", *output, *thresholds, *fail_on, *junit;
 static double cpus = NAN, fdmax = NAN;
-static int follow;
+static int follow, quiet;
 static json_t *opt_thr, *opt_budget;
 static volatile sig_atomic_t stop;
 
 static void
 usage(FILE *fp)
 {
-	fprintf(fp, "usage: perf-bottleneck [-FhV] [-f json|text|csv] "
-	    "[-o file] [-t metric=warn,crit[,for[,clear]]]\n"
-	    "                       [-T thresholds.csv] "
-	    "[--budget [name=cmd:]metric=limit] [--cpus n]\n"
-	    "                       [--fail-on warning|critical] "
-	    "[--fd-max n] [file ...]\n");
+	fprintf(fp, "usage: perf-bottleneck [-FhqV] [-f json|text|csv|markdown] "
+	    "[-o file]\n"
+	    "                       [-t metric=warn,crit[,for[,clear]]] "
+	    "[-T thresholds.csv]\n"
+	    "                       [--budget [name=cmd:]metric=limit] "
+	    "[--cpus n] [--fail-on warning|critical]\n"
+	    "                       [--fd-max n] [--junit file] "
+	    "[file ...]\n");
 }
 
 static void
@@ -74,8 +80,11 @@ help(void)
 "      --fail-on SEV       exit 1 on a finding of warning or critical\n"
 "      --fd-max N          the file handle limit, for fd_used_pct\n"
 "  -F, --follow            alert lines as rows arrive (firing, resolved)\n"
-"  -f, --format FMT        json (default), text or csv\n"
+"  -f, --format FMT        json (default), text, csv or markdown\n"
+"      --junit FILE        each rule and budget as a JUnit XML test case in\n"
+"                          FILE, failed at the --fail-on level (default warning)\n"
 "  -o, --output FILE       write FILE whole instead of stdout\n"
+"  -q, --quiet             no report on stdout (the exit status, -o, --junit)\n"
 "  -t, --threshold M=W,C[,FOR[,CLEAR]]  levels of a rule (repeatable)\n"
 "  -T, --thresholds FILE   rules from a thresholds CSV\n"
 "  -h, --help              this help\n"
@@ -93,19 +102,20 @@ parse(int argc, char *argv[], struct rules *rs, struct budgets *bs)
 	opt_thr = json_array();
 	opt_budget = json_array();
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":Ff:ho:t:T:V", longopts,
+	while ((c = getopt_long(argc, argv, ":Ff:ho:qt:T:V", longopts,
 	    NULL)) != -1) {
 		switch (c) {
 		case 'F': follow = 1; break;
 		case 'f':
 			if (strcmp(optarg, "json") && strcmp(optarg, "text") &&
-			    strcmp(optarg, "csv"))
-				xcli_misuse(usage, "format '%s': not json, text or csv",
-				    optarg);
+			    strcmp(optarg, "csv") && strcmp(optarg, "markdown"))
+				xcli_misuse(usage, "format '%s': not json, text, csv "
+				    "or markdown", optarg);
 			format = optarg;
 			break;
 		case 'h': help(); break;
 		case 'o': output = optarg; break;
+		case 'q': quiet = 1; break;
 		case 't': json_array_append_new(opt_thr, json_string(optarg));
 			break;
 		case 'T': thresholds = optarg; break;
@@ -129,6 +139,7 @@ parse(int argc, char *argv[], struct rules *rs, struct budgets *bs)
 			fdmax = (double)xcli_int("fd-max", optarg, 1,
 			    (1LL << 53));
 			break;
+		case OPT_JUNIT: junit = optarg; break;
 		default: xcli_badopt(c, argv, usage);
 		}
 	}
@@ -141,6 +152,8 @@ parse(int argc, char *argv[], struct rules *rs, struct budgets *bs)
 			errx(EXIT_TROUBLE, "%s", e.msg);
 	if (follow && output)
 		xcli_misuse(usage, "--follow writes to stdout, not --output");
+	if (follow && junit)
+		xcli_misuse(usage, "--follow writes alerts, not --junit");
 }
 
 static void
@@ -270,7 +283,7 @@ emit(const struct report *rp, const json_t *doc, FILE *fp, const char *name,
 	if (strcmp(format, "json") == 0)
 		return jsonio_write(doc, fp, name, e);
 	rv = strcmp(format, "csv") == 0 ? report_csv(rp, doc, fp) :
-	    report_text(doc, fp);
+	    report_text(doc, fp, strcmp(format, "markdown") == 0);
 	if (rv < 0 || fflush(fp) == EOF || ferror(fp))
 		return perr_set(e, "%s: write error: %s", name, strerror(errno));
 	return 0;
@@ -292,8 +305,23 @@ write_report(const struct report *rp, const json_t *doc)
 		}
 		if (atomicfile_commit(&af, &e) < 0)
 			errx(EXIT_TROUBLE, "%s", e.msg);
-	} else if (emit(rp, doc, stdout, "<stdout>", &e) < 0)
+	} else if (!quiet && emit(rp, doc, stdout, "<stdout>", &e) < 0)
 		errx(EXIT_TROUBLE, "%s", e.msg);
+}
+
+/* Replaces --junit FILE whole with each rule and budget as a test case. */
+static void
+write_junit(const struct eval *ev, const struct budgets *bs)
+{
+	struct junit j;
+	struct perr e;
+
+	junit_init(&j, "perf-bottleneck");
+	junitout_cases(&j, ev, bs, fail_on && strcmp(fail_on, "critical") == 0 ?
+	    SEV_CRITICAL : SEV_WARNING);
+	if (junit_save(&j, junit, &e) < 0)
+		errx(EXIT_TROUBLE, "%s", e.msg);
+	junit_free(&j);
 }
 
 /* The last word of --follow, on stderr: rows, alerts, what still fires. */
@@ -371,6 +399,8 @@ main(int argc, char *argv[])
 		rp.blame = &bl;
 		doc = report_json(&rp, &worst);
 		write_report(&rp, doc);
+		if (junit)
+			write_junit(&ev, &bs);
 		json_decref(doc);
 		json_decref(rp.inputs);
 		json_decref(rp.options);

@@ -32,9 +32,9 @@ char *report_id(const struct eval *ev, const struct finding *f);
 /* The whole document.  New reference.  *worst is set to the highest
  * severity found (SEV_NONE when none). */
 json_t *report_json(struct report *rp, int *worst);
-/* Writes the document's text or CSV form.  Returns 0, or -1 when fp has
- * an error. */
-int report_text(const json_t *doc, FILE *fp);
+/* Writes the document's text (md: Markdown) or CSV form.  Returns 0, or
+ * -1 when fp has an error. */
+int report_text(const json_t *doc, FILE *fp, int md);
 int report_csv(const struct report *rp, const json_t *doc, FILE *fp);
 
 /* The CSV header and row of a finding (alert: with time, state, value),

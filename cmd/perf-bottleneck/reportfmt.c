@@ -1,11 +1,12 @@
-/* reportfmt.c - the findings document as text for a person and as CSV
- * rows for awk (one row per finding, the columns of schemas/alerts.table
- * without time, state and value). */
+/* reportfmt.c - the findings document as text for a person, as Markdown
+ * for a CI job summary, and as CSV rows for awk (one row per finding, the
+ * columns of schemas/alerts.table without time, state and value). */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "fmt/csvwrite.h"
+#include "fmt/markup.h"
 #include "report.h"
 #include "util/num.h"
 #include "util/timeutil.h"
@@ -82,14 +83,81 @@ ranking(FILE *fp, const char *label, const json_t *a)
 	fputc('\n', fp);
 }
 
+/* The document as GitHub Markdown: the totals, a table of findings per
+ * host, the notes as a list; every word from the data escaped. */
+static int
+report_md(const json_t *doc, FILE *fp)
+{
+	const json_t *t = json_object_get(doc, "totals"), *h, *f, *ov;
+	char b[4][NUM_BUFSZ], i1[32], i2[32];
+	const char *cells[8];
+	static const char *const head[8] = { "severity", "resource", "kind",
+	    "metric", "from", "to", "evidence", "recommendation" };
+	size_t i, j, n;
+
+	ov = json_object_get(doc, "overall");
+	fprintf(fp, "## perf-bottleneck\n\n%zu findings (%s critical, %s "
+	    "warning, %s info); overall score %s (", json_array_size(
+	    json_object_get(doc, "findings")), num_fmt(b[0], num(t,
+	    "critical"), 0), num_fmt(b[1], num(t, "warning"), 0),
+	    num_fmt(b[2], num(t, "info"), 0), num_fmt(b[3], num(ov, "score"),
+	    0));
+	markup_md(str(ov, "grade"), fp);
+	fputs(")\n", fp);
+	json_array_foreach(json_object_get(doc, "hosts"), i, h) {
+		fputs("\n### host ", fp);
+		markup_md(str(h, "host"), fp);
+		fprintf(fp, ": score %s (", num_fmt(b[0], num(h, "score"), 0));
+		markup_md(str(h, "grade"), fp);
+		fprintf(fp, "), %s rows, %s to %s\n\n", num_fmt(b[1], num(h,
+		    "rows"), 0), timeutil_iso(num(h, "start"), i1, sizeof i1),
+		    timeutil_iso(num(h, "end"), i2, sizeof i2));
+		if (json_is_string(json_object_get(h, "main_cause"))) {
+			fputs("Main cause: ", fp);
+			markup_md(str(h, "main_cause"), fp);
+			fputs("\n\n", fp);
+		}
+		n = 0;
+		json_array_foreach(json_object_get(doc, "findings"), j, f) {
+			if (strcmp(str(f, "host"), str(h, "host")) != 0)
+				continue;
+			if (n++ == 0) {
+				markup_md_row(fp, head, 8);
+				markup_md_rule(fp, "llllllll", 8);
+			}
+			cells[0] = str(f, "severity");
+			cells[1] = str(f, "resource");
+			cells[2] = str(f, "kind");
+			cells[3] = str(f, "metric");
+			cells[4] = timeutil_iso(num(f, "start"), i1, sizeof i1);
+			cells[5] = timeutil_iso(num(f, "end"), i2, sizeof i2);
+			cells[6] = str(f, "evidence");
+			cells[7] = str(f, "recommendation");
+			markup_md_row(fp, cells, 8);
+		}
+		if (n == 0)
+			fputs("No findings.\n", fp);
+	}
+	if (json_array_size(json_object_get(doc, "notes")) > 0)
+		fputs("\nNotes:\n\n", fp);
+	json_array_foreach(json_object_get(doc, "notes"), i, h) {
+		fputs("- ", fp);
+		markup_md(json_string_value(h), fp);
+		putc('\n', fp);
+	}
+	return ferror(fp) ? -1 : 0;
+}
+
 int
-report_text(const json_t *doc, FILE *fp)
+report_text(const json_t *doc, FILE *fp, int md)
 {
 	const json_t *t = json_object_get(doc, "totals"), *h, *f, *ov;
 	char b1[NUM_BUFSZ], b2[NUM_BUFSZ], b3[NUM_BUFSZ], i1[32], i2[32];
 	char sev[16];
 	size_t i, j;
 
+	if (md)
+		return report_md(doc, fp);
 	ov = json_object_get(doc, "overall");
 	fprintf(fp, "perf-bottleneck: %zu findings (%s critical, %s warning, "
 	    "%s info); overall score %s (%s)\n",

@@ -11,16 +11,20 @@
 #include "util/atomicfile.h"
 #include "util/cli.h"
 #include "fmt/jsonio.h"
+#include "fmt/junit.h"
 #include "trenddoc.h"
 #include "trendfmt.h"
+#include "trendjunit.h"
 #include "trendtext.h"
 #include "util/xalloc.h"
 
 static struct trenddoc_opts opt;	/* set once by main */
+static const char *junit;	/* --junit FILE */
+static int quiet;		/* -q: no report on stdout */
 
 enum { OPT_BY = 256, OPT_CHANGEPOINTS, OPT_COMPLEXITY, OPT_CONFIDENCE,
-	OPT_FAIL_ON, OPT_FORECAST, OPT_HIGHER, OPT_INCLUDE_FAILED, OPT_MEMORY,
-	OPT_SEED, OPT_X };
+	OPT_FAIL_ON, OPT_FORECAST, OPT_HIGHER, OPT_INCLUDE_FAILED, OPT_JUNIT,
+	OPT_MEMORY, OPT_SEED, OPT_X };
 
 static const struct option longopts[] = {
 	{ "baseline", required_argument, NULL, 'b' },
@@ -36,9 +40,11 @@ static const struct option longopts[] = {
 	{ "help", no_argument, NULL, 'h' },
 	{ "higher-is-better", required_argument, NULL, OPT_HIGHER },
 	{ "include-failed", no_argument, NULL, OPT_INCLUDE_FAILED },
+	{ "junit", required_argument, NULL, OPT_JUNIT },
 	{ "memory", required_argument, NULL, OPT_MEMORY },
 	{ "metric", required_argument, NULL, 'm' },
 	{ "output", required_argument, NULL, 'o' },
+	{ "quiet", no_argument, NULL, 'q' },
 	{ "seed", required_argument, NULL, OPT_SEED },
 	{ "threshold", required_argument, NULL, 't' },
 	{ "version", no_argument, NULL, 'V' },
@@ -49,15 +55,16 @@ static const struct option longopts[] = {
 static void
 usage(FILE *fp)
 {
-	fprintf(fp, "usage: perf-trend [-ehV] [-b baseline.csv] [-c col=a,b] "
-	    "[-f json|csv|text] [-m col,...]\n"
-	    "                  [-o file] [-t pct] [--by col,...] "
-	    "[--changepoints] [--complexity[=col]]\n"
-	    "                  [--confidence pct] [--fail-on regression] "
-	    "[--forecast metric=value]\n"
-	    "                  [--higher-is-better col,...] [--include-failed] "
-	    "[--memory MiB]\n"
-	    "                  [--seed n] [--x col] [file ...]\n");
+	fprintf(fp, "usage: perf-trend [-ehqV] [-b baseline.csv] [-c col=a,b] "
+	    "[-f json|csv|text|markdown]\n"
+	    "                  [-m col,...] [-o file] [-t pct] [--by col,...] "
+	    "[--changepoints]\n"
+	    "                  [--complexity[=col]] [--confidence pct] "
+	    "[--fail-on regression]\n"
+	    "                  [--forecast metric=value] "
+	    "[--higher-is-better col,...] [--include-failed]\n"
+	    "                  [--junit file] [--memory MiB] [--seed n] "
+	    "[--x col] [file ...]\n");
 }
 
 static void
@@ -76,12 +83,14 @@ help(void)
 "  -e, --exact             keep every value (no sketch beyond --memory)\n"
 "      --fail-on regression  exit 1 when a comparison regressed\n"
 "      --forecast M=V      when the trend of metric M reaches V\n"
-"  -f, --format FMT        json (default), csv (tidy rows) or text\n"
+"  -f, --format FMT        json (default), csv (tidy rows), text or markdown\n"
 "      --higher-is-better COL,...  these metrics improve upward\n"
 "      --include-failed    keep runs that failed (exit status, signal)\n"
+"      --junit FILE        the comparisons as JUnit XML test cases in FILE\n"
 "      --memory MIB        memory for exact values (default 24)\n"
 "  -m, --metric COL,...    only these metric columns\n"
 "  -o, --output FILE       write FILE whole instead of stdout\n"
+"  -q, --quiet             no report on stdout (the exit status, -o, --junit)\n"
 "      --seed N            bootstrap and permutation seed (default 1)\n"
 "  -t, --threshold PCT     smallest change that matters (default 2%)\n"
 "      --x COL             trend axis (default: time)\n"
@@ -143,7 +152,7 @@ xparse(struct trenddoc_opts *o, int argc, char *argv[])
 	o->memory_mib = 24;
 	o->seed = 1;
 	opterr = 0;	/* xcli_badopt names the program, not argv[0] */
-	while ((c = getopt_long(argc, argv, ":b:c:ef:hm:o:t:V", longopts,
+	while ((c = getopt_long(argc, argv, ":b:c:ef:hm:o:qt:V", longopts,
 	    NULL)) != -1) {
 		switch (c) {
 		case 'b': o->baseline = optarg; break;
@@ -151,14 +160,15 @@ xparse(struct trenddoc_opts *o, int argc, char *argv[])
 		case 'e': o->exact = 1; break;
 		case 'f':
 			if (strcmp(optarg, "json") && strcmp(optarg, "csv") &&
-			    strcmp(optarg, "text"))
-				xcli_misuse(usage, "format '%s': not json, csv or text",
-				    optarg);
+			    strcmp(optarg, "text") && strcmp(optarg, "markdown"))
+				xcli_misuse(usage, "format '%s': not json, csv, "
+				    "text or markdown", optarg);
 			o->format = optarg;
 			break;
 		case 'h': help(); break;
 		case 'm': o->metric = optarg; break;
 		case 'o': o->output = optarg; break;
+		case 'q': quiet = 1; break;
 		case 't':
 			o->threshold = xcli_percent("threshold", optarg, 0, 1);
 			break;
@@ -182,6 +192,7 @@ xparse(struct trenddoc_opts *o, int argc, char *argv[])
 		case OPT_FORECAST: parse_forecast(o, optarg); break;
 		case OPT_HIGHER: o->higher = optarg; break;
 		case OPT_INCLUDE_FAILED: o->include_failed = 1; break;
+		case OPT_JUNIT: junit = optarg; break;
 		case OPT_MEMORY:
 			o->memory_mib = (double)xcli_int("memory", optarg, 1,
 			    1048576);
@@ -199,6 +210,8 @@ xparse(struct trenddoc_opts *o, int argc, char *argv[])
 	if (o->fail_on_regression && !o->baseline && !o->cmp_col)
 		xcli_misuse(usage, "--fail-on regression needs --baseline or "
 		    "--compare");
+	if (junit && !o->baseline && !o->cmp_col)
+		xcli_misuse(usage, "--junit needs --baseline or --compare");
 	if (o->baseline && strcmp(o->baseline, "-") == 0) {
 		for (c = optind; c < argc && strcmp(argv[c], "-") != 0; c++)
 			;
@@ -233,7 +246,7 @@ emit(const json_t *doc, FILE *fp, const char *name, struct perr *e)
 	if (strcmp(opt.format, "json") == 0)
 		return jsonio_write(doc, fp, name, e);
 	rv = strcmp(opt.format, "csv") == 0 ? trendfmt_csv(doc, fp) :
-	    trendtext_write(doc, fp);
+	    trendtext_write(doc, fp, strcmp(opt.format, "markdown") == 0);
 	if (rv < 0 || fflush(fp) == EOF || ferror(fp))
 		return perr_set(e, "%s: write error: %s", name,
 		    strerror(errno));
@@ -256,8 +269,22 @@ xoutput(const json_t *doc)
 		}
 		if (atomicfile_commit(&af, &e) < 0)
 			die(&e);
-	} else if (emit(doc, stdout, "<stdout>", &e) < 0)
+	} else if (!quiet && emit(doc, stdout, "<stdout>", &e) < 0)
 		die(&e);
+}
+
+/* Replaces --junit FILE whole with the comparisons as test cases. */
+static void
+xjunit(const json_t *doc)
+{
+	struct junit j;
+	struct perr e;
+
+	junit_init(&j, "perf-trend");
+	trendjunit_cases(doc, &j);
+	if (junit_save(&j, junit, &e) < 0)
+		die(&e);
+	junit_free(&j);
 }
 
 /* A gate that compared nothing must not pass: says what did not match,
@@ -308,6 +335,8 @@ main(int argc, char *argv[])
 	doc = trenddoc_build(&opt, &in, opt.baseline ? &base : NULL, &budget,
 	    &regressed);
 	xoutput(doc);
+	if (junit)
+		xjunit(doc);
 	status = opt.fail_on_regression && regressed > 0 ? EXIT_TRIP : EXIT_OK;
 	if (opt.fail_on_regression && regressed < 0) {
 		nothing_compared(doc);

@@ -1,14 +1,20 @@
 /* trendtext.c - a trend document as aligned text tables (trendtext_write):
  * one table per section, text columns left-aligned, numbers right, four
- * significant digits, "-" for unknown. */
+ * significant digits, "-" for unknown; or the same tables and notes as
+ * GitHub-flavoured Markdown for a CI job summary. */
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "fmt/markup.h"
 #include "util/num.h"
 #include "trendfmt.h"
 #include "trendtext.h"
 #include "util/xalloc.h"
+
+/* Markdown rather than text: set by trendtext_write for one document. */
+static int markdown;
 
 struct table {
 	char **cell;	/* row-major, ncol per row */
@@ -60,10 +66,67 @@ width(const char *s)
 	return w;
 }
 
+/* The table in Markdown: the title (without its "# ") as a heading, the
+ * cells escaped, the hidden columns left out. */
+static int
+print_md(struct table *t, const char *title, FILE *fp)
+{
+	const char **cells = xcalloc(t->ncol, sizeof *cells);
+	char align[16];
+	size_t r, c, n;
+
+	fprintf(fp, "### %s\n\n", title + 2);
+	for (r = 0; r < t->nrow; r++) {
+		for (c = n = 0; c < t->ncol; c++)
+			if (!t->hide[c]) {
+				align[n] = c < t->nleft ? 'l' : 'r';
+				cells[n++] = t->cell[r * t->ncol + c];
+			}
+		markup_md_row(fp, cells, n);
+		if (r == 0)
+			markup_md_rule(fp, align, n);
+	}
+	putc('\n', fp);
+	for (r = 0; r < t->nrow * t->ncol; r++)
+		free(t->cell[r]);
+	free(t->cell);
+	free(cells);
+	memset(t, 0, sizeof *t);
+	return ferror(fp) ? -1 : 0;
+}
+
+/* A line under a table, "# " and the words in text; in Markdown a list
+ * item, the words escaped (they hold group labels and metric names).
+ * blank: a blank line first. */
+static void __attribute__((format(printf, 3, 4)))
+textnote(FILE *fp, int blank, const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	if (vasprintf(&s, fmt, ap) < 0)
+		xoom();
+	va_end(ap);
+	if (blank)
+		putc('\n', fp);
+	if (markdown) {
+		fputs("- ", fp);
+		markup_md(s, fp);
+		putc('\n', fp);
+	} else
+		fprintf(fp, "# %s\n", s);
+	free(s);
+}
+
 static int
 print(struct table *t, const char *title, FILE *fp)
 {
-	size_t *w = xcalloc(t->ncol, sizeof *w), r, c, l;
+	size_t *w, r, c, l;
+
+	if (markdown)
+		return print_md(t, title, fp);
+	w = xcalloc(t->ncol, sizeof *w);
 
 	size_t lastc = t->ncol - 1;
 
@@ -303,7 +366,7 @@ changes(const json_t *doc, FILE *fp, int *rv)
 		discard(&t);
 		/* Asked for and none found: say so, and what was tested. */
 		if (series > 0)
-			fprintf(fp, "\n# change points: none found (E-divisive "
+			textnote(fp, 1, "change points: none found (E-divisive "
 			    "and PELT, %zu series in %zu group%s)\n", series,
 			    groups, groups == 1 ? "" : "s");
 		return;
@@ -343,12 +406,12 @@ complexity(const json_t *doc, FILE *fp, int *rv)
 			continue;
 		label = trendfmt_label(c, 1);
 		if (json_is_string(note))
-			fprintf(fp, "# %s %s: no fit: %s\n", label,
+			textnote(fp, 0, "%s %s: no fit: %s", label,
 			    json_string_value(json_object_get(c, "metric")),
 			    json_string_value(note));
 		else
-			fprintf(fp, "# %s %s: %s fits almost as well (nrms %s "
-			    "against %s): the class is not certain\n", label,
+			textnote(fp, 0, "%s %s: %s fits almost as well (nrms %s "
+			    "against %s): the class is not certain", label,
 			    json_string_value(json_object_get(c, "metric")),
 			    json_string_value(json_object_get(ru, "class")),
 			    fmt(buf, json_object_get(ru, "nrms")),
@@ -370,15 +433,15 @@ excluded(const json_t *g, FILE *fp)
 	to = json_integer_value(json_object_get(x, "timed_out"));
 	fail = json_integer_value(json_object_get(x, "failed"));
 	label = trendfmt_label(g, 1);
-	fprintf(fp, "# %s: left out of the statistics: %lld timed-out run%s "
-	    "(censored: only a lower bound), %lld failed run%s%s\n", label,
+	textnote(fp, 0, "%s: left out of the statistics: %lld timed-out run%s "
+	    "(censored: only a lower bound), %lld failed run%s%s", label,
 	    (long long)to, to == 1 ? "" : "s", (long long)fail,
 	    fail == 1 ? "" : "s", fail ? " (--include-failed keeps them)" : "");
 	free(label);
 }
 
 int
-trendtext_write(const json_t *doc, FILE *fp)
+trendtext_write(const json_t *doc, FILE *fp, int md)
 {
 	struct table t = { 0 };
 	const json_t *g, *m, *c, *x;
@@ -388,6 +451,9 @@ trendtext_write(const json_t *doc, FILE *fp)
 	size_t i, j, flat = 0, untested = 0, nexact, napprox;
 	int rv = 0, any;
 
+	markdown = md;
+	if (markdown)
+		fputs("## perf-trend\n\n", fp);
 	t.ncol = 13;
 	t.nleft = 2;
 	row(&t, xstrdup("group"), xstrdup("metric"), xstrdup("n"),
@@ -446,12 +512,10 @@ trendtext_write(const json_t *doc, FILE *fp)
 	} else
 		discard(&t);
 	if (flat)
-		fprintf(fp, "%s# %zu series with no significant trend\n",
-		    any ? "" : "\n", flat);
+		textnote(fp, !any, "%zu series with no significant trend", flat);
 	if (untested)
-		fprintf(fp, "%s# %zu series too short to test for a trend "
-		    "(fewer than 3 values with an x)\n", any || flat ? "" : "\n",
-		    untested);
+		textnote(fp, !(any || flat), "%zu series too short to test for a "
+		    "trend (fewer than 3 values with an x)", untested);
 
 	changes(doc, fp, &rv);
 	complexity(doc, fp, &rv);
@@ -477,8 +541,7 @@ trendtext_write(const json_t *doc, FILE *fp)
 	}
 	json_array_foreach(json_object_get(doc, "unmatched"), j, c) {
 		label = trendfmt_label(c, 1);
-		fprintf(fp, "%s# not compared: %s only in the %s\n", j ? "" : "\n",
-		    label, json_string_value(json_object_get(c, "only_in")));
+		textnote(fp, j == 0, "not compared: %s only in the %s", label, json_string_value(json_object_get(c, "only_in")));
 		free(label);
 	}
 	if (!any)
@@ -489,9 +552,9 @@ trendtext_write(const json_t *doc, FILE *fp)
 		    "median; p: Mann-Whitney, Holm-adjusted)", fp);
 		/* Which p-values are exact and which approximate. */
 		if (nexact + napprox > 0)
-			fprintf(fp, "# p: %zu exact (no ties, n <= 50 a side), "
+			textnote(fp, 0, "p: %zu exact (no ties, n <= 50 a side), "
 			    "%zu from the normal approximation with tie and "
-			    "continuity corrections\n", nexact, napprox);
+			    "continuity corrections", nexact, napprox);
 	}
 	return rv;
 }

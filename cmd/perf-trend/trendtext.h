@@ -1,5 +1,6 @@
 /* trendtext.h - a trend document (schemas/trend.schema.json) as aligned
- * text tables for CI logs, in the manner of benchstat. */
+ * text tables for CI logs, in the manner of benchstat, or as Markdown
+ * tables for a CI job summary. */
 #ifndef TRENDTEXT_H
 #define TRENDTEXT_H
 
@@ -7,8 +8,9 @@
 #include <stdio.h>
 
 /* Writes the text tables: descriptive statistics per group, then trends,
- * comparisons, change points and complexity fits when present.  Returns 0,
- * or -1 on a write error. */
-int trendtext_write(const json_t *doc, FILE *fp);
+ * comparisons, change points and complexity fits when present; with md
+ * set the same as GitHub-flavoured Markdown, data escaped.  Returns 0, or
+ * -1 on a write error. */
+int trendtext_write(const json_t *doc, FILE *fp, int md);
 
 #endif

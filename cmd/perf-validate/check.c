@@ -1,13 +1,15 @@
-/* check.c - the list of checks, their totals and verdict, and the text
- * form. */
+/* check.c - the list of checks, their totals and verdict, and their
+ * text, Markdown and JUnit forms. */
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
 #include "fmt/jsonio.h"
+#include "fmt/markup.h"
 #include "util/num.h"
 #include "util/xalloc.h"
 
@@ -185,45 +187,135 @@ fmtexpected(const json_t *e, char *buf, size_t len)
 		snprintf(buf, len, "-");
 }
 
-int
-check_text(const json_t *doc, FILE *fp)
+/* The measured value of check c with its unit, and the expected one,
+ * as the text and Markdown forms print them. */
+static void
+measured(const json_t *c, char *m, size_t mlen, char *e, size_t elen)
 {
-	const json_t *checks = json_object_get(doc, "checks"), *c, *t;
-	char m[256], e[512], nb[NUM_BUFSZ];
-	const char *unit, *hint;
-	size_t i;
+	const char *unit = json_string_value(json_object_get(c, "unit"));
+	char v[256], x[512];
+
+	if (strcmp(unit, "text") == 0 || strcmp(unit, "bool") == 0 ||
+	    strcmp(unit, "none") == 0 || json_is_null(json_object_get(c,
+	    "measured")))
+		unit = "";
+	fmtval(json_object_get(c, "measured"), v, sizeof v);
+	fmtexpected(json_object_get(c, "expected"), x, sizeof x);
+	snprintf(m, mlen, "%s%s%s", v, *unit ? " " : "", unit);
+	snprintf(e, elen, "%s%s%s", x, *unit ? " " : "", unit);
+}
+
+static const char *
+sget(const json_t *o, const char *k)
+{
+	const char *s = json_string_value(json_object_get(o, k));
+
+	return s ? s : "";
+}
+
+/* "verdict: caution (18 checks: 11 pass, ...; success rate 84.6%)"
+ * without the "verdict: ". */
+static void
+verdict(const json_t *doc, FILE *fp)
+{
+	const json_t *t = json_object_get(doc, "totals");
+	char nb[NUM_BUFSZ];
 	double rate;
 
-	json_array_foreach(checks, i, c) {
-		unit = json_string_value(json_object_get(c, "unit"));
-		if (strcmp(unit, "text") == 0 || strcmp(unit, "bool") == 0 ||
-		    strcmp(unit, "none") == 0 || json_is_null(json_object_get(c,
-		    "measured")))
-			unit = "";
-		fmtval(json_object_get(c, "measured"), m, sizeof m);
-		fmtexpected(json_object_get(c, "expected"), e, sizeof e);
-		fprintf(fp, "%-7s %-10s %s %s = %s%s%s (expected %s%s%s): %s\n",
-		    json_string_value(json_object_get(c, "status")),
-		    json_string_value(json_object_get(c, "group")),
-		    json_string_value(json_object_get(c, "subject")),
-		    json_string_value(json_object_get(c, "name")), m,
-		    *unit ? " " : "", unit, e, *unit ? " " : "", unit,
-		    json_string_value(json_object_get(c, "detail")));
-		hint = json_string_value(json_object_get(c, "hint"));
-		if (hint)
-			fprintf(fp, "        hint: %s\n", hint);
-	}
-	t = json_object_get(doc, "totals");
 	rate = json_is_number(json_object_get(doc, "success_rate_pct")) ?
 	    json_number_value(json_object_get(doc, "success_rate_pct")) : NAN;
-	fprintf(fp, "verdict: %s (%lld checks: %lld pass, %lld warn, %lld fail,"
-	    " %lld unknown; success rate %s%s)\n",
-	    json_string_value(json_object_get(doc, "verdict")),
+	fprintf(fp, "%s (%lld checks: %lld pass, %lld warn, %lld fail,"
+	    " %lld unknown; success rate %s%s)\n", sget(doc, "verdict"),
 	    (long long)json_integer_value(json_object_get(t, "total")),
 	    (long long)json_integer_value(json_object_get(t, "pass")),
 	    (long long)json_integer_value(json_object_get(t, "warn")),
 	    (long long)json_integer_value(json_object_get(t, "fail")),
 	    (long long)json_integer_value(json_object_get(t, "unknown")),
 	    isnan(rate) ? "-" : num_fmt(nb, rate, 1), isnan(rate) ? "" : "%");
+}
+
+static int
+check_md(const json_t *doc, FILE *fp)
+{
+	static const char *const head[] = { "status", "group", "subject",
+	    "check", "measured", "expected", "detail", "hint" };
+	const char *cells[8];
+	char m[512], e[1024];
+	const json_t *c;
+	size_t i;
+
+	fputs("## perf-validate\n\nVerdict: ", fp);
+	verdict(doc, fp);
+	fputs("\n", fp);
+	markup_md_row(fp, head, 8);
+	markup_md_rule(fp, "llllrrll", 8);
+	json_array_foreach(json_object_get(doc, "checks"), i, c) {
+		measured(c, m, sizeof m, e, sizeof e);
+		cells[0] = sget(c, "status");
+		cells[1] = sget(c, "group");
+		cells[2] = sget(c, "subject");
+		cells[3] = sget(c, "name");
+		cells[4] = m;
+		cells[5] = e;
+		cells[6] = sget(c, "detail");
+		cells[7] = sget(c, "hint");
+		markup_md_row(fp, cells, 8);
+	}
 	return ferror(fp) ? -1 : 0;
+}
+
+int
+check_text(const json_t *doc, FILE *fp, int md)
+{
+	const json_t *c;
+	char m[512], e[1024];
+	const char *hint;
+	size_t i;
+
+	if (md)
+		return check_md(doc, fp);
+	json_array_foreach(json_object_get(doc, "checks"), i, c) {
+		measured(c, m, sizeof m, e, sizeof e);
+		fprintf(fp, "%-7s %-10s %s %s = %s (expected %s): %s\n",
+		    sget(c, "status"), sget(c, "group"), sget(c, "subject"),
+		    sget(c, "name"), m, e, sget(c, "detail"));
+		hint = json_string_value(json_object_get(c, "hint"));
+		if (hint)
+			fprintf(fp, "        hint: %s\n", hint);
+	}
+	fputs("verdict: ", fp);
+	verdict(doc, fp);
+	return ferror(fp) ? -1 : 0;
+}
+
+void
+check_junit(const json_t *doc, struct junit *j, enum check_status fail_on)
+{
+	const json_t *c;
+	const char *st;
+	char m[512], e[1024], *cls, *msg;
+	enum check_status s;
+	size_t i;
+
+	json_array_foreach(json_object_get(doc, "checks"), i, c) {
+		st = sget(c, "status");
+		for (s = CHECK_PASS; s < CHECK_NSTATUS &&
+		    strcmp(st, check_status_name(s)) != 0; s++)
+			;
+		measured(c, m, sizeof m, e, sizeof e);
+		cls = xasprintf("%s.%s", sget(c, "group"), sget(c, "subject"));
+		msg = xasprintf("%s: %s = %s (expected %s): %s", st,
+		    sget(c, "name"), m, e, sget(c, "detail"));
+		if (s == CHECK_UNKNOWN)
+			junit_add(j, cls, sget(c, "name"), JUNIT_SKIPPED, NULL,
+			    msg, NULL);
+		else if (s != CHECK_PASS && s >= fail_on)
+			junit_add(j, cls, sget(c, "name"), JUNIT_FAILURE, st,
+			    msg, json_string_value(json_object_get(c, "hint")));
+		else
+			junit_add(j, cls, sget(c, "name"), JUNIT_PASS, NULL,
+			    NULL, msg);
+		free(cls);
+		free(msg);
+	}
 }

@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <jansson.h>
 
+#include "fmt/junit.h"
+
 enum check_status { CHECK_PASS, CHECK_WARN, CHECK_FAIL, CHECK_UNKNOWN,
 	CHECK_NSTATUS };
 
@@ -50,8 +52,12 @@ const char *check_status_name(enum check_status s);
 /* Adds totals, success_rate_pct and verdict to doc; returns the worst
  * decided status (CHECK_PASS when none warned or failed). */
 enum check_status checklist_finish(const struct checklist *l, json_t *doc);
-/* Writes doc's checks and verdict as aligned text.  Returns 0 or -1 (with
- * errno) on a write error. */
-int check_text(const json_t *doc, FILE *fp);
+/* Writes doc's checks and verdict as aligned text (md: a Markdown table,
+ * data escaped).  Returns 0 or -1 (with errno) on a write error. */
+int check_text(const json_t *doc, FILE *fp, int md);
+/* Adds a JUnit case per check of doc (classname "group.subject", name the
+ * check's): failed at fail_on or worse, skipped when unknown. */
+void check_junit(const json_t *doc, struct junit *j,
+    enum check_status fail_on);
 
 #endif

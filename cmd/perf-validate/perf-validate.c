@@ -15,23 +15,26 @@
 #include "check.h"
 #include "filecheck.h"
 #include "fmt/jsonio.h"
+#include "fmt/junit.h"
 #include "sysmeasure.h"
 #include "sysprobe.h"
 #include "util/atomicfile.h"
 #include "util/cli.h"
 #include "util/timeutil.h"
 
-enum { OPT_CALOUT = 256, OPT_FAIL_ON, OPT_NO_MEASURE, OPT_QUICK, OPT_ROOT,
-	OPT_SCHEMAS, OPT_SYSTEM };
+enum { OPT_CALOUT = 256, OPT_FAIL_ON, OPT_JUNIT, OPT_NO_MEASURE, OPT_QUICK,
+	OPT_ROOT, OPT_SCHEMAS, OPT_SYSTEM };
 
 static const struct option longopts[] = {
 	{ "calibration-out", required_argument, NULL, OPT_CALOUT },
 	{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
 	{ "format", required_argument, NULL, 'f' },
 	{ "help", no_argument, NULL, 'h' },
+	{ "junit", required_argument, NULL, OPT_JUNIT },
 	{ "no-measure", no_argument, NULL, OPT_NO_MEASURE },
 	{ "output", required_argument, NULL, 'o' },
 	{ "quick", no_argument, NULL, OPT_QUICK },
+	{ "quiet", no_argument, NULL, 'q' },
 	{ "root", required_argument, NULL, OPT_ROOT },
 	{ "schemas", required_argument, NULL, OPT_SCHEMAS },
 	{ "system", no_argument, NULL, OPT_SYSTEM },
@@ -40,19 +43,20 @@ static const struct option longopts[] = {
 };
 
 /* Options, set once by main. */
-static const char *calout, *format = "json", *output, *root = "",
+static const char *calout, *format = "json", *junit, *output, *root = "",
     *schemas;
 static enum check_status fail_on = CHECK_FAIL;
-static int measure = 1, quick, system_mode;
+static int measure = 1, quick, quiet, system_mode;
 
 static void
 usage(FILE *fp)
 {
-	fprintf(fp, "usage: perf-validate [-hV] [-f json|text] [-o file] "
-	    "[--fail-on warn|fail] [--quick]\n"
-	    "                     [--no-measure] [--root dir] "
-	    "[--calibration-out file] [--schemas dir]\n"
-	    "                     [--system] [file ...]\n");
+	fprintf(fp, "usage: perf-validate [-hqV] [-f json|text|markdown] "
+	    "[-o file] [--fail-on warn|fail]\n"
+	    "                     [--junit file] [--quick] [--no-measure] "
+	    "[--root dir]\n"
+	    "                     [--calibration-out file] [--schemas dir] "
+	    "[--system] [file ...]\n");
 }
 
 static void help(void) __attribute__((noreturn));
@@ -68,9 +72,11 @@ help(void)
 "                          noise) to FILE whole, for perf-time\n"
 "      --fail-on LEVEL     exit 1 at a check of LEVEL or worse: warn or fail\n"
 "                          (default fail)\n"
-"  -f, --format FMT        json (default) or text\n"
+"  -f, --format FMT        json (default), text or markdown\n"
+"      --junit FILE        each check as a JUnit XML test case in FILE\n"
 "      --no-measure        read the configuration only, measure nothing\n"
 "  -o, --output FILE       write FILE whole instead of stdout\n"
+"  -q, --quiet             no report on stdout (the exit status, -o, --junit)\n"
 "      --quick             shorter measurements (under 2 s)\n"
 "      --root DIR          read /proc and /sys under DIR\n"
 "      --schemas DIR       the schemas (default: beside the program)\n"
@@ -88,18 +94,22 @@ parse(int argc, char *argv[])
 	int c;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":f:ho:V", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":f:ho:qV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
-			if (strcmp(optarg, "json") && strcmp(optarg, "text"))
-				errx(EXIT_TROUBLE, "format '%s': not json or text",
-				    optarg);
+			if (strcmp(optarg, "json") && strcmp(optarg, "text") &&
+			    strcmp(optarg, "markdown"))
+				errx(EXIT_TROUBLE, "format '%s': not json, text or "
+				    "markdown", optarg);
 			format = optarg;
 			break;
 		case 'h':
 			help();
 		case 'o':
 			output = optarg;
+			break;
+		case 'q':
+			quiet = 1;
 			break;
 		case 'V':
 			cli_version();
@@ -114,6 +124,9 @@ parse(int argc, char *argv[])
 			else
 				errx(EXIT_TROUBLE, "fail-on '%s': not warn or fail",
 				    optarg);
+			break;
+		case OPT_JUNIT:
+			junit = optarg;
 			break;
 		case OPT_NO_MEASURE:
 			measure = 0;
@@ -192,7 +205,8 @@ emit(const json_t *doc, FILE *fp, const char *name, struct perr *e)
 {
 	if (strcmp(format, "json") == 0)
 		return jsonio_write(doc, fp, name, e);
-	if (check_text(doc, fp) < 0 || fflush(fp) == EOF || ferror(fp))
+	if (check_text(doc, fp, strcmp(format, "markdown") == 0) < 0 ||
+	    fflush(fp) == EOF || ferror(fp))
 		return perr_set(e, "%s: write error: %s", name, strerror(errno));
 	return 0;
 }
@@ -212,8 +226,22 @@ xoutput(const json_t *doc)
 		}
 		if (atomicfile_commit(&af, &e) < 0)
 			errx(EXIT_TROUBLE, "%s", e.msg);
-	} else if (emit(doc, stdout, "<stdout>", &e) < 0)
+	} else if (!quiet && emit(doc, stdout, "<stdout>", &e) < 0)
 		errx(EXIT_TROUBLE, "%s", e.msg);
+}
+
+/* Replaces --junit FILE whole with each check as a test case. */
+static void
+xjunit(const json_t *doc)
+{
+	struct junit j;
+	struct perr e;
+
+	junit_init(&j, "perf-validate");
+	check_junit(doc, &j, fail_on);
+	if (junit_save(&j, junit, &e) < 0)
+		errx(EXIT_TROUBLE, "%s", e.msg);
+	junit_free(&j);
 }
 
 int
@@ -259,6 +287,8 @@ main(int argc, char *argv[])
 	if (calout && calib_write(&cal, calout, &e) < 0)
 		errx(EXIT_TROUBLE, "%s", e.msg);
 	xoutput(doc);
+	if (junit)
+		xjunit(doc);
 	json_decref(doc);
 	checklist_free(&l);
 	cli_exit(i ? EXIT_TRIP : EXIT_OK);
