@@ -130,6 +130,7 @@ nesting(void)
 	int i, o[4], in[8], n;
 	double sum = 0;
 	char path[4300];
+	const char *keep;
 
 	perfspan_begin("outer");
 	for (i = 0; i < 3; i++) {
@@ -145,6 +146,11 @@ nesting(void)
 	perfspan_end("odd, \"quoted\"\nname");
 	perfspan_end("outer");
 
+	/* TEST_PERFSPAN_KEEP=DIR keeps both files for tests/perfspan.bats,
+	 * which checks the aggregates against numpy. */
+	if ((keep = getenv("TEST_PERFSPAN_KEEP")) != NULL)
+		snprintf(span_conf.out, sizeof span_conf.out, "%s/rows.csv",
+		    keep);
 	span_conf.mode = 1;
 	tap_int(perfspan_flush(), 0, "flush: rows");
 	snprintf(path, sizeof path, "%s", span_conf.out);
@@ -172,6 +178,11 @@ nesting(void)
 	    atol(cell(o[0], "tid")) == gettid(), "rows: pid and tid");
 
 	span_conf.mode = 2;
+	if (keep != NULL) {
+		snprintf(span_conf.out, sizeof span_conf.out, "%s/agg.csv",
+		    keep);
+		snprintf(path, sizeof path, "%s", span_conf.out);
+	}
 	tap_int(perfspan_flush(), 0, "flush: aggregates");
 	readcsv(path);
 	tap_int(find("inner", "outer", in, 8), 1,
