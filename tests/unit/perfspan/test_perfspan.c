@@ -243,6 +243,34 @@ threads(void)
 	tap_ok(ok, "threads: distinct tids, nothing dropped");
 }
 
+static int
+twice(int x)
+{
+	return 2 * x;
+}
+
+static void
+nothing(int x)
+{
+	(void)x;
+}
+
+static void
+macros(void)
+{
+	int v = 0, r[4];
+
+	PERFSPAN_SET(v, twice, 21);
+	PERFSPAN_CALL(nothing, 1);
+	PERFSPAN_CALL(nothing, 2);
+	tap_int(v, 42, "PERFSPAN_SET: the value assigned");
+	tap_int(perfspan_flush(), 0, "macros: flush");
+	readcsv(span_conf.out);
+	tap_int(find("twice", "", r, 4), 1, "PERFSPAN_SET: a span named twice");
+	tap_int(find("nothing", "", r, 4), 1, "PERFSPAN_CALL: a span named nothing");
+	tap_str(cell(r[0], "calls_count"), "2", "PERFSPAN_CALL: both calls");
+}
+
 static void
 unwritable(void)
 {
@@ -275,6 +303,7 @@ main(int argc, char **argv)
 	tap_ok(perfspan_on_, "PERFSPAN_OUT set: recording");
 	nesting();
 	threads();
+	macros();
 	unwritable();
 	rv = tap_done();
 	/* What the exit writes goes into the directory: remove it after. */
