@@ -18,6 +18,24 @@ load helpers
 	run -0 "$d/usr/local/bin/perf-trend" --version
 }
 
+@test "ninja install: perfspan's header, libraries and pkg-config file build a program" {
+	d=$BATS_TEST_TMPDIR/stage
+	cd "$ROOT"
+	PREFIX=/opt/ps DESTDIR=$d run -0 ninja install
+	for f in include/perfspan.h lib/libperfspan.a lib/libperfspan.so \
+	    lib/libperfspan-auto.so share/man/man3/perfspan.3; do
+		[ -f "$d/opt/ps/$f" ]
+	done
+	grep -qx 'prefix=/opt/ps' "$d/opt/ps/lib/pkgconfig/perfspan.pc"
+	# The installed tree used as pkg-config would (the sysroot is DESTDIR).
+	flags=$(PKG_CONFIG_SYSROOT_DIR=$d PKG_CONFIG_LIBDIR=$d/opt/ps/lib/pkgconfig pkg-config --cflags --libs perfspan)
+	# shellcheck disable=SC2086
+	cc -o "$BATS_TEST_TMPDIR/spans" examples/spans/spans.c -DHAND_SPANS $flags -lpthread
+	cd "$BATS_TEST_TMPDIR"
+	PERFSPAN_OUT=rows.csv LD_LIBRARY_PATH=$d/opt/ps/lib run -0 ./spans 2 2 10 1
+	[ "$(grep -c '^[^,]*,[^,]*,outer,' rows.csv)" = 2 ]
+}
+
 @test "ninja install: PREFIX" {
 	d=$BATS_TEST_TMPDIR/stage
 	cd "$ROOT"

@@ -1,0 +1,96 @@
+/* spanint.h - perfspan's internals, shared by the span recorder
+ * (perfspan.c), the row writer (spanout.c) and the function hooks
+ * (spanauto.c).  Not installed. */
+#ifndef SPANINT_H
+#define SPANINT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#define HIDDEN __attribute__((visibility("hidden")))
+
+/* What a key is: a span's name (a string) or a function's address. */
+enum { KIND_SPAN = 1, KIND_FUNC = 2 };
+
+/* Deeper nesting than this is counted, not recorded. */
+#define SPAN_DEPTH 256
+/* Distinct (name, parent) pairs one thread aggregates; a power of two.
+ * The table is never filled beyond three quarters. */
+#define SPAN_AGGS 1024
+
+struct frame {
+	const void *key;
+	uint64_t t0, cpu0, child;	/* ns; child: children's wall time */
+	int64_t rss0;			/* KiB */
+	unsigned char kind;
+};
+
+/* One occurrence of a span. */
+struct rec {
+	const void *key, *parent;
+	uint64_t start, wall, self, cpu;	/* ns, start on CLOCK_MONOTONIC */
+	int64_t rss;				/* KiB */
+	uint64_t run;
+	pid_t tid;
+	unsigned char kind, pkind;
+};
+
+/* Every occurrence of a (thread, name, parent). */
+struct agg {
+	const void *key, *parent;
+	uint64_t first, calls, total, self, min, max, cpu;
+	int64_t rss;
+	/* Shifted sums for the variance: d = wall - shift (the first call's),
+	 * s1 = sum d, s2 = sum d*d; stable without a division per call. */
+	double shift, s1, s2;
+	struct agg *canon;	/* the pair this one is an alias of, or NULL */
+	pid_t tid;
+	unsigned char kind, pkind;
+};
+
+/* One thread's recorder.  Reused by a later thread once its thread has
+ * exited (rows carry their own tid), so memory is bounded by the number
+ * of threads alive at once. */
+struct pstate {
+	pid_t tid;
+	int depth, lost;	/* lost: frames deeper than SPAN_DEPTH */
+	struct frame stack[SPAN_DEPTH];
+	struct rec *rec;
+	size_t nrec, caprec, droprec;
+	struct agg *agg;
+	size_t nagg;
+	uint64_t dropcalls;	/* calls of pairs the table had no room for */
+	uint64_t unclosed;	/* spans still open when their thread exited */
+	struct pstate *next, *nextfree;
+};
+
+/* Settings, read once from the environment at load. */
+struct spanconf {
+	char out[4096];		/* PERFSPAN_OUT, %p replaced */
+	char tmp[4200];		/* the temporary beside it */
+	char host[256], command[1024];
+	int cpu, rss, mode;	/* mode: 0 auto, 1 rows, 2 aggregate */
+	size_t rows;		/* PERFSPAN_ROWS: occurrences kept per thread */
+	int64_t epoch_ns;	/* CLOCK_REALTIME - CLOCK_MONOTONIC at load */
+	pid_t pid;
+	int statm;		/* /proc/self/statm, for PERFSPAN_RSS */
+};
+
+HIDDEN extern struct spanconf span_conf;
+HIDDEN extern struct pstate *span_states;	/* every recorder, a list */
+
+HIDDEN void span_enter(const void *key, int kind);
+HIDDEN void span_leave(const void *key, int kind);
+/* Writes every recorder's rows, when asked (perfspan_flush), at exit
+ * (spans still open are then reported) or from a fatal signal's handler
+ * (function addresses are then written as hex, not resolved).  Returns 0
+ * or -1 after one message on stderr. */
+enum { SPAN_ASKED, SPAN_EXIT, SPAN_SIGNAL };
+HIDDEN int span_write(int how);
+/* Writes "perfspan: MSG\n" on stderr, with write(2). */
+HIDDEN void span_msg(const char *a, const char *b, const char *c);
+/* Writes the name of the function at ADDR into buf (at most n bytes). */
+HIDDEN void span_symbol(const void *addr, char *buf, size_t n);
+
+#endif

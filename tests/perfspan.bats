@@ -1,0 +1,180 @@
+#!/usr/bin/env bats
+# perfspan.bats - lib/perfspan through examples/spans: rows against the
+# work the program did, both ways (spans by hand, -finstrument-functions
+# with libperfspan-auto.so preloaded), misuse, and the rows through
+# perf-trend and perf-bottleneck.
+load helpers
+
+setup() {
+	cd "$BATS_TEST_TMPDIR"
+	SPANS=$BIN/examples/spans/spans
+	AUTO=$BIN/examples/spans/spans-auto
+	# The sanitizer build's hooks preloaded into its sanitized example:
+	# the ASan runtime then is not the first library, which is harmless.
+	export ASAN_OPTIONS=$ASAN_OPTIONS:verify_asan_link_order=0
+}
+
+# rowsum FILE NAME PARENT COLUMN: the sum of COLUMN over NAME's rows
+# under PARENT (any parent when PARENT is '*').
+rowsum() {
+	/usr/bin/python3 - "$@" <<'EOF'
+import csv, sys
+f, name, parent, col = sys.argv[1:]
+t = sum(float(r[col]) for r in csv.DictReader(open(f, newline=''))
+        if r['name'] == name and (parent == '*' or r['parent'] == parent))
+print(int(t) if col == 'calls_count' else repr(t))
+EOF
+}
+
+@test "spans by hand: calls, nesting, self time, the schema" {
+	PERFSPAN_OUT=rows.csv PERFSPAN_MODE=aggregate run -0 --separate-stderr "$SPANS" 3 4 20000 1
+	[ "$output" = "checksum $(PERFSPAN_OUT= "$SPANS" 3 4 20000 1 | cut -d' ' -f2)" ]
+	[ "$stderr" = "" ]
+	check_csv runs.schema.json rows.csv
+	[ "$(rowsum rows.csv outer '' calls_count)" = 3 ]
+	[ "$(rowsum rows.csv inner outer calls_count)" = 12 ]
+	[ "$(rowsum rows.csv leaf outer calls_count)" = 3 ]
+	/usr/bin/python3 - rows.csv <<'EOF'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline='')))
+outer = [r for r in rows if r['name'] == 'outer'][0]
+kids = [r for r in rows if r['parent'] == 'outer']
+t = float(outer['total_s']); k = sum(float(r['total_s']) for r in kids)
+assert t >= k, (t, k)
+# Integer nanoseconds: self is total less the children, exactly.
+assert abs(float(outer['self_s']) - (t - k)) < 1.5e-9, (outer['self_s'], t, k)
+for r in rows:
+    assert r['measured_by'] == 'span' and r['dropped_count'] == '0', r
+    assert float(r['min_s']) <= float(r['wall_s']) <= float(r['max_s']), r
+    assert int(r['pid']) > 0 and int(r['tid']) > 0, r
+EOF
+}
+
+@test "spans by hand: an occurrence a row, then aggregates above PERFSPAN_ROWS" {
+	PERFSPAN_OUT=rows.csv run -0 --separate-stderr "$SPANS" 2 3 1000 1
+	[ "$(grep -c ',inner,' rows.csv)" = 6 ]
+	[ "$(cut -d, -f13 rows.csv | sort -u | tr '\n' ' ')" = "1 calls_count " ]
+	PERFSPAN_OUT=agg.csv PERFSPAN_ROWS=5 run -0 --separate-stderr "$SPANS" 2 3 1000 1
+	[ "$(wc -l < agg.csv)" = 4 ]
+	[ "$(rowsum agg.csv inner outer calls_count)" = 6 ]
+	check_csv runs.schema.json agg.csv
+}
+
+@test "spans by hand: threads, each its own rows, none lost" {
+	PERFSPAN_OUT=rows.csv PERFSPAN_MODE=aggregate run -0 --separate-stderr "$SPANS" 50 4 100 4
+	[ "$(rowsum rows.csv inner outer calls_count)" = 800 ]
+	[ "$(rowsum rows.csv outer '' calls_count)" = 200 ]
+	[ "$(grep ',outer,' rows.csv | cut -d, -f8 | sort -u | wc -l)" = 4 ]
+	[ "$(cut -d, -f19 rows.csv | sort -u | tr '\n' ' ')" = "0 dropped_count " ]
+}
+
+@test "PERFSPAN_OUT unset: nothing written, nothing said" {
+	mkdir empty && cd empty
+	run -3 --separate-stderr env -u PERFSPAN_OUT "$SPANS" -b 2 2 100 2
+	[ "$stderr" = "" ]
+	[ "$(ls -A)" = "" ]
+}
+
+@test "misuse: one message, the exit status and output unchanged" {
+	PERFSPAN_OUT=rows.csv run -3 --separate-stderr "$SPANS" -b 2 2 100 1
+	[ "$output" = "checksum $(PERFSPAN_OUT= "$SPANS" 2 2 100 1 | cut -d' ' -f2)" ]
+	[ "$stderr" = "perfspan: end of span 'never-begun' that was never begun (ignored)" ]
+	[ "$(rowsum rows.csv outer '' calls_count)" = 2 ]
+}
+
+@test "an unwritable output: one message, the program undisturbed" {
+	PERFSPAN_OUT=/nonexistent/dir/rows.csv run -0 --separate-stderr "$SPANS" 2 2 100 1
+	[ "${output%% *}" = checksum ]
+	[ "$stderr" = "perfspan: cannot write '/nonexistent/dir/rows.csv': No such file or directory" ]
+	: > ro.csv && chmod 0444 ro.csv && mkdir rodir && chmod 0555 rodir
+	if [ "$(id -u)" -ne 0 ]; then
+		PERFSPAN_OUT=rodir/rows.csv run -0 --separate-stderr "$SPANS" 2 2 100 1
+		[ "$stderr" = "perfspan: cannot write 'rodir/rows.csv': Permission denied" ]
+	fi
+	PERFSPAN_OUT=/dev/full run -0 --separate-stderr "$SPANS" 2 2 100 1
+	[ "$stderr" = "perfspan: cannot write '/dev/full': No space left on device" ]
+}
+
+@test "a fatal signal: rows written, the program killed as it would be" {
+	PERFSPAN_OUT=rows.csv run -134 --separate-stderr "$SPANS" -a 2 2 100 1
+	[ "$(rowsum rows.csv outer '' calls_count)" = 2 ]
+	check_csv runs.schema.json rows.csv
+}
+
+@test "exit inside a span: rows of the closed ones, the open one named, status kept" {
+	PERFSPAN_OUT=rows.csv run -5 --separate-stderr "$SPANS" -s 2 3 100 1
+	[ "$stderr" = "perfspan: span 'outer' still open when the rows were written (not recorded)" ]
+	[ "$(rowsum rows.csv inner outer calls_count)" = 3 ]
+}
+
+@test "PERFSPAN_OUT %p is the process id; bad settings are said once each" {
+	PERFSPAN_OUT=rows-%p.csv PERFSPAN_ROWS=x PERFSPAN_MODE=y run -0 --separate-stderr "$SPANS" 1 1 10 1
+	[ "${lines[0]%% *}" = checksum ]
+	[ "${#stderr_lines[@]}" = 2 ]
+	[ "${stderr_lines[0]}" = "perfspan: PERFSPAN_ROWS: want 0 to 1000000, not 'x' (4096 it is)" ]
+	f=$(ls rows-*.csv)
+	[ "$f" = "rows-$(cut -d, -f7 "$f" | tail -1).csv" ]
+}
+
+@test "every function: -finstrument-functions with libperfspan-auto.so" {
+	PERFSPAN_OUT=rows.csv PERFSPAN_MODE=aggregate LD_PRELOAD=$BIN/libperfspan-auto.so \
+		run -0 --separate-stderr "$AUTO" 3 4 1000 2
+	[ "$stderr" = "" ]
+	check_csv runs.schema.json rows.csv
+	# Static functions too, named from the program's symbol table.
+	[ "$(rowsum rows.csv outer thread calls_count)" = 6 ]
+	[ "$(rowsum rows.csv inner outer calls_count)" = 24 ]
+	[ "$(rowsum rows.csv spin inner calls_count)" = 24 ]
+	[ "$(rowsum rows.csv spin leaf calls_count)" = 6 ]
+	[ "$(rowsum rows.csv main '' calls_count)" = 1 ]
+	[ "$(grep -c ',instrument$' rows.csv)" = "$(($(wc -l < rows.csv) - 1))" ]
+	# Without the variable the hooks do nothing.
+	mkdir empty && cd empty
+	LD_PRELOAD=$BIN/libperfspan-auto.so run -0 --separate-stderr env -u PERFSPAN_OUT "$AUTO" 3 4 1000 2
+	[ "$stderr" = "" ]
+	[ "$(ls -A)" = "" ]
+}
+
+@test "aggregates agree with numpy on the occurrences they sum" {
+	TEST_PERFSPAN_KEEP=$PWD run -0 "$BIN/tests/unit/perfspan/test_perfspan"
+	/usr/bin/python3 - rows.csv agg.csv <<'EOF'
+import csv, sys
+import numpy as np
+rows = list(csv.DictReader(open(sys.argv[1], newline='')))
+agg = list(csv.DictReader(open(sys.argv[2], newline='')))
+groups = {}
+for r in rows:
+    groups.setdefault((r['tid'], r['name'], r['parent']), []).append(float(r['wall_s']))
+n = 0
+for k, v in groups.items():
+    a = [x for x in agg if (x['tid'], x['name'], x['parent']) == k]
+    assert len(a) == 1, k
+    a = a[0]; v = np.array(v)
+    assert int(a['calls_count']) == len(v), k
+    assert abs(float(a['total_s']) - v.sum()) < 1e-9 * len(v), k
+    assert abs(float(a['wall_s']) - v.mean()) < 1e-9, k
+    assert float(a['min_s']) == v.min() and float(a['max_s']) == v.max(), k
+    if len(v) > 1:
+        assert abs(float(a['stddev_s']) - v.std(ddof=1)) < 2e-9, (k, a['stddev_s'], v.std(ddof=1))
+        n += 1
+assert n >= 1
+EOF
+}
+
+@test "through the pipeline: perf-trend compares two builds' spans, perf-bottleneck budgets one" {
+	PERFSPAN_OUT=before.csv run -0 "$SPANS" 8 2 20000 1
+	PERFSPAN_OUT=after.csv run -0 "$SPANS" 8 2 60000 1
+	# pid is a key of perf-trend's: group by span and parent instead.
+	run -1 --separate-stderr perf-trend -f csv --by name,parent -m wall_s --fail-on regression -b before.csv after.csv
+	/usr/bin/python3 - "$output" <<'EOF'
+import csv, io, sys
+v = {r['group']: r['value'] for r in csv.DictReader(io.StringIO(sys.argv[1]))
+     if r['metric'] == 'wall_s' and r['statistic'] == 'compare.verdict'}
+assert v['name=inner;parent=outer'] == 'regressed', v
+assert v['name=outer'] == 'regressed', v
+EOF
+	run -1 --separate-stderr perf-bottleneck -f csv --budget name=inner:wall_s=0.000001 --fail-on critical after.csv
+	assert_output --partial inner
+	assert_output --partial critical
+	run -0 --separate-stderr perf-bottleneck -f csv --budget name=inner:wall_s=10 --fail-on critical after.csv
+}
