@@ -78,6 +78,12 @@ decimate(struct gacc *a, double y, double x)
 		if ((a->dseen - 1) % a->dstride != 0)
 			return;
 	}
+	if (a->dlen == a->dcap) {
+		a->dcap = a->dcap ? 2 * a->dcap : 8;
+		a->dy = xreallocarray(a->dy, a->dcap, sizeof *a->dy);
+		if (a->withx)
+			a->dx = xreallocarray(a->dx, a->dcap, sizeof *a->dx);
+	}
 	a->dy[a->dlen] = y;
 	if (a->dx)
 		a->dx[a->dlen] = x;
@@ -97,9 +103,6 @@ to_sketch(struct gacc *a, struct gacc_budget *b)
 	sketch_init(a->sk, b->alpha);
 	a->skd = xmalloc(sizeof *a->skd);
 	sketch_init_ref(a->skd, b->alpha, stats_acc_mean(&a->acc));
-	a->dy = xmalloc(GACC_DECIMATE * sizeof *a->dy);
-	if (a->withx)
-		a->dx = xmalloc(GACC_DECIMATE * sizeof *a->dx);
 	a->dstride = 1;
 	for (i = 0; i < a->len; i++) {
 		sketch_add(a->sk, a->y[i]);

@@ -40,6 +40,9 @@ struct gacc {
 	double *dy, *dx;	/* once sketched: every dstride-th value (and
 				 * x), in row order, at most GACC_DECIMATE */
 	size_t dlen, dstride;
+	size_t dcap;		/* room in dy (and dx): grows to GACC_DECIMATE,
+				 * so that many small sketched series (200,000
+				 * one-row groups under --memory 1) stay small */
 	uint64_t dseen;		/* values offered to the decimated series */
 	uint64_t nonpos;	/* values <= 0 (for geometric means) */
 };

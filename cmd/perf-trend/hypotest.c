@@ -270,18 +270,35 @@ kth_diff(const double *xs, size_t nx, const double *ys, size_t ny,
 	return dval(lo) + 0.0;	/* -0 as 0 */
 }
 
+/* Sum of t^3 - t over the runs of t equal values of sorted v[0..n). */
+static double
+tiesum(const double *v, size_t n)
+{
+	double s = 0, t;
+	size_t i, j;
+
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1; j < n && v[j] == v[i]; j++)
+			;
+		t = (double)(j - i);
+		s += t * t * t - t;
+	}
+	return s;
+}
+
 int
 hypotest_hl(const double *x, size_t nx, const double *y, size_t ny,
     double conf, struct hypotest_hl *r)
 {
-	double *xs, *ys, alpha = 1 - conf, z, c;
-	uint64_t N = (uint64_t)nx * ny, k = 0;
+	double *xs, *ys, alpha = 1 - conf, z, c, nn, v;
+	uint64_t N = (uint64_t)nx * ny, k = 0, kh;
 	size_t i;
 	long q;
 	int ties = 0;
 
 	r->shift = r->lo = r->hi = NAN;
 	r->exact = 0;
+	r->method = HYPOTEST_HL_NONE;
 	if (nx == 0 || ny == 0)
 		return -1;
 	xs = xreallocarray(NULL, nx, sizeof *xs);
@@ -307,15 +324,37 @@ hypotest_hl(const double *x, size_t nx, const double *y, size_t ny,
 		q = mwu_quantile(alpha / 2, nx, ny);
 		k = q < 0 ? 0 : (uint64_t)q;
 		r->exact = q >= 0;
+		r->method = HYPOTEST_HL_EXACT;
 	}
+	kh = N - k + 1;
 	if (conf > 0 && conf < 1 && !r->exact) {
+		/*
+		 * R's normal approximation: W(d) = (U(d) - N/2 -+ 1/2) / sd,
+		 * sd tie-corrected, U(d) the pairs with x_i - d > y_j (plus
+		 * half the ties).  Between two consecutive differences only
+		 * the ties within x and within y remain, so sd is one
+		 * constant, and W is a step function whose roots uniroot
+		 * finds (to its tolerance) at the differences d(k) where it
+		 * steps across -+z: k the largest with k < N/2 + 1/2 - z sd,
+		 * and kh the smallest with kh >= N/2 + 1/2 + z sd.  Beyond
+		 * the extreme differences R returns them, as here.
+		 */
 		z = distrib_norm_quantile(1 - alpha / 2);
-		c = floor(N / 2.0 - z * sqrt(N * (nx + ny + 1.0) / 12));
-		k = c < 1 ? 0 : (uint64_t)c;
+		nn = (double)nx + ny;
+		v = (double)nx * ny / 12 * ((nn + 1) - (tiesum(xs, nx) +
+		    tiesum(ys, ny)) / (nn * (nn - 1)));
+		r->method = HYPOTEST_HL_NORMAL;
+		k = kh = 0;
+		if (v > 0) {
+			c = ceil(N / 2.0 + 0.5 - z * sqrt(v)) - 1;
+			k = c < 1 ? 1 : (uint64_t)c;
+			c = ceil(N / 2.0 + 0.5 + z * sqrt(v));
+			kh = c > (double)N ? N : (uint64_t)c;
+		}
 	}
 	if (k >= 1 && k <= N) {
 		r->lo = kth_diff(xs, nx, ys, ny, k);
-		r->hi = kth_diff(xs, nx, ys, ny, N - k + 1);
+		r->hi = kth_diff(xs, nx, ys, ny, kh);
 	}
 	free(xs);
 	free(ys);

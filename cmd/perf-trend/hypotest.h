@@ -77,25 +77,36 @@ struct hypotest_welch {
 int hypotest_welch(const double *x, size_t nx, const double *y, size_t ny,
     double conf, struct hypotest_welch *r);
 
+/* How the interval's ranks were found. */
+enum hypotest_hl_method {
+	HYPOTEST_HL_NONE,	/* no interval asked for (conf not in (0, 1)) */
+	HYPOTEST_HL_EXACT,	/* the exact law of U (no ties, small) */
+	HYPOTEST_HL_NORMAL	/* R's normal approximation, tie-corrected
+				 * variance and continuity correction */
+};
+
 struct hypotest_hl {
 	double shift;		/* median of the nx ny differences x_i - y_j */
 	double lo, hi;		/* distribution-free interval for the shift */
 	int exact;		/* 1 when the ranks came from the exact U law */
+	enum hypotest_hl_method method;
 };
 
 /*
  * The Hodges-Lehmann estimate of the shift of x relative to y, with the
- * interval R's wilcox.test(x, y, conf.int = TRUE) gives in its exact case:
- * k = qwilcox(alpha/2, nx, ny), interval [d(k), d(nx ny - k + 1)] of the
- * sorted differences.  Without ties and with nx, ny <= HYPOTEST_EXACT_MAX, k
- * comes from the exact distribution of U; otherwise from its normal
- * approximation, k = floor(nx ny / 2 - z(1 - alpha/2) sqrt(nx ny (nx + ny
- * + 1) / 12)) (Hollander and Wolfe), where R instead inverts the
- * tie-corrected statistic numerically.  When k < 1 (samples too small for
- * conf) R widens the interval and warns; here lo and hi are NaN and -1 is
- * returned (shift is still set).  The differences are never stored: each
- * order statistic is found by bisection over doubles with an O(nx + ny)
- * count, so memory is O(nx + ny).
+ * interval R's wilcox.test(x, y, conf.int = TRUE) gives.  Without ties
+ * and with nx, ny <= HYPOTEST_EXACT_MAX (R's exact case): k =
+ * qwilcox(alpha/2, nx, ny), interval [d(k), d(nx ny - k + 1)] of the
+ * sorted differences; when k < 1 (samples too small for conf) R widens
+ * the interval and warns, here lo and hi are NaN and -1 is returned
+ * (shift is still set).  Otherwise R's normal approximation (correct =
+ * TRUE): the differences where the continuity-corrected statistic, its
+ * variance corrected for ties, crosses -+z(1 - alpha/2), which R finds
+ * with uniroot and here come exactly as order statistics (hypotest.c
+ * says how); beyond the extreme differences, the extreme differences, as
+ * R; all values tied (no variance): -1.  The differences are never
+ * stored: each order statistic is found by bisection over doubles with
+ * an O(nx + ny) count, so memory is O(nx + ny).
  */
 int hypotest_hl(const double *x, size_t nx, const double *y, size_t ny,
     double conf, struct hypotest_hl *r);

@@ -4,6 +4,7 @@
 #include <err.h>
 #include <errno.h>
 #include <getopt.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -238,15 +239,33 @@ die(struct perr *e)
 	errx(EXIT_TROUBLE, "%s", e->msg);
 }
 
+static struct trenddoc_input in;	/* the inputs, read once by main */
+
+/* Group i of the inputs, for writing the groups one at a time. */
+static json_t *
+make_group(void *ctx, size_t i)
+{
+	(void)ctx;
+	return trenddoc_group(&opt, &in, i);
+}
+
+/* JSON and CSV write each group as it is made (trenddoc_build_nogroups);
+ * text and Markdown align their tables over all groups, so they have them
+ * all. */
 static int
 emit(const json_t *doc, FILE *fp, const char *name, struct perr *e)
 {
+	struct trendfmt_groups gs = { make_group, NULL, 0 };
 	int rv;
 
+	gs.n = groups_count(in.all);
 	if (strcmp(opt.format, "json") == 0)
-		return jsonio_write(doc, fp, name, e);
-	rv = strcmp(opt.format, "csv") == 0 ? trendfmt_csv(doc, fp) :
-	    trendtext_write(doc, fp, strcmp(opt.format, "markdown") == 0);
+		rv = trendfmt_json_stream(doc, TRENDDOC_GROUPS, &gs, fp);
+	else if (strcmp(opt.format, "csv") == 0)
+		rv = trendfmt_csv_stream(doc, &gs, fp);
+	else
+		rv = trendtext_write(doc, fp, strcmp(opt.format,
+		    "markdown") == 0);
 	if (rv < 0 || fflush(fp) == EOF || ferror(fp))
 		return perr_set(e, "%s: write error: %s", name,
 		    strerror(errno));
@@ -321,10 +340,15 @@ int
 main(int argc, char *argv[])
 {
 	struct gacc_budget budget = { 0, 0, 0.01, 0 };
-	struct trenddoc_input in, base;
+	struct trenddoc_input base;
 	json_t *doc;
 	int regressed = 0, status;
 
+	/* The value arrays grow by doubling: from the mmap threshold up,
+	 * realloc moves pages (mremap) instead of copying them.  A fixed
+	 * threshold, for glibc's dynamic one rises as big blocks are freed
+	 * and then every later doubling is a copy. */
+	mallopt(M_MMAP_THRESHOLD, 256 * 1024);
 	xparse(&opt, argc, argv);
 	budget.limit = opt.exact ? 0 : (size_t)(opt.memory_mib * 1048576);
 	xtrenddoc_load(&in, &opt, opt.files, opt.nfiles, 1, &budget);
@@ -332,8 +356,10 @@ main(int argc, char *argv[])
 	if (opt.baseline)
 		xtrenddoc_load(&base, &opt, (char *[]){ (char *)opt.baseline },
 		    1, 0, &budget);
-	doc = trenddoc_build(&opt, &in, opt.baseline ? &base : NULL, &budget,
-	    &regressed);
+	doc = (strcmp(opt.format, "text") == 0 ||
+	    strcmp(opt.format, "markdown") == 0 ? trenddoc_build :
+	    trenddoc_build_nogroups)(&opt, &in, opt.baseline ? &base : NULL,
+	    &budget, &regressed);
 	xoutput(doc);
 	if (junit)
 		xjunit(doc);

@@ -75,7 +75,9 @@ slot(struct sketch *s, struct sketch_store *st, int k)
 
 	if (st->nbins == 0) {
 		if (st->cap == 0) {
-			st->cap = 64;
+			/* Small, and doubled as needed: a sketch may hold
+			 * one value (a group of one row beyond the budget). */
+			st->cap = 8;
 			st->bins = xcalloc((size_t)st->cap, sizeof *st->bins);
 		}
 		st->off = k - st->cap / 2;

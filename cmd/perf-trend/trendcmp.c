@@ -188,6 +188,10 @@ compare(struct cmp *c, const struct gacc *b, const struct gacc *k,
 	j = json_object();
 	xjsonio_set(j, "shift", xjsonio_num(-hl.shift));
 	xjsonio_set(j, "ci", xjsonio_interval(-hl.hi, -hl.lo));
+	/* Which of R's two rules gave the interval. */
+	xjsonio_set(j, "method", !c->testable || isnan(hl.lo) ? json_null() :
+	    json_string(hl.method == HYPOTEST_HL_EXACT ? "exact" :
+	    "normal_corrected"));
 	xjsonio_set(c->o, "hodges_lehmann", j);
 
 	br.ratio = br.lo = br.hi = NAN;

@@ -267,6 +267,22 @@ from_sketch(const struct gacc *a, double conf, struct stats_desc *d,
 	return rel <= 1 ? rel : NAN;
 }
 
+static double *room;	/* scratch(): 2 n doubles, kept and grown (still
+			 * reachable at exit, as a static) */
+static size_t roomcap;
+
+/* Room for n values and n deviations, valid until the next call. */
+static double *
+scratch(size_t n)
+{
+	if (2 * n > roomcap) {
+		free(room);
+		roomcap = 2 * n > 2 * roomcap ? 2 * n : 2 * roomcap;
+		room = xmalloc((roomcap ? roomcap : 1) * sizeof *room);
+	}
+	return room;
+}
+
 json_t *
 trenddesc_metric(const struct gacc *a, uint64_t rows, double conf)
 {
@@ -278,15 +294,17 @@ trenddesc_metric(const struct gacc *a, uint64_t rows, double conf)
 	size_t need;
 
 	if (gacc_exact(a)) {
-		x = xmalloc((a->len ? a->len : 1) * sizeof *x);
+		/* A copy (the series keeps its row order for trends), in
+		 * room kept from one metric to the next: a fresh array per
+		 * metric costs more in page faults than the work on it. */
+		x = scratch(a->len);
 		if (a->len > 0)		/* a->y is NULL before any value */
 			memcpy(x, a->y, a->len * sizeof *x);
-		stats_describe(x, a->len, conf, &d);
+		stats_describe_sel(x, a->len, conf, x + a->len, &d);
 		memset(&o, 0, sizeof o);
 		if (a->len > 0)
 			stats_outliers(x, a->len, d.p25, d.p75, d.median, d.mad,
 			    NULL, &o);
-		free(x);
 	} else
 		rel = from_sketch(a, conf, &d, &o, err, notes);
 	xjsonio_set(m, "n", json_integer((json_int_t)d.n));

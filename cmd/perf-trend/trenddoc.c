@@ -195,15 +195,13 @@ provenance(const struct trenddoc_opts *opt, const struct trenddoc_input *in,
 }
 
 json_t *
-trenddoc_build(const struct trenddoc_opts *o, struct trenddoc_input *in,
-    struct trenddoc_input *base, struct gacc_budget *b, int *regressed)
+trenddoc_group(const struct trenddoc_opts *o, const struct trenddoc_input *in,
+    size_t i)
 {
 	struct trendfit_opts fo;
-	struct trendcmp_opts co;
-	json_t *doc = json_object(), *groups = json_array(), *g, *ms, *m;
-	json_t *geo = json_object(), *cmps, *err;
-	struct group *gr;
-	size_t i, k;
+	struct group *gr = groups_at(in->all, i);
+	json_t *g = json_object(), *ms = json_object(), *m;
+	size_t k;
 
 	memset(&fo, 0, sizeof fo);
 	fo.conf = o->confidence;
@@ -214,34 +212,45 @@ trenddoc_build(const struct trenddoc_opts *o, struct trenddoc_input *in,
 	fo.label = in->labcol >= 0 ? "commit" : NULL;
 	fo.axis = in->c.axis >= 0 ? csvread_colname(in->r, (size_t)in->c.axis) :
 	    "";
+	trenddesc_key(g, in->all, gr, in->r);
+	xjsonio_set(g, "rows", json_integer((json_int_t)gr->rows));
+	if (gr->timed_out || gr->failed)
+		xjsonio_set(g, "excluded", json_pack("{sIsI}",
+		    "timed_out", (json_int_t)gr->timed_out,
+		    "failed", (json_int_t)gr->failed));
+	for (k = 0; k < in->c.n; k++) {
+		if (in->c.role[k] != COL_METRIC)
+			continue;
+		m = trenddesc_metric(&gr->m[k], gr->rows, o->confidence);
+		if (in->c.axis >= 0 && (long)k != in->c.axis)
+			xjsonio_set(m, "trend", trendfit_trend(&gr->m[k],
+			    csvread_colname(in->r, k), &fo));
+		if (o->changepoints)
+			xjsonio_set(m, "changepoints",
+			    trendfit_changepoints(&gr->m[k], &fo));
+		xjsonio_set(ms, csvread_colname(in->r, k), m);
+	}
+	xjsonio_set(g, "metrics", ms);
+	return g;
+}
+
+static json_t *
+build(const struct trenddoc_opts *o, struct trenddoc_input *in,
+    struct trenddoc_input *base, struct gacc_budget *b, int *regressed,
+    int withgroups)
+{
+	struct trendcmp_opts co;
+	json_t *doc = json_object(), *groups = json_array();
+	json_t *geo = json_object(), *cmps, *err;
+	size_t i, k;
+
 	xjsonio_set(doc, "format", json_string("perf-trend/1"));
 	json_object_update_new(doc, provenance(o, in, base, b));
-	for (i = 0; i < groups_count(in->all); i++) {
-		gr = groups_at(in->all, i);
-		g = json_object();
-		ms = json_object();
-		trenddesc_key(g, in->all, gr, in->r);
-		xjsonio_set(g, "rows", json_integer((json_int_t)gr->rows));
-		if (gr->timed_out || gr->failed)
-			xjsonio_set(g, "excluded", json_pack("{sIsI}",
-			    "timed_out", (json_int_t)gr->timed_out,
-			    "failed", (json_int_t)gr->failed));
-		for (k = 0; k < in->c.n; k++) {
-			if (in->c.role[k] != COL_METRIC)
-				continue;
-			m = trenddesc_metric(&gr->m[k], gr->rows,
-			    o->confidence);
-			if (in->c.axis >= 0 && (long)k != in->c.axis)
-				xjsonio_set(m, "trend", trendfit_trend(&gr->m[k],
-				    csvread_colname(in->r, k), &fo));
-			if (o->changepoints)
-				xjsonio_set(m, "changepoints",
-				    trendfit_changepoints(&gr->m[k], &fo));
-			xjsonio_set(ms, csvread_colname(in->r, k), m);
-		}
-		xjsonio_set(g, "metrics", ms);
-		json_array_append_new(groups, g);
-	}
+	if (withgroups)
+		for (i = 0; i < groups_count(in->all); i++)
+			json_array_append_new(groups, trenddoc_group(o, in, i));
+	else
+		json_array_append_new(groups, json_string(TRENDDOC_GROUPS));
 	xjsonio_set(doc, "groups", groups);
 	for (k = 0; k < in->c.n; k++)
 		if (in->c.role[k] == COL_METRIC)
@@ -268,6 +277,21 @@ trenddoc_build(const struct trenddoc_opts *o, struct trenddoc_input *in,
 		xjsonio_set(doc, "complexity", trendfit_complexity(in->cx, &in->c,
 		    in->r, in->cxcol));
 	return doc;
+}
+
+json_t *
+trenddoc_build(const struct trenddoc_opts *o, struct trenddoc_input *in,
+    struct trenddoc_input *base, struct gacc_budget *b, int *regressed)
+{
+	return build(o, in, base, b, regressed, 1);
+}
+
+json_t *
+trenddoc_build_nogroups(const struct trenddoc_opts *o,
+    struct trenddoc_input *in, struct trenddoc_input *base,
+    struct gacc_budget *b, int *regressed)
+{
+	return build(o, in, base, b, regressed, 0);
 }
 
 void

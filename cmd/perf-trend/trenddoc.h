@@ -73,5 +73,17 @@ void xtrenddoc_check_names(const struct trenddoc_input *in,
 json_t *trenddoc_build(const struct trenddoc_opts *o,
     struct trenddoc_input *in, struct trenddoc_input *base,
     struct gacc_budget *b, int *regressed);
+/*
+ * The same without the groups, for writing them one at a time (a
+ * document of 200,000 groups is gigabytes in jansson): "groups" holds
+ * the one string TRENDDOC_GROUPS where trenddoc_group(o, in, i) goes for
+ * each i < groups_count(in->all), in order.
+ */
+#define TRENDDOC_GROUPS "\x01groups\x01"
+json_t *trenddoc_build_nogroups(const struct trenddoc_opts *o,
+    struct trenddoc_input *in, struct trenddoc_input *base,
+    struct gacc_budget *b, int *regressed);
+json_t *trenddoc_group(const struct trenddoc_opts *o,
+    const struct trenddoc_input *in, size_t i);
 
 #endif

@@ -123,14 +123,37 @@ pairs(const struct series *s, double **x, double **y)
 {
 	size_t i, n = 0;
 
-	/* Room for a second copy: the Theil-Sen sample goes after them. */
-	*x = xmalloc((s->n ? 2 * s->n : 1) * sizeof **x);
-	*y = xmalloc((s->n ? 2 * s->n : 1) * sizeof **y);
+	*x = xmalloc((s->n ? s->n : 1) * sizeof **x);
+	*y = xmalloc((s->n ? s->n : 1) * sizeof **y);
 	for (i = 0; i < s->n; i++)
 		if (s->x && isfinite(s->x[i])) {
 			(*x)[n] = s->x[i];
 			(*y)[n++] = s->y[i];
 		}
+	return n;
+}
+
+/* The pairs for a trend: the series itself when every x is finite (no
+ * copy: *own 0), else those with a finite x copied out (*own 1). */
+static size_t
+trend_pairs(const struct series *s, const double **x, const double **y,
+    int *own)
+{
+	double *cx, *cy;
+	size_t i, n;
+
+	for (i = 0; s->x && i < s->n && isfinite(s->x[i]); i++)
+		;
+	if (s->x && i == s->n) {
+		*x = s->x;
+		*y = s->y;
+		*own = 0;
+		return s->n;
+	}
+	*own = 1;
+	n = pairs(s, &cx, &cy);
+	*x = cx;
+	*y = cy;
 	return n;
 }
 
@@ -143,14 +166,15 @@ trendfit_trend(const struct gacc *a, const char *metric,
 	struct series sr;
 	struct perr e;
 	json_t *t = json_object(), *j, *notes = json_array();
-	double *x, *y;
+	const double *x, *y;
+	double tsx[TS_MAX], tsy[TS_MAX];
 	size_t n, i, tsk;
-	int ok;
+	int ok, own;
 
 	memset(&ols, 0, sizeof ols);
 	memset(&ts, 0, sizeof ts);
 	series(a, &sr);
-	n = pairs(&sr, &x, &y);
+	n = trend_pairs(&sr, &x, &y, &own);
 	xjsonio_set(t, "x", json_string(o->axis));
 	xjsonio_set(t, "n", json_integer((json_int_t)n));
 	xjsonio_set(t, "stride", json_integer((json_int_t)sr.stride));
@@ -162,11 +186,11 @@ trendfit_trend(const struct gacc *a, const char *metric,
 	/* Theil-Sen is O(n^2): on at most TS_MAX points, every k-th. */
 	tsk = (n + TS_MAX - 1) / TS_MAX;
 	for (i = 0; tsk > 1 && i * tsk < n; i++) {
-		x[n + i] = x[i * tsk];
-		y[n + i] = y[i * tsk];
+		tsx[i] = x[i * tsk];
+		tsy[i] = y[i * tsk];
 	}
 	if (ok && (regress_ols(x, y, n, 1 - o->conf, &ols, &e) < 0 ||
-	    regress_theilsen(tsk > 1 ? x + n : x, tsk > 1 ? y + n : y,
+	    regress_theilsen(tsk > 1 ? tsx : x, tsk > 1 ? tsy : y,
 	    tsk > 1 ? i : n, 1 - o->conf, &ts, &e) < 0)) {
 		json_array_append_new(notes, json_string(e.msg));
 		ok = 0;
@@ -211,8 +235,10 @@ trendfit_trend(const struct gacc *a, const char *metric,
 			xjsonio_set(t, "forecast", ok ? forecast(&ols,
 			    o->forecasts[i].value, o->axis) : json_null());
 	xjsonio_set(t, "notes", notes);
-	free(x);
-	free(y);
+	if (own) {
+		free((double *)x);
+		free((double *)y);
+	}
 	return t;
 }
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "fmt/csvwrite.h"
+#include "fmt/jsonio.h"
 #include "util/num.h"
 #include "trendfmt.h"
 #include "util/xalloc.h"
@@ -88,8 +89,107 @@ walk(struct csvwrite *w, const char *group, const char *metric,
 	return csvwrite_end(w);
 }
 
+static int csv(const json_t *doc, const struct trendfmt_groups *gs,
+    FILE *fp);
+
 int
 trendfmt_csv(const json_t *doc, FILE *fp)
+{
+	return csv(doc, NULL, fp);
+}
+
+int
+trendfmt_csv_stream(const json_t *doc, const struct trendfmt_groups *gs,
+    FILE *fp)
+{
+	return csv(doc, gs, fp);
+}
+
+/* The rows of one group. */
+static int
+csv_group(struct csvwrite *w, const json_t *g)
+{
+	const char *name;
+	char *label = trendfmt_label(g, 0);
+	json_t *v;
+	int rv = 0;
+
+	json_object_foreach(json_object_get(g, "metrics"), name, v)
+		rv |= walk(w, label, name, "", v);
+	free(label);
+	return rv;
+}
+
+/* Writes s, each of its line ends followed by the indent ind. */
+static int
+indented(const char *s, const char *ind, FILE *fp)
+{
+	const char *nl;
+
+	for (; (nl = strchr(s, '\n')) != NULL; s = nl + 1)
+		if (fwrite(s, 1, (size_t)(nl + 1 - s), fp) != (size_t)(nl + 1 - s) ||
+		    fputs(ind, fp) == EOF)
+			return -1;
+	return fputs(s, fp) == EOF ? -1 : 0;
+}
+
+int
+trendfmt_json_stream(const json_t *doc, const char *mark,
+    const struct trendfmt_groups *gs, FILE *fp)
+{
+	json_t *m = json_string(mark), *g;
+	char *all = json_dumps(doc, JSONIO_DUMP_FLAGS), *em, *at, *s, *open;
+	size_t i, elen;
+	int rv = 0;
+
+	/* The document around the mark, whose indent (the line's start to
+	 * the mark) each group's lines take. */
+	em = json_dumps(m, JSON_ENCODE_ANY);
+	json_decref(m);
+	if (all == NULL || em == NULL || (at = strstr(all, em)) == NULL) {
+		free(all);
+		free(em);
+		errno = ENOMEM;
+		return -1;
+	}
+	elen = strlen(em);
+	free(em);
+	*at = '\0';
+	for (open = at; open > all && open[-1] != '['; open--)
+		;
+	if (gs->n == 0) {	/* "[]", as jansson writes an empty array */
+		*open = '\0';
+		rv |= fputs(all, fp) == EOF ? -1 : 0;
+		for (s = at + elen; *s == '\n' || *s == ' '; s++)
+			;
+	} else {
+		rv |= fputs(all, fp) == EOF ? -1 : 0;
+		s = at + elen;
+	}
+	for (i = 0; i < gs->n && rv == 0; i++) {
+		g = gs->make(gs->ctx, i);
+		em = json_dumps(g, JSONIO_DUMP_FLAGS);
+		json_decref(g);
+		if (em == NULL) {
+			errno = ENOMEM;
+			rv = -1;
+			break;
+		}
+		if (i > 0 && (fputs(",", fp) == EOF ||
+		    indented("\n", open + 1, fp) < 0))
+			rv = -1;
+		if (rv == 0)
+			rv = indented(em, open + 1, fp);
+		free(em);
+	}
+	if (rv == 0 && (fputs(s, fp) == EOF || putc('\n', fp) == EOF))
+		rv = -1;
+	free(all);
+	return rv < 0 || ferror(fp) ? -1 : 0;
+}
+
+static int
+csv(const json_t *doc, const struct trendfmt_groups *gs, FILE *fp)
 {
 	static const char *const hdr[] = { "group", "metric", "statistic",
 	    "value" };
@@ -104,12 +204,15 @@ trendfmt_csv(const json_t *doc, FILE *fp)
 
 	csvwrite_init(&w, fp);
 	rv = csvwrite_header(&w, hdr, 4);
-	json_array_foreach(json_object_get(doc, "groups"), i, g) {
-		label = trendfmt_label(g, 0);
-		json_object_foreach(json_object_get(g, "metrics"), name, v)
-			rv |= walk(&w, label, name, "", v);
-		free(label);
-	}
+	if (gs)
+		for (i = 0; i < gs->n; i++) {
+			o = gs->make(gs->ctx, i);
+			rv |= csv_group(&w, o);
+			json_decref(o);
+		}
+	else
+		json_array_foreach(json_object_get(doc, "groups"), i, g)
+			rv |= csv_group(&w, g);
 	json_object_foreach(json_object_get(doc, "geomean"), name, v)
 		rv |= walk(&w, "*", name, "geomean", v);
 	for (s = 0; s < 2; s++)

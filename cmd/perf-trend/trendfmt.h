@@ -17,6 +17,23 @@
  */
 int trendfmt_csv(const json_t *doc, FILE *fp);
 
+/* Groups made one at a time, for a document that holds only their place
+ * (trenddoc_build_nogroups): make(ctx, i) for i < n, in order; each is
+ * written and freed before the next is made, so memory holds one. */
+struct trendfmt_groups {
+	json_t *(*make)(void *ctx, size_t i);
+	void *ctx;
+	size_t n;
+};
+/* trendfmt_csv with the groups from gs. */
+int trendfmt_csv_stream(const json_t *doc, const struct trendfmt_groups *gs,
+    FILE *fp);
+/* The document as jsonio_write writes it, the groups from gs written in
+ * the place of the string mark in its "groups".  Returns 0, or -1 on a
+ * write error (errno set). */
+int trendfmt_json_stream(const json_t *doc, const char *mark,
+    const struct trendfmt_groups *gs, FILE *fp);
+
 /* The label of the group of an object with "host" and "keys", used by
  * this and trendtext.c: the non-empty keys as "host=a;name=x", or "all";
  * for text (text set) without a command that a name already names.  The

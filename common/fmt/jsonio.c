@@ -69,8 +69,7 @@ xjsonio_interval(double lo, double hi)
 int
 jsonio_write(const json_t *doc, FILE *fp, const char *name, struct perr *e)
 {
-	size_t flags = JSON_INDENT(2) | JSON_PRESERVE_ORDER |
-	    JSON_REAL_PRECISION(12);
+	size_t flags = JSONIO_DUMP_FLAGS;
 
 	if (json_dumpf(doc, fp, flags) != 0 || putc('\n', fp) == EOF ||
 	    ferror(fp))

@@ -31,6 +31,10 @@ json_t *xjsonio_interval(double lo, double hi);
  * in e (name names the stream in the message).
  */
 int jsonio_write(const json_t *doc, FILE *fp, const char *name, struct perr *e);
+/* The json_dump flags jsonio_write uses, for writing a document in parts
+ * that reads as if written whole. */
+#define JSONIO_DUMP_FLAGS (JSON_INDENT(2) | JSON_PRESERVE_ORDER | \
+    JSON_REAL_PRECISION(12))
 /* Reads a whole JSON document from path ("-" is standard input).  Returns
  * a new reference, or NULL with "file:line:column: message" in e. */
 json_t *jsonio_read(const char *path, struct perr *e);

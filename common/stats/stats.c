@@ -54,6 +54,37 @@ stats_select(double *a, size_t n, size_t k)
 	}
 }
 
+/* Selects ranks k[0..nk) - base of a[0..n) (a = the whole array + base). */
+static void
+select_ranks(double *a, size_t n, size_t base, const size_t *k, size_t nk)
+{
+	size_t m, r, lo, hi;
+
+	/* The middle rank first; then each side holds its own ranks only,
+	 * so the array halves (in expectation) at each level of ranks. */
+	while (nk > 0 && n > 0) {
+		m = nk / 2;
+		r = k[m] - base;
+		stats_select(a, n, r);
+		for (lo = m; lo > 0 && k[lo - 1] == k[m]; lo--)
+			;
+		for (hi = m + 1; hi < nk && k[hi] == k[m]; hi++)
+			;
+		select_ranks(a, r, base, k, lo);
+		a += r + 1;	/* the right side, iterated */
+		n -= r + 1;
+		base += r + 1;
+		k += hi;
+		nk -= hi;
+	}
+}
+
+void
+stats_select_ranks(double *a, size_t n, const size_t *k, size_t nk)
+{
+	select_ranks(a, n, 0, k, nk);
+}
+
 /* (a + b) / 2 without overflow near DBL_MAX. */
 static double
 midpoint(double a, double b)
@@ -269,6 +300,90 @@ stats_describe(double *x, size_t n, double conf, struct stats_desc *d)
 	d->p90 = stats_quantile(x, n, 0.90);
 	d->p95 = stats_quantile(x, n, 0.95);
 	d->p99 = stats_quantile(x, n, 0.99);
+	if (n >= 2 && conf > 0 && conf < 1) {
+		t = distrib_t_quantile(1 - (1 - conf) / 2, n - 1) * d->sd / sqrt(n);
+		d->mean_lo = d->mean - t;
+		d->mean_hi = d->mean + t;
+	}
+	if (stats_median_ci_ranks(n, conf, &lo, &hi) == 0) {
+		d->median_lo = x[lo - 1];
+		d->median_hi = x[hi - 1];
+	}
+}
+
+/* Adds rank r (when below n) to the list k of *nk ranks. */
+static void
+want(size_t *k, size_t *nk, size_t r, size_t n)
+{
+	if (r < n)
+		k[(*nk)++] = r;
+}
+
+static int
+cmp_size(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+void
+stats_describe_sel(double *x, size_t n, double conf, double *scratch,
+    struct stats_desc *d)
+{
+	static const double ps[] = { 0.05, 0.25, 0.75, 0.90, 0.95, 0.99 };
+	size_t k[24], nk = 0, i, lo, hi, h;
+	double t, m;
+
+	d->n = n;
+	d->mean = d->sd = d->cv = d->min = d->max = d->median = d->mad = NAN;
+	d->p5 = d->p25 = d->p75 = d->p90 = d->p95 = d->p99 = NAN;
+	d->mean_lo = d->mean_hi = d->median_lo = d->median_hi = NAN;
+	if (n == 0)
+		return;
+	d->mean = stats_mean(x, n);
+	d->sd = stats_sd(x, n);
+	if (d->mean != 0)
+		d->cv = d->sd / fabs(d->mean);
+	/* Every rank that stats_quantile, stats_median and the median's
+	 * interval read, put in its sorted place. */
+	want(k, &nk, 0, n);
+	want(k, &nk, n - 1, n);
+	want(k, &nk, n / 2, n);
+	if (n % 2 == 0)
+		want(k, &nk, n / 2 - 1, n);
+	for (i = 0; i < sizeof ps / sizeof ps[0]; i++) {
+		h = (size_t)floor((n - 1) * ps[i]);
+		want(k, &nk, h, n);
+		want(k, &nk, h + 1, n);
+	}
+	if (stats_median_ci_ranks(n, conf, &lo, &hi) == 0) {
+		want(k, &nk, lo - 1, n);
+		want(k, &nk, hi - 1, n);
+	}
+	qsort(k, nk, sizeof *k, cmp_size);
+	stats_select_ranks(x, n, k, nk);
+	d->min = x[0];
+	d->max = x[n - 1];
+	d->median = stats_median(x, n);
+	d->p5 = stats_quantile(x, n, 0.05);
+	d->p25 = stats_quantile(x, n, 0.25);
+	d->p75 = stats_quantile(x, n, 0.75);
+	d->p90 = stats_quantile(x, n, 0.90);
+	d->p95 = stats_quantile(x, n, 0.95);
+	d->p99 = stats_quantile(x, n, 0.99);
+	/* The MAD: the median of the deviations, selected in turn (|x - m|
+	 * equals the m - x or x - m stats_mad takes, to the bit). */
+	m = d->median;
+	for (i = 0; i < n; i++)
+		scratch[i] = fabs(x[i] - m);
+	nk = 0;
+	want(k, &nk, (n - 1) / 2, n);
+	if (n / 2 != (n - 1) / 2)
+		want(k, &nk, n / 2, n);
+	stats_select_ranks(scratch, n, k, nk);
+	d->mad = n % 2 ? scratch[(n - 1) / 2] :
+	    midpoint(scratch[n / 2 - 1], scratch[n / 2]);
 	if (n >= 2 && conf > 0 && conf < 1) {
 		t = distrib_t_quantile(1 - (1 - conf) / 2, n - 1) * d->sd / sqrt(n);
 		d->mean_lo = d->mean - t;

@@ -41,6 +41,17 @@ struct stats_desc {
  * few values for that confidence, e.g. n < 6 at 95%) it is NaN.
  */
 void stats_describe(double *x, size_t n, double conf, struct stats_desc *d);
+/*
+ * The same description by selection rather than a full sort, for where
+ * only these few order statistics are wanted (O(n) expected against
+ * O(n log n)): reorders x[0..n) so that every order statistic the
+ * description reads is in its sorted place, and uses scratch[0..n) for
+ * the deviations of the MAD.  The answers are those of stats_describe
+ * but for the mean and sd, summed in the given order rather than sorted
+ * (a difference of a few units in the last place at most).
+ */
+void stats_describe_sel(double *x, size_t n, double conf, double *scratch,
+    struct stats_desc *d);
 
 /* The arithmetic mean of x[0..n), two-pass corrected; NaN when n == 0. */
 /* The order of two doubles for qsort and bsearch (NaN-free input). */
@@ -50,6 +61,10 @@ int stats_cmp(const void *a, const void *b);
  * with no larger value before it and no smaller one after: O(n) expected,
  * where a full sort is not needed (a few quantiles, a median). */
 void stats_select(double *a, size_t n, size_t k);
+/* The same for several ranks at once, k[0..nk) ascending (repeats
+ * allowed): each a[k[i]] ends in its sorted place, in O(n log nk)
+ * expected rather than nk selections over the whole array. */
+void stats_select_ranks(double *a, size_t n, const size_t *k, size_t nk);
 
 double stats_mean(const double *x, size_t n);
 /* The sample standard deviation (divisor n - 1), two-pass with scaling;

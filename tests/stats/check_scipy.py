@@ -388,6 +388,43 @@ def welch_checks(name, x, y, conf):
          for w, v, t in want])
 
 
+def r_wilcox_w(x, y, dd):
+    """R's W(d) of wilcox.test's asymptotic interval (stats/R/wilcox.test.R,
+    correct = TRUE): the continuity-corrected rank statistic of x - d
+    against y over its tie-corrected sd, ranks by scipy's rankdata."""
+    nx, ny = len(x), len(y)
+    dr = ss.rankdata(np.concatenate([np.asarray(x, float) - dd,
+                                     np.asarray(y, float)]))
+    _, t = np.unique(dr, return_counts=True)
+    dz = dr[:nx].sum() - nx * (nx + 1) / 2 - nx * ny / 2
+    sd = math.sqrt(nx * ny / 12 * ((nx + ny + 1) - (t ** 3 - t).sum()
+                                  / ((nx + ny) * (nx + ny - 1))))
+    return (dz - np.sign(dz) * 0.5) / sd
+
+
+def r_wilcox_root(x, y, d, zq):
+    """Where R's uniroot puts the root of W(d) = zq: W falls by steps
+    at the differences, so the root is the difference where it steps
+    across zq (found by bisection over the distinct differences, W
+    evaluated between them); the extreme differences beyond them, as R
+    returns; NaN when every value is tied (R stops)."""
+    u = np.unique(d)
+    if len(set(x) | set(y)) == 1:
+        return math.nan
+
+    def w_after(i):  # W between u[i] and the next difference
+        nxt = u[i + 1] if i + 1 < len(u) else u[i] + max(1, abs(u[i]))
+        return r_wilcox_w(x, y, (u[i] + nxt) / 2)
+    lo, hi = 0, len(u)  # the first i with w_after(i) <= zq, or len(u)
+    while lo < hi:
+        m = (lo + hi) // 2
+        if w_after(m) <= zq:
+            hi = m
+        else:
+            lo = m + 1
+    return u[min(lo, len(u) - 1)]
+
+
 def hl_checks(name, x, y, conf):
     nx, ny = len(x), len(y)
     d = np.sort(np.subtract.outer(np.asarray(x, float),
@@ -397,12 +434,18 @@ def hl_checks(name, x, y, conf):
     exact = not ties and nx <= 50 and ny <= 50
     if exact:
         k = qwilcox((1 - conf) / 2, nx, ny)
+        lo, hi = (d[k - 1], d[N - k]) if k >= 1 else (math.nan, math.nan)
     else:
         z = ss.norm.ppf(1 - (1 - conf) / 2)
-        k = math.floor(N / 2 - z * math.sqrt(N * (nx + ny + 1) / 12))
-    lo, hi = (d[k - 1], d[N - k]) if k >= 1 else (math.nan, math.nan)
-    want = [("shift", np.median(d), CLOSED), ("lo", lo, EXACT),
-            ("hi", hi, EXACT), ("exact", exact, EXACT),
+        lo, hi = r_wilcox_root(x, y, d, z), r_wilcox_root(x, y, d, -z)
+        k = 1 if not math.isnan(lo) else 0
+    # R ranks x - d against y, the C code orders the differences x - y:
+    # they part only where the two round apart (decimal data: 1.23 - 1.22
+    # and 1.28 - 1.27 are both 0.01 give or take an ulp), far inside
+    # the 1e-4 to which R's uniroot finds the root.
+    near = EXACT if exact else (0, 1e-12 * max(abs(d[0]), abs(d[-1])))
+    want = [("shift", np.median(d), CLOSED), ("lo", lo, near),
+            ("hi", hi, near), ("exact", exact, EXACT),
             ("status", 0 if k >= 1 else -1, EXACT)]
     add("hl %r %s" % (conf, sample_text(x, y)),
         [("hodges-lehmann %s conf %g: %s" % (name, conf, w), v, t)

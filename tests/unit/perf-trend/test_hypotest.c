@@ -105,7 +105,11 @@ test_hl(void)
 			d[n++] = x[i] - y[j];
 	qsort(d, n, sizeof *d, cmp);
 	shift = (d[n / 2 - 1] + d[n / 2]) / 2;
-	/* the Hollander-Wolfe rank, 26897 */
+	/* The Hollander-Wolfe ranks, 26897 and 33104; R's rule (the
+	 * tie-corrected, continuity-corrected one hypotest_hl follows)
+	 * gives 26898 and 33103, which hold the same two differences
+	 * here (checked with numpy); the tied cases below tell them
+	 * apart. */
 	k = (size_t)floor(30000 - 1.959963984540054 * sqrt(60000 * 501 / 12.0));
 	lo = d[k - 1];
 	hi = d[n - k];
@@ -118,6 +122,69 @@ test_hl(void)
 		y[i] = x[i] - 2.5;
 	hypotest_hl(x, 200, y, 200, 0.95, &r);
 	tap_num(r.shift, 2.5, 0, 1e-12, "hl: shifted copy gives the shift");
+}
+
+/*
+ * The interval of R 4.2's wilcox.test(x, y, conf.int = TRUE) on fixed
+ * inputs, tied and untied, to the 1e-4 of its uniroot (R rounds its root
+ * anywhere within that of the difference).  To re-run, in R:
+ *   x <- c(1,2,2,3,4,4,4,5,6,7); y <- c(3,3,4,5,5,6,7,8,8,9)
+ *   wilcox.test(x, y, conf.int=TRUE, conf.level=0.95)$conf.int  # -4 0
+ *   ... conf.level=0.9                                          # -4 0
+ *   x <- c(10,11,11,12,13); y <- c(12,12,14,15,15,16)
+ *   wilcox.test(x, y, conf.int=TRUE)$conf.int        # -4.99998 -0.00006
+ *   ... conf.level=0.9                               # -4.00006 -0.99998
+ *   x <- c(1.5,2.5,3.5,4.5,5.5,6.5,7.5,8.5); y <- c(1.5,2,2.5,3,3.5,4,4.5,5)
+ *   wilcox.test(x, y, conf.int=TRUE)$conf.int        # -0.50002 4.00002
+ *   x <- (1:60)*1.01; y <- (1:55)*0.97+3.3   # untied, n > 50: normal
+ *   wilcox.test(x, y, conf.int=TRUE)$conf.int        # -6.17000 6.86005
+ * (suppressWarnings() around each: R warns that ties forbid its exact
+ * interval).  The Hollander-Wolfe ranks hypotest_hl used before, with
+ * neither correction, give [-5, -1] at 90% for the second pair and
+ * [-6.18, 6.87] for the last.
+ */
+static void
+test_hl_r(void)
+{
+	static const double x1[] = { 1, 2, 2, 3, 4, 4, 4, 5, 6, 7 },
+	    y1[] = { 3, 3, 4, 5, 5, 6, 7, 8, 8, 9 },
+	    x2[] = { 10, 11, 11, 12, 13 }, y2[] = { 12, 12, 14, 15, 15, 16 },
+	    x3[] = { 1.5, 2.5, 3.5, 4.5, 5.5, 6.5, 7.5, 8.5 },
+	    y3[] = { 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5 },
+	    e5[] = { 2, 3, 4, 5, 6, 7, 8 };
+	double x4[60], y4[55];
+	struct hypotest_hl r;
+	size_t i;
+
+	hypotest_hl(x1, 10, y1, 10, 0.95, &r);
+	tap_ok(fabs(r.lo - -4.000001558) < 2e-4 && fabs(r.hi - 4.853147339e-05)
+	    < 2e-4 && r.method == HYPOTEST_HL_NORMAL && !r.exact,
+	    "hl: tied 10 vs 10 at 95%% as R (normal, tie-corrected): "
+	    "%g %g", r.lo, r.hi);
+	hypotest_hl(x1, 10, y1, 10, 0.90, &r);
+	tap_ok(fabs(r.lo - -3.999950273) < 2e-4 && fabs(r.hi - -1.419346722e-05)
+	    < 2e-4, "hl: tied 10 vs 10 at 90%% as R: %g %g", r.lo, r.hi);
+	hypotest_hl(x2, 5, y2, 6, 0.95, &r);
+	tap_ok(fabs(r.lo - -4.999984657) < 2e-4 && fabs(r.hi - -5.567780615e-05)
+	    < 2e-4, "hl: tied 5 vs 6 at 95%% as R: %g %g", r.lo, r.hi);
+	hypotest_hl(x2, 5, y2, 6, 0.90, &r);
+	tap_ok(fabs(r.lo - -4.000064438) < 2e-4 && fabs(r.hi - -0.9999764329)
+	    < 2e-4, "hl: tied 5 vs 6 at 90%% as R (Hollander-Wolfe: -5 -1): "
+	    "%g %g", r.lo, r.hi);
+	hypotest_hl(x3, 8, y3, 8, 0.95, &r);
+	tap_ok(fabs(r.lo - -0.5000165949) < 2e-4 && fabs(r.hi - 4.000016595)
+	    < 2e-4, "hl: one value in both samples, as R: %g %g", r.lo, r.hi);
+	for (i = 0; i < 60; i++)
+		x4[i] = (i + 1) * 1.01;
+	for (i = 0; i < 55; i++)
+		y4[i] = (i + 1) * 0.97 + 3.3;
+	hypotest_hl(x4, 60, y4, 55, 0.95, &r);
+	tap_ok(fabs(r.lo - -6.170003916) < 2e-4 && fabs(r.hi - 6.860047088)
+	    < 2e-4 && r.method == HYPOTEST_HL_NORMAL, "hl: untied 60 vs 55 "
+	    "as R (normal, continuity-corrected): %g %g", r.lo, r.hi);
+	hypotest_hl(x3, 7, e5, 7, 0.95, &r);
+	tap_ok(r.method == HYPOTEST_HL_EXACT && r.exact, "hl: untied 7 vs 7 "
+	    "exact");
 }
 
 static void
@@ -181,6 +248,7 @@ main(void)
 	test_mwu();
 	test_welch();
 	test_hl();
+	test_hl_r();
 	test_tost();
 	test_holm();
 	test_runs();

@@ -266,6 +266,52 @@ test_geomean(void)
 	tap_ok(isnan(stats_geomean(ng, 2)), "geomean with a negative is NaN");
 }
 
+/* stats_describe_sel against the full sort of stats_describe: every
+ * order statistic to the bit, mean and sd to rounding; sizes 1..300 and
+ * some larger, with ties (values on a grid of 7) and without. */
+static void
+test_describe_sel(void)
+{
+	static double a[5000], b[5000], sc[5000];
+	static const size_t big[] = { 999, 1000, 4096, 5000 };
+	struct stats_desc d, e;
+	size_t n, i, t, bad = 0, badm = 0, k[6] = { 0, 3, 3, 10, 11, 99 };
+	unsigned long long r = 1;
+
+	for (t = 0; t < 2 * (300 + 4); t++) {
+		n = t / 2 < 300 ? t / 2 + 1 : big[t / 2 - 300];
+		for (i = 0; i < n; i++) {
+			r = r * 6364136223846793005ULL + 1442695040888963407ULL;
+			a[i] = t % 2 ? (double)(r >> 61) : (double)(r >> 11) /
+			    9007199254740992.0 * 100 - 30;
+			b[i] = a[i];
+		}
+		stats_describe(a, n, 0.95, &d);
+		stats_describe_sel(b, n, 0.95, sc, &e);
+#define SAME(f) (d.f == e.f || (isnan(d.f) && isnan(e.f)))
+		if (!(SAME(min) && SAME(max) && SAME(median) && SAME(mad) &&
+		    SAME(p5) && SAME(p25) && SAME(p75) && SAME(p90) &&
+		    SAME(p95) && SAME(p99) && SAME(median_lo) &&
+		    SAME(median_hi)))
+			bad++;
+		if (!(fabs(d.mean - e.mean) <= 1e-13 * fabs(d.mean) &&
+		    (SAME(sd) || fabs(d.sd - e.sd) <= 1e-12 * d.sd)))
+			badm++;
+#undef SAME
+	}
+	tap_ok(bad == 0, "describe_sel: order statistics as the full sort, "
+	    "to the bit (%zu of 608 differ)", bad);
+	tap_ok(badm == 0, "describe_sel: mean and sd as the full sort, to "
+	    "rounding (%zu of 608 differ)", badm);
+	for (i = 0; i < 100; i++)
+		a[i] = b[i] = (double)((i * 37) % 100);
+	stats_select_ranks(a, 100, k, 6);
+	qsort(b, 100, sizeof *b, cmp);
+	tap_ok(a[0] == b[0] && a[3] == b[3] && a[10] == b[10] &&
+	    a[11] == b[11] && a[99] == b[99], "select_ranks: repeated and "
+	    "adjacent ranks in place");
+}
+
 int
 main(void)
 {
@@ -277,5 +323,6 @@ main(void)
 	test_outliers();
 	test_acc();
 	test_geomean();
+	test_describe_sel();
 	return tap_done();
 }
