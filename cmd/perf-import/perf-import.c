@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "fmt/csvwrite.h"
 #include "fmt/jsonio.h"
@@ -42,8 +43,8 @@ help(void)
 "  -f, --format FMT   hyperfine-json, hyperfine-csv, sadf-d or sadf-j\n"
 "                     (default: told from the content)\n"
 "  -h, --help         this help\n"
-"      --host NAME    the host column (hyperfine: default empty, its\n"
-"                     exports name no host; sadf: default its own)\n"
+"      --host NAME    the host column (hyperfine: default this machine's\n"
+"                     name, its exports have none; sadf: the file's)\n"
 "  -o, --output FILE  write FILE whole (default: standard output)\n"
 "  -q, --quiet        no warning about fields not imported\n"
 "      --time EPOCH   the time of hyperfine's runs (default: the file's\n"
@@ -138,6 +139,8 @@ main(int argc, char **argv)
 	size_t n;
 	char *data, *list;
 	json_error_t je;
+	char hostbuf[256] = "";
+	const char *hfhost = NULL;
 	struct stat st;
 	struct perr e;
 	struct wide w;
@@ -157,7 +160,11 @@ main(int argc, char **argv)
 				    "sadf-j)", optarg);
 			break;
 		case 'h': help(); break;
-		case 'H': o.host = optarg; break;
+		case 'H':
+			if (*optarg == '\0')
+				xcli_misuse(usage, "host '': empty");
+			o.host = optarg;
+			break;
 		case 'o': outpath = optarg; break;
 		case 'q': quiet = 1; break;
 		case 'T': o.time = xcli_double("time", optarg, 0, 1e11); break;
@@ -165,6 +172,10 @@ main(int argc, char **argv)
 		default: xcli_badopt(c, argv, usage);
 		}
 	}
+	/* hyperfine records no host: this machine's, as perf-time's runs
+	 * have it, unless --host says another */
+	if (o.host == NULL && gethostname(hostbuf, sizeof hostbuf - 1) == 0)
+		hfhost = hostbuf;
 	if (argc - optind > 1)
 		xcli_misuse(usage, "one file at a time (perf-trend merges the "
 		    "outputs)");
@@ -200,8 +211,13 @@ main(int argc, char **argv)
 		    NULL)
 			errx(EXIT_TROUBLE, "%s:%d:%d: %s", o.file, je.line,
 			    je.column, je.text);
-		rv = fmt == F_SADF_J ? sadfimport_json(doc, &o, &w, &skipped, &e)
-		    : hfimport_json(doc, &o, &w, &skipped, &e);
+		if (fmt == F_SADF_J) {
+			rv = sadfimport_json(doc, &o, &w, &skipped, &e);
+		} else {
+			if (o.host == NULL)
+				o.host = hfhost;
+			rv = hfimport_json(doc, &o, &w, &skipped, &e);
+		}
 		json_decref(doc);
 	}
 	free(data);
