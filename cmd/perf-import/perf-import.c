@@ -208,9 +208,11 @@ main(int argc, char **argv)
 		fclose(fp);
 	} else {
 		if ((doc = json_loadb(data, n, JSON_REJECT_DUPLICATES, &je)) ==
-		    NULL)
+		    NULL) {
+			free(data);
 			errx(EXIT_TROUBLE, "%s:%d:%d: %s", o.file, je.line,
 			    je.column, je.text);
+		}
 		if (fmt == F_SADF_J) {
 			rv = sadfimport_json(doc, &o, &w, &skipped, &e);
 		} else {
@@ -221,8 +223,11 @@ main(int argc, char **argv)
 		json_decref(doc);
 	}
 	free(data);
-	if (rv < 0)
+	if (rv < 0) {
+		wide_free(&w);
+		import_skipped_free(&skipped);
 		errx(EXIT_TROUBLE, "%s", e.msg);
+	}
 	if (w.nrows == 0)
 		errx(EXIT_TROUBLE, "%s: no %s in it", o.file, fmt == F_HYPERFINE_JSON
 		    ? "runs" : "samples");
