@@ -33,6 +33,31 @@ keep_open(const char *path)
 	return strncmp(path, "/proc/", 6) == 0 || strncmp(path, "/sys/", 5) == 0;
 }
 
+/* Whether name starts with a prefix of perf-sample's own columns: those
+ * stay its own, so that a user's column never passes for one of them (the
+ * samples schema gives users' columns the rest). */
+static int
+reserved(const char *name)
+{
+	static const char *const pre[] = { "cpu", "disk", "net", "mem", "swap",
+	    "psi", "proc", "procs", "cgroup", "fd", "pgfault", "pgmajfault",
+	    "ctxt", "intr", "forks", "interval", "load" };
+	size_t i, n;
+	const char *p;
+
+	for (i = 0; i < sizeof pre / sizeof *pre; i++) {
+		n = strlen(pre[i]);
+		if (strncmp(name, pre[i], n) != 0)
+			continue;
+		/* cpu3_, load15_: digits may follow the prefix */
+		for (p = name + n; *p >= '0' && *p <= '9'; p++)
+			;
+		if (*p == '_' || *p == '\0')
+			return 1;
+	}
+	return 0;
+}
+
 int
 usermetric_add(struct usermetrics *u, const char *spec, int cmd,
     struct perr *e)
@@ -50,6 +75,13 @@ usermetric_add(struct usermetrics *u, const char *spec, int cmd,
 	m.name = xstrndup(spec, (size_t)(eq - spec));
 	if (colname_check(m.name, why, sizeof why) < 0) {
 		perr_set(e, "metric name '%s': %s", m.name, why);
+		free(m.name);
+		return -1;
+	}
+	if (reserved(m.name)) {
+		perr_set(e, "metric name '%s': its prefix is perf-sample's own "
+		    "(cpu_, disk_, net_, mem_, swap_, psi_, proc_, cgroup_, ...)",
+		    m.name);
 		free(m.name);
 		return -1;
 	}
