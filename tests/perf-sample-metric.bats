@@ -30,15 +30,16 @@ STEP='step_count=sh -c "n=$(cat c); echo $((n + 1)) > c; echo $n"'
 
 @test "a file that changes, and a command: a column each, read at every sample" {
 	echo 10 > c
-	run -0 --separate-stderr perf-sample -i 200ms -n 3 --metric-cmd "$STEP" --metric c_count=c
-	[ -z "$stderr" ]
+	run -0 --separate-stderr perf-sample -i 200ms -n 3 --metric-timeout 20s --metric-cmd "$STEP" --metric c_count=c
+	# (on a loaded machine sh may take longer than the interval: said, not fatal)
+	[ -z "$stderr" ] || [[ $stderr == *"takes longer than the interval"* ]]
 	printf '%s\n' "${lines[@]}" > s.csv
 	[[ ${lines[0]} == *,step_count,step_count_cmd_s,c_count ]]
 	[ "$(col step_count s.csv 1)" = 10 ] && [ "$(col c_count s.csv 1)" = 11 ]
 	[ "$(col step_count s.csv 2)" = 11 ] && [ "$(col c_count s.csv 2)" = 12 ]
 	[ "$(col step_count s.csv 3)" = 12 ] && [ "$(col c_count s.csv 3)" = 13 ]
 	# the command's cost, stated in every row
-	awk -v c="$(col step_count_cmd_s s.csv 1)" 'BEGIN { exit !(c > 0 && c < 0.2) }'
+	awk -v c="$(col step_count_cmd_s s.csv 1)" 'BEGIN { exit !(c > 0 && c < 20) }'
 	check_csv samples.schema.json s.csv
 }
 
@@ -60,11 +61,12 @@ STEP='step_count=sh -c "n=$(cat c); echo $((n + 1)) > c; echo $n"'
 }
 
 @test "a missing file gives empty fields, never 0, and one warning; it is read once it appears" {
-	run -0 --separate-stderr perf-sample -i 150ms -n 3 --metric-cmd 'mk_count=sh -c "test -e late && echo 1 || { echo 5 > late; echo 0; }"' --metric late_count=late --metric gone_count=/nonexistent/x
+	run -0 --separate-stderr perf-sample -i 150ms -n 3 --metric-timeout 20s --metric-cmd 'mk_count=sh -c "test -e late && echo 1 || { echo 5 > late; echo 0; }"' --metric late_count=late --metric gone_count=/nonexistent/x
 	printf '%s\n' "${lines[@]}" > s.csv
 	[ "$(col gone_count s.csv 1)" = "" ] && [ "$(col gone_count s.csv 3)" = "" ]
 	[ "$(col late_count s.csv 1)" = 5 ]
-	[ "$stderr" = "perf-sample: metric 'gone_count': /nonexistent/x: cannot read: empty fields (further ones not reported)" ]
+	grep -qxF "perf-sample: metric 'gone_count': /nonexistent/x: cannot read: empty fields (further ones not reported)" <<< "$stderr"
+	[ "$(grep -c gone_count <<< "$stderr")" -eq 1 ]
 }
 
 @test "a command past --metric-timeout is killed, its field empty; a slow one is reported" {
@@ -80,7 +82,7 @@ STEP='step_count=sh -c "n=$(cat c); echo $((n + 1)) > c; echo $n"'
 }
 
 @test "a failing command, one that prints no number, one not found: empty fields and a warning" {
-	run -0 --separate-stderr perf-sample -i 100ms -n 1 --metric-cmd 'f_count=sh -c "echo 3; exit 1"' \
+	run -0 --separate-stderr perf-sample -i 1s -n 1 --metric-timeout 20s --metric-cmd 'f_count=sh -c "echo 3; exit 1"' \
 	    --metric-cmd 'w_count=echo none' --metric-cmd 'n_count=no-such-command-x'
 	printf '%s\n' "${lines[@]}" > s.csv
 	[ "$(col f_count s.csv)" = "" ] && [ "$(col w_count s.csv)" = "" ] && [ "$(col n_count s.csv)" = "" ]
@@ -110,7 +112,7 @@ STEP='step_count=sh -c "n=$(cat c); echo $((n + 1)) > c; echo $n"'
 
 @test "the columns flow through perf-trend, perf-bottleneck and the Prometheus file" {
 	echo 10 > c
-	perf-sample -i 100ms -n 4 --metric-cmd "$STEP" --metric c_count=c > s.csv
+	perf-sample -i 100ms -n 4 --metric-timeout 20s --metric-cmd "$STEP" --metric c_count=c > s.csv 2> /dev/null
 	run -0 --separate-stderr perf-trend -f csv -m c_count s.csv
 	assert_line --regexp '^host=[^,]+,c_count,n,4$'
 	assert_line --regexp '^host=[^,]+,c_count,mean,12.5$'
