@@ -111,9 +111,7 @@ def check_schema(schema):
         if "type" not in p:
             errs.append(f"{where}: no type")
         check_field(where, p, errs)
-        # a catch-all (users' columns) comes after the named fields and
-        # the other patterns, so it may match their names
-        for name in ([] if p.get("x-catchAll") is True else seen):
+        for name in seen:
             if isinstance(name, str) and rx.fullmatch(name):
                 errs.append(f"{where}: pattern matches field '{name}'")
     pk = schema.get("primaryKey", [])
