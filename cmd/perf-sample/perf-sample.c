@@ -21,6 +21,7 @@
 #include "util/xalloc.h"
 
 static struct samplerun_opts opt;	/* set once by main */
+static struct usermetrics metrics;	/* --metric, --metric-cmd */
 static volatile sig_atomic_t stopsig, childexit;
 
 static void
@@ -29,7 +30,8 @@ usage(FILE *fp)
 	fprintf(fp,
 "usage: perf-sample [-i interval] [-n count] [-d duration] [-o file]\n"
 "                   [-f csv|prometheus] [--per-cpu] [--per-disk] [--per-net]\n"
-"                   [--host name] [--root dir] [-R]\n"
+"                   [--host name] [--root dir] [-R] [--metric name=file[:field]]\n"
+"                   [--metric-cmd name=command] [--metric-timeout duration]\n"
 "                   [-p pid [--per-process] | -c cgroup | -- command [arg ...]]\n");
 }
 
@@ -45,6 +47,16 @@ help(void)
 "  -h, --help            this help\n"
 "      --host NAME       the host column (default: the host name)\n"
 "  -i, --interval DUR    time between samples, 10ms-1d (default 1s)\n"
+"      --metric NAME=FILE[:FIELD]\n"
+"                        a column NAME: the first number in FILE at each\n"
+"                        sample, or the FIELDth word, or the number after\n"
+"                        the line's first word FIELD (e.g. memory.stat:anon)\n"
+"      --metric-cmd NAME=COMMAND\n"
+"                        a column NAME: the first number COMMAND prints at\n"
+"                        each sample (words split as sh does, no shell: use\n"
+"                        sh -c '...' for one), and NAME_cmd_s, its run time\n"
+"      --metric-timeout DUR  kill a --metric-cmd command after DUR, 10ms-1h\n"
+"                        (default: the interval)\n"
 "  -n, --count N         stop after N samples\n"
 "  -o, --output FILE     append to FILE (its header must match)\n"
 "  -p, --pid PID         the process PID and all its descendants\n"
@@ -73,7 +85,8 @@ help(void)
 static void
 xparse(struct samplerun_opts *o, int argc, char **argv)
 {
-	enum { O_HOST = 256, O_PERCPU, O_PERDISK, O_PERNET, O_PERPROC, O_ROOT };
+	enum { O_HOST = 256, O_PERCPU, O_PERDISK, O_PERNET, O_PERPROC, O_ROOT,
+	    O_METRIC, O_METRICCMD, O_METRICTIMEOUT };
 	static const struct option longopts[] = {
 		{ "cgroup", required_argument, NULL, 'c' },
 		{ "count", required_argument, NULL, 'n' },
@@ -82,6 +95,9 @@ xparse(struct samplerun_opts *o, int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ "host", required_argument, NULL, O_HOST },
 		{ "interval", required_argument, NULL, 'i' },
+		{ "metric", required_argument, NULL, O_METRIC },
+		{ "metric-cmd", required_argument, NULL, O_METRICCMD },
+		{ "metric-timeout", required_argument, NULL, O_METRICTIMEOUT },
 		{ "output", required_argument, NULL, 'o' },
 		{ "per-cpu", no_argument, NULL, O_PERCPU },
 		{ "per-disk", no_argument, NULL, O_PERDISK },
@@ -93,9 +109,11 @@ xparse(struct samplerun_opts *o, int argc, char **argv)
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
+	struct perr e;
 	int c;
 
 	memset(o, 0, sizeof *o);
+	metrics.timeout = -1;
 	o->scope = SAMPLERUN_SYSTEM;
 	o->interval = 1;
 	o->pid = -1;
@@ -135,6 +153,14 @@ again:
 				errx(EXIT_TROUBLE, "host '': empty");
 			o->host = optarg;
 			break;
+		case O_METRIC:
+		case O_METRICCMD:
+			if (usermetric_add(&metrics, optarg, c == O_METRICCMD,
+			    &e) < 0)
+				errx(EXIT_TROUBLE, "%s", e.msg);
+			break;
+		case O_METRICTIMEOUT: metrics.timeout = xcli_duration(
+		    "metric timeout", optarg, 0.01, 3600); break;
 		case O_PERCPU: o->sysopts.per_cpu = 1; break;
 		case O_PERDISK: o->sysopts.per_disk = 1; break;
 		case O_PERNET: o->sysopts.per_net = 1; break;
@@ -169,6 +195,10 @@ again:
 		errx(EXIT_TROUBLE, "duration '%s': shorter than the interval",
 		    cli_fmt_duration(o->duration, (char [32]){ 0 }, 32));
 	o->command = optind < argc ? argv + optind : NULL;
+	metrics.interval = o->interval;
+	if (metrics.timeout < 0)
+		metrics.timeout = o->interval;
+	o->metrics = &metrics;
 }
 
 static void
@@ -269,6 +299,7 @@ main(int argc, char **argv)
 	if (child > 0)
 		status = reap(child);
 	samplerun_close(&r);
+	usermetric_free(&metrics);
 	free(opt.roots);
 	cli_exit(status);
 }

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fmt/colname.h"
 #include "util/num.h"
 #include "sampler.h"
 #include "util/xalloc.h"
@@ -99,22 +100,7 @@ sampler_put(struct sampler_row *r, const char *name, int dec, double v)
 char *
 sampler_escape(const char *dev)
 {
-	static const char hex[] = "0123456789abcdef";
-	char *out = xmalloc(3 * strlen(dev) + 1), *o = out;
-	unsigned char c;
-
-	for (; *dev != '\0'; dev++) {
-		c = (unsigned char)*dev;
-		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-			*o++ = (char)c;
-		} else {
-			*o++ = '_';
-			*o++ = hex[c >> 4];
-			*o++ = hex[c & 15];
-		}
-	}
-	*o = '\0';
-	return out;
+	return colname_escape(dev);
 }
 
 void

@@ -113,6 +113,7 @@ fill(const struct samplerun_opts *o, struct sampler_row *rows, size_t *nrows,
 			sampler_begin(&rows[0]);
 			sampler_proc_row(&rows[0], &a->tree, &b->tree, -1, dt,
 			    s->pid.tck);
+			usermetric_put(o->metrics, &rows[0]);
 		}
 		n = b->tree.n < MAXROWS ? b->tree.n : MAXROWS;
 		follow_ids(rows, *nrows, &b->tree, n);
@@ -129,6 +130,7 @@ fill(const struct samplerun_opts *o, struct sampler_row *rows, size_t *nrows,
 			sampler_begin(&rows[i]);
 			sampler_proc_row(&rows[i], &a->tree, &b->tree, (long)i, dt,
 			    s->pid.tck);
+			usermetric_put(o->metrics, &rows[i]);
 			rows[i].id = b->tree.p[i].pid;
 			sampler_integrate(&rows[i], &rows[0], dt);
 		}
@@ -141,6 +143,7 @@ fill(const struct samplerun_opts *o, struct sampler_row *rows, size_t *nrows,
 		sampler_proc_row(&rows[0], &a->tree, &b->tree, -1, dt, s->pid.tck);
 	else
 		sampler_cg_row(&rows[0], &a->cg, &b->cg, dt);
+	usermetric_put(o->metrics, &rows[0]);
 	sampler_integrate(&rows[0], &rows[0], dt);
 	return n;
 }
@@ -276,6 +279,21 @@ xopen_sources(struct samplerun *r, const char *const *roots, size_t n)
 	}
 }
 
+/* A user's metric may not take the name of a column perf-sample has. */
+static void
+xcheck_names(const struct samplerun *r)
+{
+	const struct sampler_row *row = &r->rows[0];
+	size_t i, j;
+
+	for (i = 0; i < row->ncols; i++)
+		for (j = i + 1; j < row->ncols; j++)
+			if (strcmp(row->col[i].name, row->col[j].name) == 0)
+				errx(EXIT_TROUBLE, "metric name '%s': perf-sample "
+				    "has a column of that name",
+				    row->col[i].name);
+}
+
 /* Fixes the columns from the first snapshot and starts the output: the
  * header on stdout, or appended to -o FILE unless it has it already. */
 static void
@@ -288,6 +306,7 @@ xopen_output(struct samplerun *r)
 	int fresh = 1;
 
 	fill(o, r->rows, &r->nrows, &r->src[0], &r->sn[0], &r->sn[0], 0);
+	xcheck_names(r);
 	nf = lead(o, f, NULL, 0, NULL, 0);
 	if (!o->prometheus && o->outpath != NULL) {
 		if ((fresh = sampleout_check(o->outpath, f, nf, &r->rows[0],
@@ -345,6 +364,7 @@ samplerun_loop(struct samplerun *r)
 			break;
 		s = &r->src[r->replay ? row + 1 : 0];
 		xtake(o, s, b, r->replay);
+		usermetric_sample(o->metrics);
 		dt = b->mono - a->mono;
 		if (o->scope == SAMPLERUN_PROCESS && b->tree.n == 0)
 			break;	/* the process is gone */

@@ -13,6 +13,7 @@
 #include "sampler.h"
 #include "sys/cgroup.h"
 #include "sysrow.h"
+#include "usermetric.h"
 
 /* What is sampled. */
 enum { SAMPLERUN_SYSTEM, SAMPLERUN_PROCESS, SAMPLERUN_CGROUP };
@@ -34,6 +35,8 @@ struct samplerun_opts {
 	size_t nroots;
 	char **command;			/* the command and its arguments (in
 					 * argv), NULL: none */
+	struct usermetrics *metrics;	/* --metric, --metric-cmd: read at
+					 * each sample, added to every row */
 };
 
 /* What a sample reads: one per root (several when replaying trees). */

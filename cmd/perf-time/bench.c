@@ -6,7 +6,7 @@
 
 #include "bench.h"
 #include "stats/stats.h"
-#include "words.h"
+#include "run/words.h"
 #include "util/xalloc.h"
 
 /* The words w[0..n) joined by blanks, for display. */

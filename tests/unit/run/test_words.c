@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "tap.h"
-#include "words.h"
+#include "run/words.h"
 
 /* Splits s and joins the words with '|'; "ERR: msg" on error. */
 static const char *

@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "words.h"
+#include "run/words.h"
 #include "util/xalloc.h"
 
 void
