@@ -12,6 +12,7 @@ set xrange [0.3:n+0.7]
 set ylabel ylabel noenhanced
 set title title noenhanced
 unset key
+set xtics ()
 do for [i=1:n] { set xtics add (value(sprintf('label%d', i)) i) }
 do for [pass=1:2] {
     if (pass == 1) { eval term_svg; set output svgout } else { eval term_png; set output pngout }

@@ -96,6 +96,13 @@ charts_plots_dir(void)
 	return NULL;
 }
 
+/* A JSON number, NaN when it is null or absent. */
+static double
+jnum(const json_t *v)
+{
+	return json_is_number(v) ? json_number_value(v) : NAN;
+}
+
 /* ---- a gnuplot run: its -e variables ---- */
 
 struct gp {
@@ -709,10 +716,10 @@ compare(struct ctx *c, struct perr *e)
 			verdict = json_string_value(json_object_get(cm,
 			    "verdict"));
 			fprintf(fp, "%zu", ++n);
-			put(fp, json_number_value(json_object_get(
-			    json_object_get(cm, "ratio"), "value")));
-			put(fp, json_number_value(json_object_get(ci, "lo")));
-			put(fp, json_number_value(json_object_get(ci, "hi")));
+			put(fp, jnum(json_object_get(json_object_get(cm,
+			    "ratio"), "value")));
+			put(fp, jnum(json_object_get(ci, "lo")));
+			put(fp, jnum(json_object_get(ci, "hi")));
 			fprintf(fp, " %d\n", verdict && strcmp(verdict,
 			    "regressed") == 0 ? 1 : verdict && strcmp(verdict,
 			    "improved") == 0 ? -1 : 0);

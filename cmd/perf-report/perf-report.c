@@ -15,6 +15,7 @@
 
 #include "charts.h"
 #include "derive.h"
+#include "fmt/csvread.h"
 #include "fmt/jsonio.h"
 #include "outdir.h"
 #include "rdata.h"
@@ -187,18 +188,37 @@ job(const char *prog, const char *out, const char *const *args,
 	return j;
 }
 
+/* Whether the merged header of the files has the column. */
+static int
+has_column(char **paths, size_t n, const char *col)
+{
+	struct csvread *r;
+	struct perr e;
+	int has;
+
+	if ((r = csvread_open(paths, n, &e)) == NULL)
+		return 0;
+	has = csvread_col(r, col) >= 0;
+	csvread_close(r);
+	return has;
+}
+
 /* perf-trend's options for runs: change points of each command's history;
  * with two commands, the comparison of the second against the first; with
  * a numeric parameter, the complexity fit. */
 static const char **
 runs_args(const struct rruns *r)
 {
-	static const char *args[8];
+	static const char *args[10];
 	static char cmp[512];
 	const char *a, *b;
 	size_t n = 0;
 
 	args[n++] = "--changepoints";
+	/* The run time and the peak memory; the other columns are in the
+	 * runs file for whoever needs them. */
+	args[n++] = "-m";
+	args[n++] = r->has_rss ? "wall_s,max_rss_kib" : "wall_s";
 	if (r->ng == 2 && r->param == NULL) {
 		a = r->g[0].label;
 		b = r->g[1].label;
@@ -355,25 +375,12 @@ main(int argc, char *argv[])
 			    in[i].name, (const char *const *)&in[i].name, 1,
 			    json_incref(in[i].doc));
 
-	/* Read the raw rows (the charts', and the checks of the input);
-	 * then what they lack is derived by the programs that own it. */
+	/* What the raw rows lack is derived by the programs that own it,
+	 * while perf-report reads the rows for its charts. */
 	ns = of_kind(in, nin, RK_SAMPLES, &spaths, &snames);
 	nr = of_kind(in, nin, RK_RUNS, &rpaths, &rnames);
 	memset(&samples, 0, sizeof samples);
 	memset(&runs, 0, sizeof runs);
-	if (ns) {
-		long *rows = xcalloc(ns, sizeof *rows);
-		size_t nm, k = 0;
-		const char *const *m = charts_metrics(&nm);
-
-		if (rdata_samples(spaths, ns, snames, m, nm, rows, &samples,
-		    &e) != 0)
-			die("%s", e.msg);
-		for (i = 0; i < nin; i++)
-			if (in[i].kind == RK_SAMPLES)
-				in[i].rows = rows[k++];
-		free(rows);
-	}
 	if (nr) {
 		long *rows = xcalloc(nr, sizeof *rows);
 		size_t k = 0;
@@ -387,7 +394,7 @@ main(int argc, char *argv[])
 	}
 	if (ns && !have[RK_TREND])
 		jobs[njobs++] = job("perf-trend", "trend-samples.json",
-		    rdata_metric(&samples, "mem_used_pct") >= 0 ? sargs :
+		    has_column(spaths, ns, "mem_used_pct") ? sargs :
 		    noargs, spaths, snames, ns);
 	if (nr && !have[RK_TREND])
 		jobs[njobs++] = job("perf-trend", "trend-runs.json",
@@ -411,6 +418,20 @@ main(int argc, char *argv[])
 	for (i = 0; i < njobs; i++)
 		if (derive_start(jobs[i], &e) != 0)
 			die("%s", e.msg);
+	/* The samples are read while the programs run. */
+	if (ns) {
+		long *rows = xcalloc(ns, sizeof *rows);
+		size_t nm, k = 0;
+		const char *const *m = charts_metrics(&nm);
+
+		if (rdata_samples(spaths, ns, snames, m, nm, rows, &samples,
+		    &e) != 0)
+			die("%s", e.msg);
+		for (i = 0; i < nin; i++)
+			if (in[i].kind == RK_SAMPLES)
+				in[i].rows = rows[k++];
+		free(rows);
+	}
 	for (i = 0; i < njobs; i++) {
 		if ((doc = derive_finish(jobs[i], &e)) == NULL)
 			die("%s", e.msg);

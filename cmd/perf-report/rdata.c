@@ -234,6 +234,7 @@ rdata_runs(char *const *paths, size_t npaths, const char *const *names,
 	xcol = csvread_col(r, "exit_status");
 	scol = csvread_col(r, "signal");
 	tocol = csvread_col(r, "timed_out");
+	rr->has_rss = csvread_col(r, "max_rss_kib") >= 0;
 	for (i = 0; i < csvread_ncols(r) && pcol < 0; i++)
 		if (strncmp(csvread_colname(r, i), "param_", 6) == 0) {
 			pcol = (long)i;

@@ -42,6 +42,7 @@ struct rruns {
 	struct rgroup *g;
 	char *param;		/* the first param_* column, or NULL */
 	long rows, failed;
+	int has_rss;		/* a max_rss_kib column */
 	double start, end;
 };
 

@@ -559,7 +559,7 @@ runs(json_t *doc, json_t *summary_lines, const struct rdoc_in *ri)
 				    "metrics"), metric);
 				double half;
 
-				if (x == NULL)
+				if (x == NULL || !(num(x, "n") > 0))
 					continue;
 				ci = json_object_get(x, "mean_ci");
 				mci = json_object_get(x, "median_ci");
@@ -580,6 +580,7 @@ runs(json_t *doc, json_t *summary_lines, const struct rdoc_in *ri)
 
 					json_array_foreach(json_object_get(x,
 					    "notes"), q, nt)
+						if (strcmp(metric, "wall_s") == 0)
 						line(sec, "%s %s: %s", lab,
 						    metric,
 						    json_string_value(nt));
@@ -612,6 +613,16 @@ comparisons(json_t *doc, json_t *summary_lines, const struct rdoc_in *ri,
 		if (json_array_size(json_object_get(td, "comparisons")) == 0)
 			continue;
 		sources(sec, v);
+		{
+			json_t *o = json_object_get(td, "options");
+
+			if (str(o, "compare"))
+				line(sec, "%s: baseline and candidate by %s",
+				    str(v, "label"), str(o, "compare"));
+			else if (str(o, "baseline"))
+				line(sec, "%s: baseline %s", str(v, "label"),
+				    str(o, "baseline"));
+		}
 		json_array_foreach(json_object_get(td, "comparisons"), j, c) {
 			rat = json_object_get(json_object_get(c, "ratio"), "ci");
 			lab = group_label(c);

@@ -127,13 +127,33 @@ cut(char *s, size_t w)
 	}
 }
 
+/* Writes columns [from, to) of a row; the first column of a row starts
+ * it with the indent. */
+static void
+text_row(FILE *fp, char **cell, const size_t *w, const int *isnum,
+    int header, size_t from, size_t to, int padlast)
+{
+	size_t j, cw;
+
+	for (j = from; j < to; j++) {
+		cw = escape_width(cell[j]);
+		fputs("  ", fp);
+		if (isnum[j] && !header)
+			fprintf(fp, "%*s%s", (int)(w[j] - cw), "", cell[j]);
+		else if (j + 1 < to || padlast)
+			fprintf(fp, "%s%*s", cell[j], (int)(w[j] - cw), "");
+		else
+			fputs(cell[j], fp);
+	}
+}
+
 static void
 text_table(const json_t *t, FILE *fp)
 {
 	const json_t *cols = json_object_get(t, "columns"), *rows =
 	    json_object_get(t, "rows"), *r;
 	size_t nc = json_array_size(cols), nr = json_array_size(rows), i, j,
-	    total, *w, wide;
+	    total, *w, wide, first, last;
 	char ***cell, *title;
 	int *isnum;
 
@@ -166,37 +186,43 @@ text_table(const json_t *t, FILE *fp)
 			break;
 		wide = nc;
 		for (j = 0; j < nc; j++)
-			if (!isnum[j] && w[j] > 8 && (wide == nc ||
+			if (!isnum[j] && w[j] > 24 && (wide == nc ||
 			    w[j] > w[wide]))
 				wide = j;
 		if (wide == nc)
 			break;
-		w[wide] -= total - RTEXT_WIDTH < w[wide] - 8 ?
-		    total - RTEXT_WIDTH : w[wide] - 8;
+		w[wide] -= total - RTEXT_WIDTH < w[wide] - 24 ?
+		    total - RTEXT_WIDTH : w[wide] - 24;
 	}
 	title = escape_text(str(t, "title"));
 	wrap(fp, "  ", "  ", title);
 	free(title);
-	for (i = 0; i <= nr; i++) {
-		fputs("  ", fp);
-		for (j = 0; j < nc; j++) {
-			size_t cw;
-
+	for (i = 0; i <= nr; i++)
+		for (j = 0; j < nc; j++)
 			cut(cell[i][j], w[j]);
-			cw = escape_width(cell[i][j]);
-			if (isnum[j] && i > 0)
-				fprintf(fp, "%*s%s", (int)(w[j] - cw), "",
-				    cell[i][j]);
-			else if (j + 1 < nc)
-				fprintf(fp, "%s%*s", cell[i][j],
-				    (int)(w[j] - cw), "");
-			else
-				fputs(cell[i][j], fp);
-			if (j + 1 < nc)
-				fputs("  ", fp);
-			free(cell[i][j]);
+	/* Columns that still do not fit go into further blocks, each led
+	 * by the first column again. */
+	for (first = 1; first < nc || first == 1; first = last) {
+		total = 2 + w[0];
+		for (last = first; last < nc && total + 2 + w[last] <=
+		    RTEXT_WIDTH; last++)
+			total += 2 + w[last];
+		if (last == first && last < nc)
+			last++;
+		if (first > 1)
+			fputc('\n', fp);
+		for (i = 0; i <= nr; i++) {
+			text_row(fp, cell[i], w, isnum, i == 0, 0, 1,
+			    first < last);
+			text_row(fp, cell[i], w, isnum, i == 0, first, last, 0);
+			fputc('\n', fp);
 		}
-		fputc('\n', fp);
+		if (last >= nc)
+			break;
+	}
+	for (i = 0; i <= nr; i++) {
+		for (j = 0; j < nc; j++)
+			free(cell[i][j]);
 		free(cell[i]);
 	}
 	free(cell);
