@@ -32,6 +32,8 @@ static const struct tspec {
 	{ "cpu", "CPU time by state (stacked; bucket means)", "% of CPU time",
 	  "cpu", 1, { "cpu_user_pct", "cpu_system_pct", "cpu_iowait_pct",
 	  "cpu_steal_pct" }, { "user", "system", "iowait", "steal" } },
+	{ "cpu_busy", "CPU busy", "% of CPU time", "cpu", 0,
+	  { "cpu_busy_pct" }, { "busy" } },
 	{ "load", "Load average", "runnable tasks", "cpu", 0,
 	  { "load1", "load5", "load15" }, { "load1", "load5", "load15" } },
 	{ "memory", "Memory and swap used", "% used", "memory", 0,
@@ -815,10 +817,9 @@ gp_finish(struct gp *g, struct perr *e)
 	if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
 		return perr_set(e, "chart %s.svg: %s not found", g->file,
 		    g->argv[0]);
-	return perr_set(e, "chart %s.svg: gnuplot failed (%s %d)%s; its "
-	    "messages were in data/%s.gnuplot.err", g->file,
+	return perr_set(e, "chart %s.svg: gnuplot failed (%s %d)%s", g->file,
 	    WIFEXITED(status) ? "exit status" : "signal", WIFEXITED(status) ?
-	    WEXITSTATUS(status) : WTERMSIG(status), msg, g->file);
+	    WEXITSTATUS(status) : WTERMSIG(status), msg);
 }
 
 static void

@@ -5,6 +5,8 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <stdlib.h>
+#include <signal.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -39,23 +41,56 @@ int
 derive_start(struct derive_job *job, struct perr *e)
 {
 	struct launch_opts o;
-	int fd, err;
+	int fd, efd, err;
 
 	if ((fd = open(job->out, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
 	    0644)) < 0)
 		return perr_set(e, "%s: %s", job->out, strerror(errno));
+	if ((efd = open(job->err, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+	    0644)) < 0) {
+		close(fd);
+		return perr_set(e, "%s: %s", job->err, strerror(errno));
+	}
 	job->argv[0] = sibling(job->prog);
 	launch_opts_init(&o);
 	o.out_fd = fd;
+	o.err_fd = efd;
 	if ((err = launch_opts_prepare(&o)) == 0) {
 		err = launch_start(&o, job->argv, &job->pid);
 		launch_opts_free(&o);
 	}
 	close(fd);
+	close(efd);
 	if (err != 0)
 		return perr_set(e, "%s: cannot run %s: %s", job->what,
 		    job->argv[0], strerror(err));
 	return 0;
+}
+
+void
+derive_kill(struct derive_job *job)
+{
+	if (job->pid <= 0)
+		return;
+	kill(job->pid, SIGKILL);
+	while (waitpid(job->pid, NULL, 0) < 0 && errno == EINTR)
+		;
+	job->pid = 0;
+}
+
+/* The first line the job wrote on stderr, "" when none. */
+static void
+first_line(const char *path, char *buf, size_t len)
+{
+	FILE *fp = fopen(path, "r");
+
+	buf[0] = '\0';
+	if (fp == NULL)
+		return;
+	if (fgets(buf, (int)len, fp) == NULL)
+		buf[0] = '\0';
+	buf[strcspn(buf, "\n")] = '\0';
+	fclose(fp);
 }
 
 json_t *
@@ -63,6 +98,7 @@ derive_finish(struct derive_job *job, struct perr *e)
 {
 	struct perr je;
 	json_t *doc;
+	char msg[512];
 	int status;
 
 	while (waitpid(job->pid, &status, 0) < 0)
@@ -70,14 +106,16 @@ derive_finish(struct derive_job *job, struct perr *e)
 			perr_set(e, "%s: %s", job->what, strerror(errno));
 			return NULL;
 		}
+	job->pid = 0;
 	if (WIFSIGNALED(status)) {
 		perr_set(e, "%s: killed by signal %d", job->what,
 		    WTERMSIG(status));
 		return NULL;
 	}
 	if (WEXITSTATUS(status) > 1) {
-		perr_set(e, "%s: failed (exit status %d)", job->what,
-		    WEXITSTATUS(status));
+		first_line(job->err, msg, sizeof msg);
+		perr_set(e, "%s: failed (exit status %d)%s%s", job->what,
+		    WEXITSTATUS(status), *msg ? ": " : "", msg);
 		return NULL;
 	}
 	if ((doc = jsonio_read(job->out, &je)) == NULL)

@@ -17,12 +17,15 @@ struct derive_job {
 	char *what;		/* "perf-trend on runs.csv", for messages */
 	const char **names;	/* the inputs' names (borrowed) */
 	size_t nnames;
-	pid_t pid;
+	char *err;		/* its standard error goes here */
+	pid_t pid;		/* 0 when not running */
 };
 
 /* Starts the job: the program beside this one (else on PATH), stdout to
- * job->out.  Returns 0, or -1 with the reason in e. */
+ * job->out, stderr to job->err (its first line is quoted when it fails).  Returns 0, or -1 with the reason in e. */
 int derive_start(struct derive_job *job, struct perr *e);
+/* Stops a running job (perf-report is giving up). */
+void derive_kill(struct derive_job *job);
 /* Waits for the job and reads its JSON.  Exit status 0, or 1 (a condition
  * such as --fail-on tripped, which the report shows), are success.
  * Returns the document, or NULL with the reason in e. */

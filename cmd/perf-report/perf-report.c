@@ -45,8 +45,11 @@ static const char *format = "text", *outdir, *title;
 static int charts = 1, interactive, live;
 static double interval = 1;
 
-/* The directory being built (removed on any failure). */
+/* The directory being built (removed on any failure), and the programs
+ * running for the report (stopped on any failure). */
 static char *workdir;
+static struct derive_job *jobs[4];
+static size_t njobs;
 
 static void
 usage(FILE *fp)
@@ -97,6 +100,8 @@ die(const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
+	for (size_t i = 0; i < njobs; i++)
+		derive_kill(jobs[i]);
 	if (workdir)
 		outdir_remove(workdir);
 	exit(EXIT_TROUBLE);
@@ -181,6 +186,7 @@ job(const char *prog, const char *out, const char *const *args,
 	for (i = 0; i < n; i++)
 		j->argv[k++] = paths[i];
 	j->out = xasprintf("%s/data/%s", workdir, out);
+	j->err = xasprintf("%s/data/%s.err", workdir, out);
 	j->what = xasprintf("%s on %s", prog, files);
 	j->names = names;
 	j->nnames = n;
@@ -283,12 +289,12 @@ main(int argc, char *argv[])
 	struct rruns runs;
 	struct rdoc_in ri;
 	struct charts_in ci;
-	struct derive_job *jobs[4];
 	struct perr e;
 	json_t *trends, *findings, *validations, *doc, *opts;
 	char **spaths, **rpaths, **cpaths, *path, *plots;
 	const char **snames, **rnames, **cnames, *sde;
-	size_t nin, i, ns, nr, nc, njobs = 0;
+	size_t nin, i, ns, nr, nc;
+	struct stat st;
 	int c, have[5] = { 0 };
 
 	opterr = 0;
@@ -435,6 +441,9 @@ main(int argc, char *argv[])
 	for (i = 0; i < njobs; i++) {
 		if ((doc = derive_finish(jobs[i], &e)) == NULL)
 			die("%s", e.msg);
+		/* Its warnings, if any, stay beside its output. */
+		if (stat(jobs[i]->err, &st) == 0 && st.st_size == 0)
+			unlink(jobs[i]->err);
 		add_doc(strcmp(jobs[i]->prog, "perf-trend") == 0 ? trends :
 		    strcmp(jobs[i]->prog, "perf-bottleneck") == 0 ? findings :
 		    validations, jobs[i]->what, jobs[i]->names,

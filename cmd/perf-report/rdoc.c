@@ -475,9 +475,9 @@ samples(json_t *doc, json_t *summary_lines, const struct rdoc_in *ri)
 			    s->more_hosts);
 		for (i = 0; i < s->nh; i++)
 			if (s->h[i].ds.width > 1)
-				line(sec, "charts of %s: %ld rows drawn as %zu "
-				    "buckets of %zu rows, each its minimum, "
-				    "mean and maximum (peaks kept)",
+				line(sec, "charts of %s: %ld rows as %zu "
+				    "buckets of %zu (min, mean, max of each: "
+				    "peaks kept)",
 				    s->h[i].name, s->h[i].rows, s->h[i].ds.nb,
 				    s->h[i].ds.width);
 	}

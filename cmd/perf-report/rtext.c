@@ -127,6 +127,14 @@ cut(char *s, size_t w)
 	}
 }
 
+/* The narrowest a string column is cut to: the first column names the
+ * row, so it keeps more; the rest go to further blocks. */
+static size_t
+minw(size_t j)
+{
+	return j == 0 ? 60 : 24;
+}
+
 /* Writes columns [from, to) of a row; the first column of a row starts
  * it with the indent. */
 static void
@@ -186,13 +194,13 @@ text_table(const json_t *t, FILE *fp)
 			break;
 		wide = nc;
 		for (j = 0; j < nc; j++)
-			if (!isnum[j] && w[j] > 24 && (wide == nc ||
-			    w[j] > w[wide]))
+			if (!isnum[j] && w[j] > minw(j) && (wide == nc ||
+			    w[j] - minw(j) > w[wide] - minw(wide)))
 				wide = j;
 		if (wide == nc)
 			break;
-		w[wide] -= total - RTEXT_WIDTH < w[wide] - 24 ?
-		    total - RTEXT_WIDTH : w[wide] - 24;
+		w[wide] -= total - RTEXT_WIDTH < w[wide] - minw(wide) ?
+		    total - RTEXT_WIDTH : w[wide] - minw(wide);
 	}
 	title = escape_text(str(t, "title"));
 	wrap(fp, "  ", "  ", title);
