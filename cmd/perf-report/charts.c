@@ -218,7 +218,7 @@ add_chart(struct ctx *c, const char *base, const char *kind,
     const char *section, const char *title, const char *shows,
     const char *x, const char *const *y, size_t ny, json_t *hosts)
 {
-	json_t *o, *ya = json_array(), *sec, *t;
+	json_t *o, *p, *ya = json_array(), *sec, *t;
 	char *svg = xasprintf("%s.svg", base), *png = xasprintf("%s.png",
 	    base);
 	size_t i;
@@ -235,14 +235,11 @@ add_chart(struct ctx *c, const char *base, const char *kind,
 	xjsonio_set(o, "x", json_string(x));
 	xjsonio_set(o, "y", ya);
 	xjsonio_set(o, "hosts", hosts);
-	json_array_append(json_object_get(c->doc, "charts"), o);
-	json_object_set_new(o, "file", json_string(png));
+	/* The PNG: the same chart, another file. */
+	p = json_deep_copy(o);
+	json_object_set_new(p, "file", json_string(png));
 	json_array_append_new(json_object_get(c->doc, "charts"), o);
-	/* The object is shared: give the PNG entry its own copy. */
-	json_array_set_new(json_object_get(c->doc, "charts"),
-	    json_array_size(json_object_get(c->doc, "charts")) - 1,
-	    json_deep_copy(o));
-	json_object_set_new(o, "file", json_string(svg));
+	json_array_append_new(json_object_get(c->doc, "charts"), p);
 	if ((sec = rdoc_section(c->doc, section)) != NULL)
 		json_array_append_new(json_object_get(sec, "charts"),
 		    json_string(svg));
@@ -388,8 +385,12 @@ timeseries(struct ctx *c, const struct tspec *ts, struct perr *e)
 		var_str(g, path, "data%zu", i + 1);
 		free(path);
 		var_str(g, *h->name ? h->name : "(no host)", "host%zu", i + 1);
-		json_array_append_new(hosts, json_string(h->name) ?
-		    json_string(h->name) : json_string("?"));
+		{
+			json_t *hn = json_string(h->name);
+
+			json_array_append_new(hosts, hn ? hn :
+			    json_string("(a name not UTF-8)"));
+		}
 		/* Finding windows of this host on these metrics. */
 		json_array_foreach(c->ci->findings, j, v) {
 			size_t q;

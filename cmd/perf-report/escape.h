@@ -21,6 +21,9 @@ char *escape_html(const char *s);
  * quotes gnuplot expands no backslash, backquote or macro, and a quote is
  * written twice; what is inside is data, never a command. */
 char *escape_gp(const char *s);
+/* s with each byte that is not part of valid UTF-8 replaced by U+FFFD,
+ * so it can go into JSON (jansson refuses invalid UTF-8). */
+char *escape_utf8(const char *s);
 /* The number of columns s takes on a terminal (UTF-8 code points). */
 size_t escape_width(const char *s);
 

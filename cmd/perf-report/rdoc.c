@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "escape.h"
 #include "fmt/jsonio.h"
 #include "rdoc.h"
 #include "util/cli.h"
@@ -15,6 +16,17 @@
 
 /* Findings listed in words at most (the table holds them all). */
 #define MAX_FINDING_LINES 12
+
+/* A JSON string of any bytes: invalid UTF-8 replaced, never NULL. */
+static json_t *
+jstr(const char *s)
+{
+	char *u = escape_utf8(s);
+	json_t *j = json_string(u);
+
+	free(u);
+	return j;
+}
 
 char *
 rdoc_time(double t, char *buf, size_t len)
@@ -71,7 +83,7 @@ row(json_t *t, const char *fmt, ...)
 	for (; *fmt; fmt++)
 		if (*fmt == 's') {
 			s = va_arg(ap, const char *);
-			json_array_append_new(r, s ? json_string(s) :
+			json_array_append_new(r, s ? jstr(s) :
 			    json_null());
 		} else
 			json_array_append_new(r, xjsonio_num(va_arg(ap,
@@ -81,23 +93,43 @@ row(json_t *t, const char *fmt, ...)
 }
 
 static void
+vlinea(json_t *arr, const char *fmt, va_list ap)
+{
+	char *s;
+
+	if (vasprintf(&s, fmt, ap) < 0)
+		xoom();
+	json_array_append_new(arr, jstr(s));
+	free(s);
+}
+
+/* Appends a line of text to the array arr (text from data included, its
+ * bytes that are not UTF-8 replaced). */
+static void
+linea(json_t *arr, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void
+linea(json_t *arr, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vlinea(arr, fmt, ap);
+	va_end(ap);
+}
+
+/* Appends a line to the section's text. */
+static void
 line(json_t *sec, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 static void
 line(json_t *sec, const char *fmt, ...)
 {
 	va_list ap;
-	char *s;
 
 	va_start(ap, fmt);
-	if (vasprintf(&s, fmt, ap) < 0)
-		xoom();
+	vlinea(json_object_get(sec, "lines"), fmt, ap);
 	va_end(ap);
-	json_t *j = json_string(s);
-	/* Text from data that is not UTF-8 cannot go into JSON: say so. */
-	json_array_append_new(json_object_get(sec, "lines"), j ? j :
-	    json_string("(a line that is not UTF-8 was left out)"));
-	free(s);
 }
 
 static json_t *
@@ -309,7 +341,7 @@ validation(json_t *doc, json_t *summary_lines, const struct rdoc_in *ri)
 
 			if (strcmp(st, "unknown") == 0)
 				break;
-			xjsonio_appendf(summary_lines, "trust: %s %s: %s", st,
+			linea(summary_lines, "trust: %s %s: %s", st,
 			    json_string_value(json_array_get(r, 1)),
 			    json_string_value(json_array_get(r, 3)) ?
 			    json_string_value(json_array_get(r, 3)) : "");
@@ -380,12 +412,12 @@ findings(json_t *doc, json_t *summ, json_t *summary_lines,
 			if (lowest < 0 || sc < lowest)
 				lowest = sc;
 			if (str(h, "main_cause"))
-				xjsonio_appendf(summary_lines, "%s: health "
+				linea(summary_lines, "%s: health "
 				    "%ld (%s), %s", *str(h, "host") ?
 				    str(h, "host") : "(no host)", sc,
 				    str(h, "grade"), str(h, "main_cause"));
 			else
-				xjsonio_appendf(summary_lines, "%s: health "
+				linea(summary_lines, "%s: health "
 				    "%ld (%s), no bottleneck found",
 				    *str(h, "host") ? str(h, "host") :
 				    "(no host)", sc, str(h, "grade"));
@@ -402,7 +434,8 @@ findings(json_t *doc, json_t *summ, json_t *summary_lines,
 			n++;
 		}
 	}
-	qsort(fr, n, sizeof *fr, fref_cmp);
+	if (n)
+		qsort(fr, n, sizeof *fr, fref_cmp);
 	for (i = 0; i < n; i++) {
 		f = fr[i].f;
 		if (fr[i].rank < worst)
@@ -466,7 +499,7 @@ samples(json_t *doc, json_t *summary_lines, const struct rdoc_in *ri)
 		    fmt_dur(s->end - s->start, d, sizeof d),
 		    rdoc_time(s->start, a, sizeof a),
 		    rdoc_time(s->end, b, sizeof b));
-		xjsonio_appendf(summary_lines, "samples: %ld from %zu host%s "
+		linea(summary_lines, "samples: %ld from %zu host%s "
 		    "over %s", s->rows, s->nh + s->more_hosts,
 		    s->nh + s->more_hosts == 1 ? "" : "s", d);
 		if (s->more_hosts)
@@ -534,7 +567,7 @@ runs(json_t *doc, json_t *summary_lines, const struct rdoc_in *ri)
 			line(sec, "%ld runs failed (exit status, signal or "
 			    "time-out) and are left out of the statistics",
 			    r->failed);
-		xjsonio_appendf(summary_lines, "runs: %ld of %zu command%s%s",
+		linea(summary_lines, "runs: %ld of %zu command%s%s",
 		    r->rows, r->ng, r->ng == 1 ? "" : "s", r->failed ?
 		    ", some failed" : "");
 	}
@@ -651,7 +684,7 @@ comparisons(json_t *doc, json_t *summary_lines, const struct rdoc_in *ri,
 	addtbl(sec, t);
 	*any = n > 0;
 	if (n)
-		xjsonio_appendf(summary_lines, "comparisons: %ld regressed of "
+		linea(summary_lines, "comparisons: %ld regressed of "
 		    "%ld", regressions, n);
 	return regressions;
 }
@@ -772,7 +805,7 @@ json_t *
 rdoc_build(const struct rdoc_in *ri)
 {
 	json_t *doc = json_object(), *summ = json_object(), *lines,
-	    *inputs = json_array(), *o, *tj;
+	    *inputs = json_array(), *o;
 	double start = INFINITY, end = -INFINITY;
 	const char *verdict;
 	char *title;
@@ -782,8 +815,7 @@ rdoc_build(const struct rdoc_in *ri)
 
 	for (i = 0; i < ri->nin; i++) {
 		o = json_object();
-		xjsonio_set(o, "path", json_string(ri->in[i].name) ?
-		    json_string(ri->in[i].name) : json_string("?"));
+		xjsonio_set(o, "path", jstr(ri->in[i].name));
 		xjsonio_set(o, "format", json_string(rinput_kind_name(
 		    ri->in[i].kind)));
 		xjsonio_set(o, "rows", ri->in[i].rows < 0 ? json_null() :
@@ -842,8 +874,7 @@ rdoc_build(const struct rdoc_in *ri)
 	xjsonio_set(summ, "verdict", verdict ? json_string(verdict) :
 	    json_null());
 	title = ri->title ? xstrdup(ri->title) : default_title(ri, start);
-	tj = json_string(title);
-	xjsonio_set(doc, "title", tj ? tj : json_string("perfpipe report"));
+	xjsonio_set(doc, "title", jstr(*title ? title : "perfpipe report"));
 	free(title);
 	(void)j;
 	return doc;
