@@ -491,7 +491,7 @@ static const char css[] =
 "figure{margin:1em 0}svg{max-width:100%;height:auto}\n"
 "iframe.chart{width:100%;aspect-ratio:900/480;border:0}\n"
 ".summary{background:#f4f4f4;padding:.5em 1em;border-left:4px solid "
-"#0072b2}\n";
+"#888}\n";
 
 int
 rtext_html(const json_t *doc, const char *chartdir, int interactive,
