@@ -204,3 +204,21 @@ print(sum(c["file"].endswith(".svg") for c in json.load(open(sys.argv[1]))["char
 	run -2 --separate-stderr sh -c 'perf-report runs.csv > /dev/full'
 	[ "$stderr" = "perf-report: <stdout>: write error: No space left on device" ]
 }
+
+@test "--live: at the end of input, the last frame with current values and the alerts firing" {
+	awk -F, 'NR == 1 || $2 == "db1"' samples.csv | head -n 1050 > db1.csv
+	run -0 --separate-stderr perf-report --live -i 10s < db1.csv
+	[ -z "$stderr" ]
+	[ "${lines[0]}" = "perf-report --live: 1049 rows, end of input; q or Ctrl-C quits" ]
+	assert_line --regexp '^ +cpu_busy_pct +mem_used_pct +load1 *$'
+	assert_line --regexp '^now \(2026-01-01 00:17:28 UTC\):$'
+	assert_line --regexp '^  cpu_busy_pct +9[6-8](\.[0-9]+)?$'
+	assert_line "alerts firing: 1"
+	assert_line --regexp '^  warning  cpu_busy_pct: CPU busy \(cpu_busy_pct\) peak'
+	# Not a terminal: no colour, no cursor movement.
+	! grep -q $'\033' <<< "$output"
+	run -2 --separate-stderr perf-report --live runs.csv
+	[ "$stderr" = "perf-report: runs.csv:1: not samples (no time and interval_s columns): --live draws samples" ]
+	run -2 --separate-stderr perf-report --live -o x samples.csv
+	[ "${stderr_lines[0]}" = "perf-report: --live reads one file (or standard input) and writes no directory" ]
+}

@@ -17,6 +17,7 @@
 #include "derive.h"
 #include "fmt/csvread.h"
 #include "fmt/jsonio.h"
+#include "live.h"
 #include "outdir.h"
 #include "rdata.h"
 #include "rdoc.h"
@@ -338,8 +339,17 @@ main(int argc, char *argv[])
 	argc -= optind;
 	argv += optind;
 
-	if (live)
-		xcli_misuse(usage, "--live: LIVE_TODO");
+	if (live) {
+		if (argc > 1 || outdir)
+			xcli_misuse(usage, "--live reads one file (or standard "
+			    "input) and writes no directory");
+		if ((plots = charts_plots_dir()) == NULL)
+			die("the chart scripts (plots/*.gp) are not beside "
+			    "the program; set PERFPIPE_PLOTS");
+		c = live_run(argc ? argv[0] : "-", interval, plots);
+		free(plots);
+		cli_exit(c);
+	}
 	if (interactive && !outdir)
 		xcli_misuse(usage, "--interactive needs -o DIR (report.html)");
 
