@@ -222,3 +222,7 @@ print(sum(c["file"].endswith(".svg") for c in json.load(open(sys.argv[1]))["char
 	run -2 --separate-stderr perf-report --live -o x samples.csv
 	[ "${stderr_lines[0]}" = "perf-report: --live reads one file (or standard input) and writes no directory" ]
 }
+
+@test "golden cases: the refusals, one per kind of bad input" {
+	golden_cases perf-report 4
+}
