@@ -16,10 +16,8 @@
 #include "run/launch.h"
 #include "util/xalloc.h"
 
-/* The program beside /proc/self/exe, so a build or an install uses its own
- * siblings; else its name, for PATH. */
-static char *
-sibling(const char *prog)
+char *
+derive_sibling(const char *prog)
 {
 	char exe[PATH_MAX], *p, *s;
 	ssize_t n;
@@ -51,7 +49,7 @@ derive_start(struct derive_job *job, struct perr *e)
 		close(fd);
 		return perr_set(e, "%s: %s", job->err, strerror(errno));
 	}
-	job->argv[0] = sibling(job->prog);
+	job->argv[0] = derive_sibling(job->prog);
 	launch_opts_init(&o);
 	o.out_fd = fd;
 	o.err_fd = efd;

@@ -21,6 +21,9 @@ struct derive_job {
 	pid_t pid;		/* 0 when not running */
 };
 
+/* The program beside /proc/self/exe, so a build or an install uses its
+ * own siblings; else its name, for PATH.  The caller frees it. */
+char *derive_sibling(const char *prog);
 /* Starts the job: the program beside this one (else on PATH), stdout to
  * job->out, stderr to job->err (its first line is quoted when it fails).  Returns 0, or -1 with the reason in e. */
 int derive_start(struct derive_job *job, struct perr *e);

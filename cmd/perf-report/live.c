@@ -16,6 +16,7 @@
 
 #include <jansson.h>
 
+#include "derive.h"
 #include "escape.h"
 #include "fmt/csvread.h"
 #include "fmt/csvwrite.h"
@@ -81,23 +82,11 @@ struct live {
 static int
 alerts_start(struct live *l)
 {
-	char exe[4096], *p, *prog = NULL, *argv[5];
+	char *argv[5];
 	struct launch_opts o;
 	int in[2], out[2], err;
-	ssize_t n;
 
-	if ((n = readlink("/proc/self/exe", exe, sizeof exe - 1)) > 0) {
-		exe[n] = '\0';
-		if ((p = strrchr(exe, '/')) != NULL) {
-			*p = '\0';
-			prog = xasprintf("%s/perf-bottleneck", exe);
-			if (access(prog, X_OK) != 0) {
-				free(prog);
-				prog = NULL;
-			}
-		}
-	}
-	argv[0] = prog ? prog : xstrdup("perf-bottleneck");
+	argv[0] = derive_sibling("perf-bottleneck");
 	argv[1] = "-F";
 	argv[2] = "-f";
 	argv[3] = "json";
