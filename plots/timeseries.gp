@@ -12,7 +12,7 @@
 load plotdir.'/common.gp'
 set xdata time
 set timefmt '%s'
-set format x (span > 2*86400 ? "%m-%d" : span > 86400 ? "%m-%d\n%H:%M" : span > 600 ? "%H:%M" : "%H:%M:%S")
+set format x (span > 2*86400 ? "%m-%d" : span > 86400 ? "%m-%d\n%H:%M" : span > 600 ? "%H:%M" : span > 20 ? "%H:%M:%S" : "%H:%M:%.1S")
 set xlabel 'time (UTC)'
 set ylabel ylabel noenhanced
 set key top left horizontal noenhanced
