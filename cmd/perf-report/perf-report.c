@@ -195,19 +195,42 @@ job(const char *prog, const char *out, const char *const *args,
 	return j;
 }
 
-/* Whether the merged header of the files has the column. */
-static int
-has_column(char **paths, size_t n, const char *col)
+/* perf-trend's options for samples: the metrics the report describes
+ * (perf-trend's time is per metric, and a day has 62 of them), and the
+ * forecast of memory use. */
+static const char **
+samples_args(char **paths, size_t n)
 {
+	static const char *args[6];
+	static char *list;
+	const char *const *h;
 	struct csvread *r;
 	struct perr e;
-	int has;
+	size_t nh, i, k = 0;
+	char *t;
 
-	if ((r = csvread_open(paths, n, &e)) == NULL)
-		return 0;
-	has = csvread_col(r, col) >= 0;
-	csvread_close(r);
-	return has;
+	list = xstrdup("");
+	h = rdoc_headline(&nh);
+	if ((r = csvread_open(paths, n, &e)) != NULL) {
+		for (i = 0; i < nh; i++)
+			if (csvread_col(r, h[i]) >= 0) {
+				t = xasprintf("%s%s%s", list, *list ? "," : "",
+				    h[i]);
+				free(list);
+				list = t;
+			}
+		if (csvread_col(r, "mem_used_pct") >= 0) {
+			args[k++] = "--forecast";
+			args[k++] = "mem_used_pct=90";
+		}
+		csvread_close(r);
+	}
+	if (*list) {
+		args[k++] = "-m";
+		args[k++] = list;
+	}
+	args[k] = NULL;
+	return args;
 }
 
 /* perf-trend's options for runs: change points of each command's history;
@@ -283,8 +306,6 @@ int
 main(int argc, char *argv[])
 {
 	static const char *const noargs[] = { NULL };
-	static const char *const sargs[] = { "--forecast", "mem_used_pct=90",
-		NULL };
 	struct rinput *in;
 	struct rsamples samples;
 	struct rruns runs;
@@ -410,8 +431,7 @@ main(int argc, char *argv[])
 	}
 	if (ns && !have[RK_TREND])
 		jobs[njobs++] = job("perf-trend", "trend-samples.json",
-		    has_column(spaths, ns, "mem_used_pct") ? sargs :
-		    noargs, spaths, snames, ns);
+		    samples_args(spaths, ns), spaths, snames, ns);
 	if (nr && !have[RK_TREND])
 		jobs[njobs++] = job("perf-trend", "trend-runs.json",
 		    runs_args(&runs), rpaths, rnames, nr);

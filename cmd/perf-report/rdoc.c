@@ -479,6 +479,13 @@ static const char *const headline[] = {
 	"proc_rss_kib", "cgroup_cpu_pct", "cgroup_mem_current_kib",
 };
 
+const char *const *
+rdoc_headline(size_t *n)
+{
+	*n = sizeof headline / sizeof headline[0];
+	return headline;
+}
+
 static void
 samples(json_t *doc, json_t *summary_lines, const struct rdoc_in *ri)
 {
