@@ -134,11 +134,11 @@ print(sum(c["file"].endswith(".svg") for c in json.load(open(sys.argv[1]))["char
 	diff -r a b
 }
 
-@test "a day at 1 Hz is downsampled with its peaks, and the report says so" {
+@test "a long series is downsampled with its peaks, and the report says so" {
 	awk 'BEGIN { print "time,host,interval_s,cpu_busy_pct"
-	    for (i = 0; i < 86400; i++) printf "%d,h,1,%d\n", 1767225600 + i, i == 43210 ? 99 : 5 }' > day.csv
+	    for (i = 0; i < 20000; i++) printf "%d,h,1,%d\n", 1767225600 + i, i == 12345 ? 99 : 5 }' > day.csv
 	run -0 --separate-stderr perf-report -o day day.csv
-	grep -q '^  charts of h: 86400 rows as [0-9]* buckets of [0-9]* (min, mean, max of each: peaks kept)$' day/report.txt
+	grep -q '^  charts of h: 20000 rows as [0-9]* buckets of [0-9]* (min, mean, max of each: peaks kept)$' day/report.txt
 	[ "$(wc -l < day/data/cpu_busy-1.dat)" -le 1001 ]
 	# The one-second peak survives as a bucket's maximum.
 	awk '$4 == 99 { found = 1 } END { exit !found }' day/data/cpu_busy-1.dat
