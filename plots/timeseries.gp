@@ -1,6 +1,7 @@
 # timeseries.gp - metrics over time, one panel per host; each series as
 # the mean of its bucket with a band from the bucket's minimum to its
-# maximum (so peaks survive downsampling); stacked areas when stack=1;
+# maximum, its edge at the maximum drawn thin (so peaks survive
+# downsampling and show); stacked areas when stack=1;
 # threshold lines and finding windows shaded.
 #
 # Variables (-e): svgout, pngout, interactive, height; nhosts, nser,
@@ -8,7 +9,7 @@
 # host<I> and data<I> (the data file of host I: time, then per series
 # mean, min, max); warn, crit (NaN: none); nwin<I> and w<I>_<J>_s,
 # w<I>_<J>_e (finding windows, epoch s), wsev<I>_<J> (2 critical, 1
-# warning); span (seconds shown).
+# warning); span (seconds shown); note (how it was downsampled, or '').
 load plotdir.'/common.gp'
 set xdata time
 set timefmt '%s'
@@ -17,6 +18,7 @@ set xlabel 'time (UTC)'
 set ylabel ylabel noenhanced
 set key top left horizontal noenhanced
 set style fill transparent solid 0.2 noborder
+if (strlen(note) > 0) { set label 1 note at screen 0.99, screen 0.01 right font ',8' noenhanced }
 do for [pass=1:2] {
     if (pass == 1) { eval term_svg; set output svgout } else { eval term_png; set output pngout }
     set multiplot layout nhosts,1 title title noenhanced
@@ -37,6 +39,7 @@ do for [pass=1:2] {
         } else {
             plot for [k=1:nser] f using 1:(column(3+3*(k-1))):(column(4+3*(k-1))) \
                     with filledcurves lt k notitle, \
+                 for [k=1:nser] f using 1:(column(4+3*(k-1))) with lines lt k lw 0.6 dt 1 notitle, \
                  for [k=1:nser] f using 1:(column(2+3*(k-1))) with lines lt k title value(sprintf('label%d', k)), \
                  (warn == warn ? warn : NaN) with lines lc rgb '#E69F00' dt 2 lw 1 title 'warning', \
                  (crit == crit ? crit : NaN) with lines lc rgb '#D55E00' dt 3 lw 1 title 'critical'

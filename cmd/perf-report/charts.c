@@ -357,6 +357,19 @@ timeseries(struct ctx *c, const struct tspec *ts, struct perr *e)
 		threshold(c->ci, "cpu_busy_pct", &warn, &crit);
 	var_num(g, "warn", warn);
 	var_num(g, "crit", crit);
+	/* The chart says itself that it was downsampled, and how. */
+	{
+		size_t w = 1;
+		char note[160] = "";
+
+		for (i = 0; i < s->nh; i++)
+			if (s->h[i].ds.width > w)
+				w = s->h[i].ds.width;
+		if (w > 1)
+			snprintf(note, sizeof note, "downsampled: line = mean, "
+			    "band = min to max of each %zu rows", w);
+		var_str(g, note, "note");
+	}
 	for (i = 0; i < s->nh; i++) {
 		const struct rhost *h = &s->h[i];
 		size_t nw = 0;
