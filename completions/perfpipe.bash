@@ -11,7 +11,7 @@
 
 # The programs it completes: build.ninja's `progs` (tests/completion.bats
 # keeps the two lists the same).
-_perfpipe_progs="perf-sample perf-time perf-trend perf-bottleneck perf-validate perf-import"
+_perfpipe_progs="perf-sample perf-time perf-trend perf-bottleneck perf-validate perf-import perf-report"
 
 # _perfpipe_options PROG: sets _pp_opts to PROG's options and _pp_args to
 # those that take an argument (" -o --output ... "), from its --help: in

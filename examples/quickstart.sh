@@ -2,7 +2,9 @@
 # quickstart.sh - the first command to run: installs what is missing (from
 # Debian's packages), builds perfpipe, then runs its main job on this
 # machine: samples the system for 10 seconds while benchmarking two
-# compression levels, and summarises both with perf-trend.
+# compression levels, summarises both with perf-trend, looks for
+# bottlenecks (perf-bottleneck), checks whether the numbers can be trusted
+# (perf-validate) and writes the report (perf-report).
 #
 #   sh examples/quickstart.sh [OUTDIR]      (default: ./perfpipe-out)
 set -eu
@@ -41,5 +43,17 @@ echo
 echo "== $out/runs.csv: one row per run (schemas/runs.schema.json); gzip -9 against gzip -1:"
 "$bin/perf-trend" -f text -m wall_s,user_s,max_rss_kib -c name=gzip-1,gzip-9 "$out/runs.csv" |
 	sed -n '/^# comparison/,$p'
+
 echo
-echo "Next: perf-trend -f json $out/samples.csv; man cmd/perf-sample/perf-sample.1; README.md"
+echo "== bottlenecks (perf-bottleneck), trust (perf-validate), the report (perf-report) ..."
+"$bin/perf-bottleneck" -o "$out/findings.json" "$out/samples.csv"
+# perf-validate exits 1 when a check fails: the report says which.
+"$bin/perf-validate" -o "$out/validation.json" "$out/samples.csv" "$out/runs.csv" || [ $? -eq 1 ]
+"$bin/perf-report" -o "$out/report" "$out/samples.csv" "$out/runs.csv" \
+	"$out/findings.json" "$out/validation.json"
+echo
+sed -n '/^Summary$/,/^$/p' "$out/report/report.txt"
+echo "== the report: $out/report/report.html (one page, charts inline), report.txt,"
+echo "   report.md, report.json, the charts as SVG and PNG, their data in data/"
+echo
+echo "Next: perf-report --live (perf-sample | perf-report --live); man cmd/perf-report/perf-report.1; README.md"

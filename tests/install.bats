@@ -7,7 +7,7 @@ load helpers
 	d=$BATS_TEST_TMPDIR/stage
 	cd "$ROOT"
 	DESTDIR=$d run -0 ninja install
-	for p in perf-sample perf-time perf-trend perf-bottleneck perf-validate; do
+	for p in perf-sample perf-time perf-trend perf-bottleneck perf-validate perf-report; do
 		[ -x "$d/usr/local/bin/$p" ]
 		[ -f "$d/usr/local/share/man/man1/$p.1" ]
 		[ -f "$d/usr/local/share/bash-completion/completions/$p" ]
@@ -16,6 +16,11 @@ load helpers
 	[ -f "$d/usr/local/share/perfpipe/schemas/runs.schema.json" ]
 	[ -d "$d/usr/local/share/perfpipe/plots" ]
 	run -0 "$d/usr/local/bin/perf-trend" --version
+	# perf-report finds the installed chart scripts and its siblings.
+	[ -f "$d/usr/local/share/perfpipe/plots/timeseries.gp" ]
+	awk -v kind=runs -f "$ROOT/tests/report/gen.awk" > "$BATS_TEST_TMPDIR/runs.csv"
+	run -0 "$d/usr/local/bin/perf-report" -o "$BATS_TEST_TMPDIR/rep" "$BATS_TEST_TMPDIR/runs.csv"
+	[ -s "$BATS_TEST_TMPDIR/rep/runs_box.svg" ]
 }
 
 @test "ninja install: perfspan's header, libraries and pkg-config file build a program" {

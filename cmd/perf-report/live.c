@@ -1,0 +1,528 @@
+/* live.c - the --live dashboard: rows read as they come, alerts from a
+ * perf-bottleneck --follow beside us, a frame drawn every interval. */
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/time.h>
+#include <sys/wait.h>
+#include <termios.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include "derive.h"
+#include "escape.h"
+#include "fmt/csvread.h"
+#include "fmt/csvwrite.h"
+#include "live.h"
+#include "rdoc.h"
+#include "run/launch.h"
+#include "util/cli.h"
+#include "util/num.h"
+#include "util/xalloc.h"
+
+/* Rows kept for the charts: ten minutes at 1 Hz. */
+#define KEEP 600
+/* The metrics charted, the first ones present; and the current values. */
+static const char *const charted[] = { "cpu_busy_pct", "mem_used_pct",
+	"load1", "disk_util_pct", "proc_cpu_pct", "cgroup_cpu_pct" };
+static const char *const shown[] = { "cpu_busy_pct", "cpu_iowait_pct",
+	"load1", "mem_used_pct", "swap_used_pct", "disk_util_pct",
+	"net_rx_bytes_per_s", "net_tx_bytes_per_s", "psi_cpu_some_avg10_pct",
+	"psi_memory_some_avg10_pct", "psi_io_some_avg10_pct", "proc_cpu_pct",
+	"proc_rss_kib", "cgroup_cpu_pct" };
+#define NSHOWN (sizeof shown / sizeof shown[0])
+#define MAXCHARTS 3
+
+static volatile sig_atomic_t stop, tick;
+
+static void
+on_stop(int sig)
+{
+	(void)sig;
+	stop = 1;
+}
+
+static void
+on_tick(int sig)
+{
+	(void)sig;
+	tick = 1;
+}
+
+struct live {
+	const char *plots;
+	char *dir;		/* our temporary directory */
+	int tty, colour;	/* drawing on a terminal; ANSI colours */
+	int keys;		/* /dev/tty for q, or -1 */
+	struct termios saved;
+	long col[NSHOWN];	/* input columns of shown[] */
+	int chart[MAXCHARTS];	/* indexes into shown[] */
+	size_t ncharts;
+	double *t, *v;		/* ring of KEEP rows: time, charted values */
+	size_t head, n;
+	double cur[NSHOWN];	/* the latest value of each */
+	long rows;
+	FILE *alerts_in;	/* rows to perf-bottleneck -F */
+	int alerts_fd;		/* its alert lines (non-blocking) */
+	pid_t alerts_pid;
+	char abuf[65536];
+	size_t alen;
+	json_t *firing;		/* id -> the latest alert line */
+	struct csvwrite w;
+};
+
+/* Starts perf-bottleneck --follow -f json (beside us, else on PATH). */
+static int
+alerts_start(struct live *l)
+{
+	char *argv[5];
+	struct launch_opts o;
+	int in[2], out[2], err;
+
+	argv[0] = derive_sibling("perf-bottleneck");
+	argv[1] = "-F";
+	argv[2] = "-f";
+	argv[3] = "json";
+	argv[4] = NULL;
+	if (pipe2(in, O_CLOEXEC) != 0 || pipe2(out, O_CLOEXEC) != 0)
+		return -1;
+	launch_opts_init(&o);
+	o.in_fd = in[0];
+	o.out_fd = out[1];
+	o.err_fd = open("/dev/null", O_WRONLY | O_CLOEXEC);
+	if ((err = launch_opts_prepare(&o)) == 0) {
+		err = launch_start(&o, argv, &l->alerts_pid);
+		launch_opts_free(&o);
+	}
+	close(in[0]);
+	close(out[1]);
+	close(o.err_fd);
+	free(argv[0]);
+	if (err != 0) {
+		close(in[1]);
+		close(out[0]);
+		fprintf(stderr, "perf-report: perf-bottleneck: %s (no alerts "
+		    "shown)\n", strerror(err));
+		return -1;
+	}
+	l->alerts_in = fdopen(in[1], "w");
+	l->alerts_fd = out[0];
+	fcntl(l->alerts_fd, F_SETFL, O_NONBLOCK);
+	csvwrite_init(&l->w, l->alerts_in);
+	return 0;
+}
+
+/* Takes the alert lines perf-bottleneck has written so far. */
+static void
+alerts_drain(struct live *l)
+{
+	ssize_t got;
+	char *nl;
+	json_t *a;
+	const char *id, *state;
+
+	if (l->alerts_fd < 0)
+		return;
+	while ((got = read(l->alerts_fd, l->abuf + l->alen,
+	    sizeof l->abuf - 1 - l->alen)) > 0) {
+		l->alen += (size_t)got;
+		l->abuf[l->alen] = '\0';
+		while ((nl = strchr(l->abuf, '\n')) != NULL) {
+			*nl = '\0';
+			if ((a = json_loads(l->abuf, 0, NULL)) != NULL) {
+				id = json_string_value(json_object_get(a, "id"));
+				state = json_string_value(json_object_get(a,
+				    "state"));
+				if (id && state && strcmp(state, "firing") == 0)
+					json_object_set(l->firing, id, a);
+				else if (id)
+					json_object_del(l->firing, id);
+				json_decref(a);
+			}
+			memmove(l->abuf, nl + 1, l->alen - (size_t)(nl + 1 -
+			    l->abuf) + 1);
+			l->alen -= (size_t)(nl + 1 - l->abuf);
+		}
+		if (l->alen == sizeof l->abuf - 1)
+			l->alen = 0;	/* a line too long: dropped */
+	}
+}
+
+static void
+keys_on(struct live *l)
+{
+	struct termios t;
+
+	l->keys = open("/dev/tty", O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (l->keys < 0)
+		return;
+	if (tcgetattr(l->keys, &l->saved) != 0) {
+		close(l->keys);
+		l->keys = -1;
+		return;
+	}
+	t = l->saved;
+	t.c_lflag &= ~(tcflag_t)(ICANON | ECHO);
+	t.c_cc[VMIN] = 0;
+	t.c_cc[VTIME] = 0;
+	tcsetattr(l->keys, TCSANOW, &t);
+}
+
+static void
+keys_off(struct live *l)
+{
+	if (l->keys >= 0) {
+		tcsetattr(l->keys, TCSANOW, &l->saved);
+		close(l->keys);
+	}
+}
+
+static int
+quit_pressed(struct live *l)
+{
+	char c;
+
+	if (l->keys < 0)
+		return 0;
+	while (read(l->keys, &c, 1) == 1)
+		if (c == 'q' || c == 'Q')
+			return 1;
+	return 0;
+}
+
+/* Runs gnuplot's dumb terminal on the ring; its text goes to stdout. */
+static void
+draw_charts(struct live *l, int width)
+{
+	char *data = xasprintf("%s/live.dat", l->dir), *script, *argv[40],
+	    *lab[MAXCHARTS];
+	size_t i, k, na = 0, j;
+	pid_t pid;
+	FILE *fp;
+
+	if (l->n < 2 || l->ncharts == 0) {
+		free(data);
+		return;
+	}
+	if ((fp = fopen(data, "w")) == NULL) {
+		free(data);
+		return;
+	}
+	for (i = 0; i < l->n; i++) {
+		j = (l->head + KEEP - l->n + i) % KEEP;
+		fprintf(fp, "%.3f", l->t[j]);
+		for (k = 0; k < l->ncharts; k++) {
+			double v = l->v[j * MAXCHARTS + k];
+
+			if (isnan(v))
+				fputs(" NaN", fp);
+			else
+				fprintf(fp, " %.6g", v);
+		}
+		fputc('\n', fp);
+	}
+	fclose(fp);
+	script = xasprintf("%s/live.gp", l->plots);
+	argv[na++] = xstrdup("gnuplot");
+	argv[na++] = xstrdup("-e");
+	argv[na++] = xasprintf("data=%s", (lab[0] = escape_gp(data)));
+	free(lab[0]);
+	argv[na++] = xstrdup("-e");
+	argv[na++] = xasprintf("n=%zu; width=%d; height=14; colour=%d",
+	    l->ncharts, width, l->colour);
+	for (k = 0; k < l->ncharts; k++) {
+		lab[k] = escape_gp(shown[l->chart[k]]);
+		argv[na++] = xstrdup("-e");
+		argv[na++] = xasprintf("label%zu=%s", k + 1, lab[k]);
+		free(lab[k]);
+	}
+	argv[na++] = script;
+	argv[na] = NULL;
+	fflush(stdout);
+	if (launch_argv(argv, &pid) == 0)
+		while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
+			;
+	for (i = 0; i < na; i++)
+		free(argv[i]);
+	free(data);
+}
+
+static void
+draw(struct live *l, const char *why)
+{
+	struct winsize ws;
+	char buf[NUM_BUFSZ], ts[32];
+	const char *id, *sev, *on;
+	size_t i;
+	json_t *a;
+	int width = 100;
+
+	if (l->tty && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
+	    ws.ws_col >= 40)
+		width = ws.ws_col;
+	if (l->tty)
+		fputs("\033[H\033[2J", stdout);
+	printf("perf-report --live: %ld rows%s%s; q or Ctrl-C quits\n",
+	    l->rows, why ? ", " : "", why ? why : "");
+	draw_charts(l, width);
+	printf("\nnow");
+	if (l->n)
+		printf(" (%s UTC)", rdoc_time(l->t[(l->head + KEEP - 1) % KEEP],
+		    ts, sizeof ts));
+	printf(":\n");
+	for (i = 0; i < NSHOWN; i++)
+		if (l->col[i] >= 0 && !isnan(l->cur[i]))
+			printf("  %-28s %s\n", shown[i], num_fmt_sig(buf,
+			    l->cur[i], 4));
+	if (l->alerts_fd < 0)
+		printf("\nalerts: none known (perf-bottleneck not running)\n");
+	else if (json_object_size(l->firing) == 0)
+		printf("\nalerts firing: none\n");
+	else {
+		printf("\nalerts firing: %zu\n", json_object_size(l->firing));
+		json_object_foreach(l->firing, id, a) {
+			char *ev;
+
+			sev = json_string_value(json_object_get(a, "severity"));
+			on = json_string_value(json_object_get(a, "metric"));
+			ev = escape_text(json_string_value(json_object_get(a,
+			    "evidence")) ? json_string_value(json_object_get(a,
+			    "evidence")) : "");
+			if (l->colour)
+				printf("  %s%-8s\033[0m %s: %s\n", sev &&
+				    strcmp(sev, "critical") == 0 ? "\033[31m" :
+				    "\033[33m", sev ? sev : "?", on ? on : "?",
+				    ev);
+			else
+				printf("  %-8s %s: %s\n", sev ? sev : "?",
+				    on ? on : "?", ev);
+			free(ev);
+		}
+	}
+	fflush(stdout);
+}
+
+/* Follows a file through tail -F, as standard input; its pid goes to
+ * *tail. */
+static int
+follow(const char *path, pid_t *tail)
+{
+	char *argv[] = { "tail", "-n", "+1", "-F", (char *)path, NULL };
+	struct launch_opts o;
+	int p[2], err;
+	pid_t pid = 0;
+
+	if (access(path, R_OK) != 0) {
+		fprintf(stderr, "perf-report: %s: %s\n", path, strerror(errno));
+		return -1;
+	}
+	if (pipe2(p, O_CLOEXEC) != 0)
+		return -1;
+	launch_opts_init(&o);
+	o.out_fd = p[1];
+	if ((err = launch_opts_prepare(&o)) == 0) {
+		err = launch_start(&o, argv, &pid);
+		launch_opts_free(&o);
+	}
+	close(p[1]);
+	if (err != 0 || dup2(p[0], STDIN_FILENO) < 0) {
+		fprintf(stderr, "perf-report: tail: %s\n", strerror(err));
+		return -1;
+	}
+	close(p[0]);
+	*tail = pid;
+	return 0;
+}
+
+/* Ends the tail -F of a followed file (it never ends by itself); returns
+ * status. */
+static int
+stop_tail(pid_t tail, int status)
+{
+	if (tail > 0) {
+		kill(tail, SIGTERM);
+		while (waitpid(tail, NULL, 0) < 0 && errno == EINTR)
+			;
+	}
+	return status;
+}
+
+int
+live_run(const char *path, double interval, const char *plots)
+{
+	struct live l;
+	struct csvread *r;
+	struct csvread_row row;
+	struct sigaction sa;
+	struct itimerval it;
+	struct perr e;
+	sigset_t alrm;
+	char *paths[1] = { "-" };
+	const char *why = NULL, *nc = getenv("NO_COLOR");
+	double t;
+	size_t i, k;
+	long tcol;
+	int got, status = EXIT_OK;
+	pid_t tail = 0;
+
+	memset(&l, 0, sizeof l);
+	l.plots = plots;
+	l.keys = l.alerts_fd = -1;
+	l.tty = isatty(STDOUT_FILENO);
+	l.colour = l.tty && !(nc && *nc);
+	if (strcmp(path, "-") != 0 && follow(path, &tail) != 0)
+		return EXIT_TROUBLE;
+	if ((r = csvread_open(paths, 1, &e)) == NULL) {
+		fprintf(stderr, "perf-report: %s\n", e.msg);
+		return stop_tail(tail, EXIT_TROUBLE);
+	}
+	if ((tcol = csvread_col(r, "time")) < 0 || csvread_col(r,
+	    "interval_s") < 0) {
+		fprintf(stderr, "perf-report: %s:1: not samples (no time and "
+		    "interval_s columns): --live draws samples\n",
+		    strcmp(path, "-") ? path : "<stdin>");
+		csvread_close(r);
+		return stop_tail(tail, EXIT_TROUBLE);
+	}
+	l.dir = xstrdup("/tmp/perf-report-live.XXXXXX");
+	if (mkdtemp(l.dir) == NULL) {
+		fprintf(stderr, "perf-report: %s: %s\n", l.dir, strerror(errno));
+		free(l.dir);
+		csvread_close(r);
+		return stop_tail(tail, EXIT_TROUBLE);
+	}
+	l.firing = json_object();
+	for (i = 0; i < NSHOWN; i++) {
+		l.col[i] = csvread_col(r, shown[i]);
+		l.cur[i] = NAN;
+	}
+	for (k = 0; k < sizeof charted / sizeof charted[0] &&
+	    l.ncharts < MAXCHARTS; k++)
+		for (i = 0; i < NSHOWN; i++)
+			if (strcmp(shown[i], charted[k]) == 0 && l.col[i] >= 0)
+				l.chart[l.ncharts++] = (int)i;
+	l.t = xcalloc(KEEP, sizeof *l.t);
+	l.v = xcalloc(KEEP * MAXCHARTS, sizeof *l.v);
+	if (alerts_start(&l) == 0) {
+		for (i = 0; i < csvread_ncols(r); i++)
+			csvwrite_str(&l.w, csvread_colname(r, i));
+		csvwrite_end(&l.w);
+		fflush(l.alerts_in);
+	}
+	/* No SA_RESTART: a blocked read returns, to draw or to stop. */
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = on_stop;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sa.sa_handler = on_tick;
+	sigaction(SIGALRM, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);	/* perf-bottleneck gone: no alerts */
+	memset(&it, 0, sizeof it);
+	it.it_interval.tv_sec = (time_t)interval;
+	it.it_interval.tv_usec = (suseconds_t)((interval -
+	    floor(interval)) * 1e6);
+	it.it_value = it.it_interval;
+	setitimer(ITIMER_REAL, &it, NULL);
+	keys_on(&l);
+	/* The timer may cut only the wait for input: anywhere else an
+	 * interrupted write would look like a write error. */
+	sigemptyset(&alrm);
+	sigaddset(&alrm, SIGALRM);
+	sigprocmask(SIG_BLOCK, &alrm, NULL);
+	for (;;) {
+		sigprocmask(SIG_UNBLOCK, &alrm, NULL);
+		got = csvread_next(r, &row, &e);
+		sigprocmask(SIG_BLOCK, &alrm, NULL);
+		if (got == 1) {
+			l.rows++;
+			if (num_parse(row.f[tcol], row.len[tcol], &t) != 1)
+				t = NAN;
+			l.t[l.head] = t;
+			for (i = 0; i < NSHOWN; i++) {
+				double v;
+
+				if (l.col[i] < 0 || num_parse(row.f[l.col[i]],
+				    row.len[l.col[i]], &v) != 1)
+					continue;
+				l.cur[i] = v;
+			}
+			for (k = 0; k < l.ncharts; k++)
+				l.v[l.head * MAXCHARTS + k] = l.col[l.chart[k]]
+				    >= 0 ? l.cur[l.chart[k]] : NAN;
+			l.head = (l.head + 1) % KEEP;
+			if (l.n < KEEP)
+				l.n++;
+			if (l.alerts_in) {
+				for (i = 0; i < csvread_ncols(r); i++)
+					csvwrite_str(&l.w, row.f[i]);
+				if (csvwrite_end(&l.w) != 0 ||
+				    fflush(l.alerts_in) != 0) {
+					fclose(l.alerts_in);
+					l.alerts_in = NULL;
+				}
+			}
+		} else if (got == 0) {
+			why = "end of input";
+			break;
+		} else if (!tick && !stop) {
+			fprintf(stderr, "perf-report: %s\n", e.msg);
+			why = "stopped by an error";
+			status = EXIT_TROUBLE;
+			break;
+		}
+		if (stop) {
+			why = "stopped";
+			break;
+		}
+		if (quit_pressed(&l)) {
+			why = "quit";
+			break;
+		}
+		if (tick) {
+			tick = 0;
+			alerts_drain(&l);
+			draw(&l, NULL);
+		}
+	}
+	memset(&it, 0, sizeof it);
+	setitimer(ITIMER_REAL, &it, NULL);
+	tick = 0;
+	keys_off(&l);
+	/* perf-bottleneck has the last rows: its last alerts, then the last
+	 * frame. */
+	if (l.alerts_in) {
+		fclose(l.alerts_in);
+		fcntl(l.alerts_fd, F_SETFL, 0);
+	}
+	if (l.alerts_pid > 0) {
+		if (stop)
+			kill(l.alerts_pid, SIGTERM);
+		alerts_drain(&l);
+		while (waitpid(l.alerts_pid, NULL, 0) < 0 && errno == EINTR)
+			;
+		close(l.alerts_fd);
+	}
+	draw(&l, why);
+	stop_tail(tail, 0);
+	csvread_close(r);
+	{
+		char *f = xasprintf("%s/live.dat", l.dir);
+
+		unlink(f);
+		free(f);
+		rmdir(l.dir);
+	}
+	free(l.dir);
+	free(l.t);
+	free(l.v);
+	json_decref(l.firing);
+	return status;
+}

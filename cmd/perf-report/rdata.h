@@ -1,0 +1,67 @@
+/* rdata.h - the raw rows a report draws: samples per host, downsampled in
+ * bounded memory, and the wall times of runs per command. */
+#ifndef RDATA_H
+#define RDATA_H
+
+#include <stddef.h>
+
+#include "downsample.h"
+#include "util/perr.h"
+
+/* Hosts drawn as panels at most; more are counted, not drawn. */
+#define RDATA_MAXHOSTS 8
+/* Buckets per series: 1000 buckets keep under 2000 points per line. */
+#define RDATA_BUCKETS 1000
+
+struct rhost {
+	char *name;
+	struct downsample ds;
+	double start, end;
+	long rows;
+	double *last;		/* the latest value of each metric */
+};
+
+struct rsamples {
+	size_t nm;		/* metrics present, of those wanted */
+	const char **metric;	/* their names */
+	size_t nh;
+	struct rhost h[RDATA_MAXHOSTS];
+	size_t more_hosts;	/* hosts beyond RDATA_MAXHOSTS, not drawn */
+	long rows;
+	double start, end, interval;	/* interval: the median-free mean */
+};
+
+struct rgroup {
+	char *label;		/* name, else command; then param_*=v */
+	double *t, *wall, *param;
+	size_t n, cap;
+};
+
+struct rruns {
+	size_t ng;
+	struct rgroup *g;
+	char *param;		/* the first param_* column, or NULL */
+	long rows, failed;
+	int has_rss;		/* a max_rss_kib column */
+	double start, end;
+};
+
+/*
+ * Reads samples CSV files (merged by column name), keeping the wanted
+ * metrics that are present (names[0..n)).  rows[i] receives the rows of
+ * file i.  Returns 0, or -1 with "file:line: message" in e.
+ */
+int rdata_samples(char *const *paths, size_t npaths, const char *const *names,
+    const char *const *wanted, size_t nwanted, long *rows,
+    struct rsamples *s, struct perr *e);
+void rdata_samples_free(struct rsamples *s);
+/* The index of metric name in s, or -1. */
+long rdata_metric(const struct rsamples *s, const char *name);
+
+/* Reads runs CSV files: wall_s per command, failed runs left out and
+ * counted. */
+int rdata_runs(char *const *paths, size_t npaths, const char *const *names,
+    long *rows, struct rruns *r, struct perr *e);
+void rdata_runs_free(struct rruns *r);
+
+#endif

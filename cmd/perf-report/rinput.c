@@ -1,0 +1,205 @@
+/* rinput.c - recognising perfpipe files by their header or format tag. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "fmt/csvread.h"
+#include "fmt/jsonio.h"
+#include "rinput.h"
+#include "util/xalloc.h"
+
+/* The JSON formats perf-report reads, and the major version it knows. */
+static const struct {
+	const char *prog;
+	enum rkind kind;
+} known[] = {
+	{ "perf-trend", RK_TREND },
+	{ "perf-bottleneck", RK_FINDINGS },
+	{ "perf-validate", RK_VALIDATION },
+};
+
+const char *
+rinput_kind_name(enum rkind k)
+{
+	static const char *const names[] = { "samples", "runs", "trend",
+		"findings", "validation" };
+
+	return names[k];
+}
+
+/* Copies standard input into DIR/stdin.in.  Returns the path or NULL. */
+static char *
+copy_stdin(const char *workdir, struct perr *e)
+{
+	char buf[65536], *path = xasprintf("%s/stdin.in", workdir);
+	ssize_t n, w, off;
+	int fd;
+
+	if ((fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+	    0600)) < 0) {
+		perr_set(e, "%s: %s", path, strerror(errno));
+		free(path);
+		return NULL;
+	}
+	for (;;) {
+		n = read(STDIN_FILENO, buf, sizeof buf);
+		if (n == 0)
+			break;
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			perr_set(e, "<stdin>: %s", strerror(errno));
+			goto fail;
+		}
+		for (off = 0; off < n; off += w)
+			if ((w = write(fd, buf + off, n - off)) < 0) {
+				perr_set(e, "%s: %s", path, strerror(errno));
+				goto fail;
+			}
+	}
+	if (close(fd) != 0) {
+		fd = -1;
+		perr_set(e, "%s: %s", path, strerror(errno));
+		goto fail;
+	}
+	return path;
+fail:
+	if (fd >= 0)
+		close(fd);
+	free(path);
+	return NULL;
+}
+
+/* The first byte that is not blank (nor a UTF-8 byte order mark): '{' is
+ * JSON.  Returns the byte, 0 for an input with nothing in it, -1 with the
+ * reason in e. */
+static int
+first_byte(const char *path, const char *name, struct perr *e)
+{
+	FILE *fp;
+	int c, bom = 0;
+
+	if ((fp = fopen(path, "r")) == NULL)
+		return perr_set(e, "%s: %s", name, strerror(errno));
+	while ((c = getc(fp)) != EOF) {
+		if (c == 0xef || (bom && (c == 0xbb || c == 0xbf))) {
+			bom = 1;
+			continue;
+		}
+		if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
+			break;
+	}
+	if (ferror(fp)) {
+		fclose(fp);
+		return perr_set(e, "%s: %s", name, strerror(errno));
+	}
+	fclose(fp);
+	return c == EOF ? 0 : c;
+}
+
+static int
+open_json(struct rinput *in, struct perr *e)
+{
+	struct perr je;
+	const char *fmt, *slash;
+	size_t i, plen;
+
+	if ((in->doc = jsonio_read(in->path, &je)) == NULL) {
+		/* jsonio names the path it read: name the input instead. */
+		const char *msg = je.msg;
+
+		if (strncmp(msg, in->path, strlen(in->path)) == 0)
+			msg += strlen(in->path);
+		return perr_set(e, "%s%s%s", in->name, *msg == ':' ? "" : ": ",
+		    msg);
+	}
+	fmt = json_string_value(json_object_get(in->doc, "format"));
+	if (fmt == NULL || (slash = strchr(fmt, '/')) == NULL)
+		return perr_set(e, "%s:1: unknown format: a JSON document "
+		    "without a \"format\" tag such as \"perf-trend/1\"",
+		    in->name);
+	plen = (size_t)(slash - fmt);
+	for (i = 0; i < sizeof known / sizeof known[0]; i++) {
+		if (strlen(known[i].prog) != plen ||
+		    strncmp(known[i].prog, fmt, plen) != 0)
+			continue;
+		if (strcmp(slash + 1, "1") != 0)
+			return perr_set(e, "%s:1: format '%s': another major "
+			    "version (this perf-report reads %s/1)", in->name,
+			    fmt, known[i].prog);
+		in->kind = known[i].kind;
+		return 0;
+	}
+	return perr_set(e, "%s:1: unknown format '%s' (perf-report reads "
+	    "perf-trend/1, perf-bottleneck/1, perf-validate/1, samples and "
+	    "runs CSV)", in->name, fmt);
+}
+
+static int
+open_csv(struct rinput *in, struct perr *e)
+{
+	struct csvread *r;
+	struct perr ce;
+	char *paths[1];
+
+	paths[0] = in->path;
+	if ((r = csvread_open(paths, 1, &ce)) == NULL) {
+		const char *msg = ce.msg;
+
+		if (strncmp(msg, in->path, strlen(in->path)) == 0)
+			msg += strlen(in->path);
+		return perr_set(e, "%s%s%s", in->name, *msg == ':' ? "" : ": ",
+		    msg);
+	}
+	if (csvread_col(r, "time") >= 0 && csvread_col(r, "host") >= 0 &&
+	    csvread_col(r, "interval_s") >= 0)
+		in->kind = RK_SAMPLES;
+	else if (csvread_col(r, "wall_s") >= 0 && csvread_col(r, "run") >= 0)
+		in->kind = RK_RUNS;
+	else {
+		csvread_close(r);
+		return perr_set(e, "%s:1: unknown format: neither samples "
+		    "(columns time, host, interval_s) nor runs (wall_s, run)",
+		    in->name);
+	}
+	csvread_close(r);
+	return 0;
+}
+
+int
+rinput_open(const char *arg, const char *workdir, struct rinput *in,
+    struct perr *e)
+{
+	int c;
+
+	memset(in, 0, sizeof *in);
+	in->rows = -1;
+	if (strcmp(arg, "-") == 0) {
+		in->name = xstrdup("<stdin>");
+		if ((in->path = copy_stdin(workdir, e)) == NULL)
+			return -1;
+	} else {
+		in->name = xstrdup(arg);
+		in->path = xstrdup(arg);
+	}
+	if ((c = first_byte(in->path, in->name, e)) < 0)
+		return -1;
+	if (c == 0)
+		return perr_set(e, "%s: empty input", in->name);
+	if (c == '{')
+		return open_json(in, e);
+	in->rows = 0;
+	return open_csv(in, e);
+}
+
+void
+rinput_free(struct rinput *in)
+{
+	free(in->name);
+	free(in->path);
+	if (in->doc)
+		json_decref(in->doc);
+}

@@ -1,0 +1,49 @@
+# timeseries.gp - metrics over time, one panel per host; each series as
+# the mean of its bucket with a band from the bucket's minimum to its
+# maximum, its edge at the maximum drawn thin (so peaks survive
+# downsampling and show); stacked areas when stack=1;
+# threshold lines and finding windows shaded.
+#
+# Variables (-e): svgout, pngout, interactive, height; nhosts, nser,
+# stack; title, ylabel (string literals); label<K> for series K;
+# host<I> and data<I> (the data file of host I: time, then per series
+# mean, min, max); warn, crit (NaN: none); nwin<I> and w<I>_<J>_s,
+# w<I>_<J>_e (finding windows, epoch s), wsev<I>_<J> (2 critical, 1
+# warning); span (seconds shown); note (how it was downsampled, or '').
+load plotdir.'/common.gp'
+set xdata time
+set timefmt '%s'
+set format x (span > 2*86400 ? "%m-%d" : span > 86400 ? "%m-%d\n%H:%M" : span > 600 ? "%H:%M" : span > 20 ? "%H:%M:%S" : "%H:%M:%.1S")
+set xlabel 'time (UTC)'
+set ylabel ylabel noenhanced
+set key top left horizontal noenhanced
+set style fill transparent solid 0.2 noborder
+if (strlen(note) > 0) { set label 1 note at screen 0.99, screen 0.01 right font ',8' noenhanced }
+do for [pass=1:2] {
+    if (pass == 1) { eval term_svg; set output svgout } else { eval term_png; set output pngout }
+    set multiplot layout nhosts,1 title title noenhanced
+    do for [i=1:nhosts] {
+        unset object
+        nw = value(sprintf('nwin%d', i))
+        do for [j=1:nw] {
+            set object j rect from value(sprintf('w%d_%d_s', i, j)), graph 0 to value(sprintf('w%d_%d_e', i, j)), graph 1 \
+                behind fc rgb (value(sprintf('wsev%d_%d', i, j)) > 1 ? '#D55E00' : '#E69F00') fs transparent solid 0.15 noborder
+        }
+        set title value(sprintf('host%d', i)) noenhanced
+        f = value(sprintf('data%d', i))
+        if (stack) {
+            plot for [k=nser:1:-1] f using 1:(sum [q=1:k] (valid(2+3*(q-1)) ? column(2+3*(q-1)) : 0)) \
+                    with filledcurves x1 lt k fs solid 0.7 title value(sprintf('label%d', k)), \
+                 (warn == warn ? warn : NaN) with lines lc rgb '#E69F00' dt 2 lw 1 title 'warning', \
+                 (crit == crit ? crit : NaN) with lines lc rgb '#D55E00' dt 3 lw 1 title 'critical'
+        } else {
+            plot for [k=1:nser] f using 1:(column(3+3*(k-1))):(column(4+3*(k-1))) \
+                    with filledcurves lt k notitle, \
+                 for [k=1:nser] f using 1:(column(4+3*(k-1))) with lines lt k lw 0.6 dt 1 notitle, \
+                 for [k=1:nser] f using 1:(column(2+3*(k-1))) with lines lt k title value(sprintf('label%d', k)), \
+                 (warn == warn ? warn : NaN) with lines lc rgb '#E69F00' dt 2 lw 1 title 'warning', \
+                 (crit == crit ? crit : NaN) with lines lc rgb '#D55E00' dt 3 lw 1 title 'critical'
+        }
+    }
+    unset multiplot
+}
