@@ -357,7 +357,7 @@ read_header(struct csvread *r, struct src *sc, struct perr *e)
 	if ((got = take(sc, &q, e)) < 0)
 		return -1;
 	if (got == 0)
-		return perr_set(e, "%s: empty input: no header row", sc->name);
+		return perr_set(e, "%s:1: empty input: no header row", sc->name);
 	sc->nhdr = q->n;
 	sc->map = xcalloc(q->n, sizeof *sc->map);
 	for (i = 0; i < q->n; i++) {
