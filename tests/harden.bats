@@ -127,6 +127,25 @@ waitfor() {
 	[ "$(tail -c 1 runs.csv | od -An -c | tr -d ' ')" = '\n' ]
 }
 
+@test "SIGINT and SIGTERM in the middle of perf-sample | perf-bottleneck --follow: every line whole" {
+	for sig in INT TERM; do
+		perf-sample -i 10ms | perf-bottleneck -F -f csv -t cpu_busy_pct=0,,0 > out 2> err &
+		pid=$!
+		waitfor 3 out
+		pkill -$sig -P $$ -x perf-bottleneck
+		rc=0
+		wait $pid || rc=$?
+		[ "$rc" -eq 0 ] || [ "$rc" -eq 141 ]
+		[[ $(cat err) == "perf-bottleneck: stopped after "*" rows: "* ]]
+		[ "$(tail -c 1 out | od -An -c | tr -d ' ')" = '\n' ]
+		/usr/bin/python3 -c '
+import csv, sys
+rows = list(csv.reader(open("out", newline="")))
+sys.exit(len(rows) < 2 or any(len(r) != len(rows[0]) for r in rows))'
+		rm out err
+	done
+}
+
 @test "a reader that stops reading: perf-sample waits without growing, ends when it goes" {
 	mkfifo p
 	perf-sample -i 10ms > p 2> err &
