@@ -48,8 +48,9 @@ waitfor() {
 }
 
 @test "a closed pipe: each program ends quietly (SIGPIPE), no message" {
-	# 1 MiB of output through a pipe whose reader took one byte and left.
-	/usr/bin/python3 -c 'print("time,host,cpu_busy_pct"); [print("%d,%s,5" % (i, "h%05d" % i)) for i in range(20000)]' > many.csv
+	# Output far over a pipe's 64 KiB (a 300 KiB host name) through a pipe
+	# whose reader took one byte and left.
+	/usr/bin/python3 -c 'print("time,host,cpu_busy_pct"); [print("%d,%s,5" % (i, "h" * 300000)) for i in range(3)]' > many.csv
 	for p in perf-trend perf-bottleneck; do
 		rc=$( { $p many.csv 2> err; echo $? > rc; } | head -c 1 > /dev/null; cat rc)
 		[ "$rc" -eq 141 ] || { echo "$p: exit $rc"; false; }
@@ -150,14 +151,15 @@ sys.exit(len(rows) < 2 or any(len(r) != len(rows[0]) for r in rows))'
 	mkfifo p
 	perf-sample -i 10ms > p 2> err &
 	pid=$!
-	# The reader takes one line, then reads nothing more for a second.
-	{ read -r _; sleep 1; exec 0<&-; } < p &
+	# The reader takes one line, then reads nothing more until told to go.
+	{ read -r _; while [ ! -e go ]; do sleep 0.05; done; } < p &
 	reader=$!
 	sleep 0.5
 	rss1=$(awk '/^VmRSS/ { print $2 }' /proc/$pid/status)
-	sleep 0.4
+	sleep 0.5
 	rss2=$(awk '/^VmRSS/ { print $2 }' /proc/$pid/status)
 	[ "$rss2" -le $((rss1 + 64)) ]
+	touch go
 	wait $reader
 	rc=0
 	wait $pid || rc=$?
