@@ -93,7 +93,7 @@ EOF
 @test "empty input, a header only, no metric: exit 2 with file:line" {
 	: > empty.csv
 	run -2 --separate-stderr perf-trend empty.csv
-	[ "$stderr" = "perf-trend: empty.csv: empty input: no header row" ]
+	[ "$stderr" = "perf-trend: empty.csv:1: empty input: no header row" ]
 	printf 'name,wall_s\n' > hdr.csv
 	run -2 --separate-stderr perf-trend hdr.csv
 	[ "$stderr" = "perf-trend: hdr.csv:2: empty input: no data rows" ]

@@ -246,7 +246,7 @@ inputs(const struct csvread *r, const struct layout *l,
 
 	for (s = 0; s < csvread_nsrc(r); s++) {
 		o = json_object();
-		xjsonio_set(o, "path", json_string(csvread_srcname(r, s)));
+		xjsonio_set(o, "path", xjsonio_text(csvread_srcname(r, s)));
 		xjsonio_set(o, "format", json_string(l->runs ? "runs" :
 		    "samples"));
 		xjsonio_set(o, "rows", json_integer((json_int_t)rows[s]));
@@ -267,9 +267,9 @@ options(void)
 	xjsonio_set(o, "fd_max", xjsonio_num(fdmax));
 	xjsonio_set(o, "follow", json_boolean(follow));
 	xjsonio_set(o, "format", json_string(format));
-	xjsonio_set(o, "output", output ? json_string(output) : json_null());
+	xjsonio_set(o, "output", output ? xjsonio_text(output) : json_null());
 	xjsonio_set(o, "threshold", json_incref(opt_thr));
-	xjsonio_set(o, "thresholds", thresholds ? json_string(thresholds) :
+	xjsonio_set(o, "thresholds", thresholds ? xjsonio_text(thresholds) :
 	    json_null());
 	return o;
 }

@@ -124,14 +124,14 @@ report_finding(const struct eval *ev, const struct finding *f, const char *id)
 	json_t *o = json_object(), *k = json_object();
 	size_t i;
 
-	xjsonio_set(o, "id", json_string(id));
-	xjsonio_set(o, "host", json_string(g->host));
+	xjsonio_set(o, "id", xjsonio_text(id));
+	xjsonio_set(o, "host", xjsonio_text(g->host));
 	for (i = 0; i < ev->l->nkeys; i++)
-		xjsonio_set(k, ev->l->keyname[i], json_string(g->keyvals[i]));
+		xjsonio_set(k, ev->l->keyname[i], xjsonio_text(g->keyvals[i]));
 	xjsonio_set(o, "keys", k);
 	xjsonio_set(o, "resource", json_string(f->resource));
 	xjsonio_set(o, "kind", json_string(rules_kind_name(f->kind)));
-	xjsonio_set(o, "metric", json_string(f->metric));
+	xjsonio_set(o, "metric", xjsonio_text(f->metric));
 	xjsonio_set(o, "severity", json_string(rules_sev_name(f->sev)));
 	xjsonio_set(o, "direction", json_string(rules_dir_name(f->dir)));
 	xjsonio_set(o, "start", xjsonio_num(f->start));
@@ -140,8 +140,8 @@ report_finding(const struct eval *ev, const struct finding *f, const char *id)
 	xjsonio_set(o, "peak", xjsonio_num(f->peak));
 	xjsonio_set(o, "mean", xjsonio_num(finding_mean(f)));
 	xjsonio_set(o, "threshold", xjsonio_num(f->threshold));
-	xjsonio_set(o, "evidence", json_string(f->evidence));
-	xjsonio_set(o, "recommendation", json_string(f->recommendation));
+	xjsonio_set(o, "evidence", xjsonio_text(f->evidence));
+	xjsonio_set(o, "recommendation", xjsonio_text(f->recommendation));
 	return o;
 }
 
@@ -164,14 +164,14 @@ rules_json(const struct rules *rs)
 
 	for (i = 0; i < rs->n; i++) {
 		o = json_object();
-		xjsonio_set(o, "metric", json_string(rs->r[i].metric));
+		xjsonio_set(o, "metric", xjsonio_text(rs->r[i].metric));
 		xjsonio_set(o, "warning", xjsonio_num(rs->r[i].warn));
 		xjsonio_set(o, "critical", xjsonio_num(rs->r[i].crit));
 		xjsonio_set(o, "for_s", json_real(rs->r[i].for_s));
 		xjsonio_set(o, "clear", xjsonio_num(rs->r[i].clear));
 		xjsonio_set(o, "direction", json_string(rules_dir_name(
 		    rs->r[i].dir)));
-		xjsonio_set(o, "source", json_string(rs->r[i].source));
+		xjsonio_set(o, "source", xjsonio_text(rs->r[i].source));
 		json_array_append_new(a, o);
 	}
 	return a;
@@ -182,12 +182,14 @@ rules_json(const struct rules *rs)
 static json_t *
 cause(const struct finding *f)
 {
-	char b[NUM_BUFSZ], d[32];
+	char b[NUM_BUFSZ], d[32], text[512];
 
-	return jsonio_fmt("%s %s: %s peak %s%s for %s (%s)", f->resource,
+	/* The metric is a column's name, which may not be UTF-8. */
+	snprintf(text, sizeof text, "%s %s: %s peak %s%s for %s (%s)", f->resource,
 	    rules_kind_name(f->kind), f->metric, num_fmt_sig(b, f->peak, 3),
 	    advice_unit(f->metric), advice_dur(f->end - f->start, d, sizeof d),
 	    rules_sev_name(f->sev));
+	return xjsonio_text(text);
 }
 
 /* One entry of hosts[] for the host of group gi, over findings
@@ -219,7 +221,7 @@ host_json(const struct report *rp, size_t gi, size_t from, size_t to,
 	}
 	score_host(ev->f, rp->order + from, to - from, res, sc);
 	free(res);
-	xjsonio_set(o, "host", json_string(host));
+	xjsonio_set(o, "host", xjsonio_text(host));
 	xjsonio_set(o, "start", xjsonio_num(start));
 	xjsonio_set(o, "end", xjsonio_num(end));
 	xjsonio_set(o, "rows", json_integer((json_int_t)rows));
@@ -228,7 +230,7 @@ host_json(const struct report *rp, size_t gi, size_t from, size_t to,
 	xjsonio_set(o, "main_cause", sc->main >= 0 ? cause(&ev->f[sc->main]) :
 	    json_null());
 	xjsonio_set(o, "main_finding", sc->main >= 0 ?
-	    json_string(rp->ids[sc->main]) : json_null());
+	    xjsonio_text(rp->ids[sc->main]) : json_null());
 	xjsonio_set(o, "totals", totals(n));
 	if (rp->blame != NULL && (top = blame_top(rp->blame, ev, host)) != NULL)
 		xjsonio_set(o, "top", top);
@@ -279,12 +281,12 @@ report_json(struct report *rp, int *worst)
 		json_array_append_new(hosts, host_json(rp, i, from, j, &sc));
 		if (sc.score < least) {
 			least = sc.score;
-			xjsonio_set(overall, "host", json_string(host));
+			xjsonio_set(overall, "host", xjsonio_text(host));
 		}
 		worsthost = host;
 	}
 	for (i = 0; i < rp->notes->n; i++)
-		json_array_append_new(notes, json_string(rp->notes->v[i]));
+		json_array_append_new(notes, xjsonio_text(rp->notes->v[i]));
 	xjsonio_set(doc, "format", json_string("perf-bottleneck/1"));
 	xjsonio_set(doc, "inputs", json_incref(rp->inputs));
 	xjsonio_set(doc, "options", json_incref(rp->options));

@@ -244,6 +244,9 @@ layout_parse(const struct layout *l, const struct csvread *r,
 			vals[c] = NAN;
 			break;
 		case -1:
+		case -2:
+			/* -2, beyond a double ("1e400"), left vals[c] as the
+			 * last row's value: a wrong answer, not a skip. */
 			return perr_set(e, "%s:%ld: column '%s': '%s' is not a "
 			    "number", row->file, row->line,
 			    csvread_colname(r, (size_t)c), row->f[c]);

@@ -125,7 +125,7 @@ compare(struct cmp *c, const struct gacc *b, const struct gacc *k,
 	c->p = c->rel = NAN;
 	c->dir = trendcmp_direction(metric, o->higher);
 	c->o = json_object();
-	xjsonio_set(c->o, "metric", json_string(metric));
+	xjsonio_set(c->o, "metric", xjsonio_text(metric));
 	xjsonio_set(c->o, "better", json_string(c->dir > 0 ? "higher" : "lower"));
 	xjsonio_set(c->o, "baseline", side(b));
 	xjsonio_set(c->o, "candidate", side(k));

@@ -361,25 +361,6 @@ trenddesc_metric(const struct gacc *a, uint64_t rows, double conf)
 	return m;
 }
 
-/* A JSON string of CSV text, which may not be valid UTF-8: then bytes
- * beyond ASCII become '?' rather than failing the document. */
-static json_t *
-text(const char *s)
-{
-	json_t *j = json_string(s);
-	char *fixed, *p;
-
-	if (j != NULL)
-		return j;
-	fixed = xstrdup(s);
-	for (p = fixed; *p; p++)
-		if ((unsigned char)*p >= 0x80)
-			*p = '?';
-	j = json_string(fixed);
-	free(fixed);
-	return j;
-}
-
 void
 trenddesc_key(json_t *obj, const struct groups *g, const struct group *gr,
     const struct csvread *r)
@@ -394,9 +375,9 @@ trenddesc_key(json_t *obj, const struct groups *g, const struct group *gr,
 			continue;
 		name = csvread_colname(r, i);
 		if (strcmp(name, "host") == 0)
-			xjsonio_set(obj, "host", text(gr->key[i] ? gr->key[i] : ""));
+			xjsonio_set(obj, "host", xjsonio_text(gr->key[i] ? gr->key[i] : ""));
 		else
-			xjsonio_set(k, name, text(gr->key[i] ? gr->key[i] : ""));
+			xjsonio_set(k, name, xjsonio_text(gr->key[i] ? gr->key[i] : ""));
 	}
 	xjsonio_set(obj, "keys", k);
 }

@@ -123,7 +123,7 @@ trenddoc_free_input(struct trenddoc_input *in)
 static json_t *
 optstr(const char *v)
 {
-	return v ? json_string(v) : json_null();
+	return v ? xjsonio_text(v) : json_null();
 }
 
 static void
@@ -134,7 +134,7 @@ add_inputs(json_t *arr, const struct trenddoc_input *in)
 
 	for (s = 0; s < csvread_nsrc(in->r); s++) {
 		o = json_object();
-		xjsonio_set(o, "path", json_string(csvread_srcname(in->r, s)));
+		xjsonio_set(o, "path", xjsonio_text(csvread_srcname(in->r, s)));
 		xjsonio_set(o, "format", json_string(columns_format(in->r, s)));
 		xjsonio_set(o, "rows", json_integer((json_int_t)in->srcrows[s]));
 		json_array_append_new(arr, o);
@@ -161,7 +161,7 @@ provenance(const struct trenddoc_opts *opt, const struct trenddoc_input *in,
 			a = json_array();
 			json_object_set_new(cols, role, a);
 		}
-		json_array_append_new(a, json_string(csvread_colname(in->r, i)));
+		json_array_append_new(a, xjsonio_text(csvread_colname(in->r, i)));
 	}
 	xjsonio_set(o, "columns", cols);
 	a = json_object();
@@ -187,7 +187,7 @@ provenance(const struct trenddoc_opts *opt, const struct trenddoc_input *in,
 	xjsonio_set(a, "seed", json_integer((json_int_t)opt->seed));
 	xjsonio_set(a, "threshold", json_real(100 * opt->threshold));
 	xjsonio_set(a, "x", in->c.axis >= 0 ?
-	    json_string(csvread_colname(in->r, (size_t)in->c.axis)) : json_null());
+	    xjsonio_text(csvread_colname(in->r, (size_t)in->c.axis)) : json_null());
 	xjsonio_set(a, "quantile_type", json_integer(7));
 	xjsonio_set(a, "sketch_relative_error", json_real(b->alpha));
 	xjsonio_set(o, "options", a);

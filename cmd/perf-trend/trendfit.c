@@ -253,7 +253,7 @@ points(const struct changepoint *cp, size_t n, const struct series *s)
 		p = json_object();
 		xjsonio_set(p, "index", json_integer((json_int_t)(k * s->stride)));
 		xjsonio_set(p, "x", s->x ? xjsonio_num(s->x[k]) : json_null());
-		xjsonio_set(p, "label", s->lab ? json_string(s->lab[k]) : json_null());
+		xjsonio_set(p, "label", s->lab ? xjsonio_text(s->lab[k]) : json_null());
 		xjsonio_set(p, "mean_before", xjsonio_num(cp[i].mean_before));
 		xjsonio_set(p, "mean_after", xjsonio_num(cp[i].mean_after));
 		xjsonio_set(p, "change_pct", xjsonio_num(cp[i].change_pct));
@@ -408,8 +408,8 @@ trendfit_complexity(const struct groups *g, const struct columns *c,
 				continue;
 			o = json_object();
 			trenddesc_key(o, g, gr, r);
-			xjsonio_set(o, "metric", json_string(csvread_colname(r, k)));
-			xjsonio_set(o, "param", json_string(csvread_colname(r,
+			xjsonio_set(o, "metric", xjsonio_text(csvread_colname(r, k)));
+			xjsonio_set(o, "param", xjsonio_text(csvread_colname(r,
 			    (size_t)param)));
 			f = fit(&gr->m[k], &e, &ok);
 			json_object_update_new(o, f);

@@ -76,7 +76,7 @@ check_word(const char *v)
 {
 	json_t *o = json_object(), *a = json_array();
 
-	json_array_append_new(a, json_string(v));
+	json_array_append_new(a, xjsonio_text(v));
 	xjsonio_set(o, "values", a);
 	return o;
 }
@@ -96,20 +96,18 @@ check_grade(double v, double lo, double hi, double wlo, double whi)
 void
 check_add(struct checklist *l, struct check *c)
 {
-	json_t *o = json_object(), *d;
+	json_t *o = json_object();
 
 	xjsonio_set(o, "name", json_string(c->name));
 	xjsonio_set(o, "group", json_string(c->group));
 	xjsonio_set(o, "status", json_string(names[c->status]));
-	xjsonio_set(o, "subject", json_string(c->subject));
+	xjsonio_set(o, "subject", xjsonio_text(c->subject));
 	xjsonio_set(o, "measured", c->measured ? c->measured : json_null());
 	xjsonio_set(o, "expected", c->expected ? c->expected :
 	    check_range(NAN, NAN));
 	xjsonio_set(o, "unit", json_string(c->unit));
-	/* Text from files (paths, values) may not be UTF-8: say so instead. */
-	if ((d = json_string(c->detail[0] ? c->detail : "-")) == NULL)
-		d = json_string("(detail not UTF-8)");
-	xjsonio_set(o, "detail", d);
+	/* Text from files (paths, values) may not be UTF-8. */
+	xjsonio_set(o, "detail", xjsonio_text(c->detail[0] ? c->detail : "-"));
 	xjsonio_set(o, "hint", c->status == CHECK_PASS || c->hint == NULL ?
 	    json_null() : json_string(c->hint));
 	json_array_append_new(l->arr, o);

@@ -195,7 +195,7 @@ input_json(const char *path, const char *format, json_t *rows)
 {
 	json_t *o = json_object();
 
-	xjsonio_set(o, "path", json_string(path));
+	xjsonio_set(o, "path", xjsonio_text(path));
 	xjsonio_set(o, "format", json_string(format));
 	xjsonio_set(o, "rows", rows);
 	return o;

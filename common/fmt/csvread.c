@@ -51,6 +51,7 @@ struct src {
 	unsigned char *has;	/* has[c]: whether the source has merged column c */
 	int started;		/* whether the BOM check has been done */
 	long toowide;		/* line of a record with too many fields, or 0 */
+	long nul;		/* line of a field holding a NUL byte, or 0 */
 	size_t recbytes;	/* bytes read since the last record ended */
 };
 
@@ -88,6 +89,10 @@ on_field(void *s, size_t len, void *data)
 		sc->offs = xreallocarray(sc->offs, sc->offcap, sizeof *sc->offs);
 		sc->lens = xreallocarray(sc->lens, sc->offcap, sizeof *sc->lens);
 	}
+	/* A NUL byte is not text: every consumer would read the field as
+	 * cut short there (a plausible wrong answer), so the file is refused. */
+	if (len && !sc->nul && memchr(f, '\0', len) != NULL)
+		sc->nul = sc->line + sc->nl;
 	memcpy(sc->buf + sc->buflen, f, len);
 	sc->buf[sc->buflen + len] = '\0';
 	sc->offs[sc->noffs] = sc->buflen;
@@ -176,6 +181,9 @@ fill(struct src *sc, struct perr *e)
 			if (sc->toowide)
 				return perr_set(e, "%s:%ld: more than %d fields "
 				    "in a row", sc->name, sc->toowide, MAXFIELDS);
+			if (sc->nul)
+				return perr_set(e, "%s:%ld: a NUL byte in a field "
+				    "(not text)", sc->name, sc->nul);
 			break;
 		}
 		off = 0;
@@ -190,6 +198,9 @@ fill(struct src *sc, struct perr *e)
 		if (sc->toowide)
 			return perr_set(e, "%s:%ld: more than %d fields in a row",
 			    sc->name, sc->toowide, MAXFIELDS);
+		if (sc->nul)
+			return perr_set(e, "%s:%ld: a NUL byte in a field (not "
+			    "text)", sc->name, sc->nul);
 		if ((sc->recbytes += n) > MAXRECORD + CHUNK)
 			return perr_set(e, "%s:%ld: row longer than %d MiB",
 			    sc->name, sc->line, MAXRECORD >> 20);
@@ -346,7 +357,7 @@ read_header(struct csvread *r, struct src *sc, struct perr *e)
 	if ((got = take(sc, &q, e)) < 0)
 		return -1;
 	if (got == 0)
-		return perr_set(e, "%s: empty input: no header row", sc->name);
+		return perr_set(e, "%s:1: empty input: no header row", sc->name);
 	sc->nhdr = q->n;
 	sc->map = xcalloc(q->n, sizeof *sc->map);
 	for (i = 0; i < q->n; i++) {

@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "fmt/jsonio.h"
@@ -22,10 +23,92 @@ xjsonio_num(double v)
 	return j;
 }
 
+
+/* The length of the valid UTF-8 sequence at p (1-4), or 0 (RFC 3629:
+ * no overlong forms, no surrogates, nothing above U+10FFFF). */
+static size_t
+utf8_len(const unsigned char *p)
+{
+	unsigned char c = p[0];
+
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xC2 && c <= 0xDF)
+		return (p[1] & 0xC0) == 0x80 ? 2 : 0;
+	if (c >= 0xE0 && c <= 0xEF) {
+		if ((c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] > 0x9F))
+			return 0;
+		return (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 ? 3 : 0;
+	}
+	if (c >= 0xF0 && c <= 0xF4) {
+		if ((c == 0xF0 && p[1] < 0x90) || (c == 0xF4 && p[1] > 0x8F))
+			return 0;
+		return (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 &&
+		    (p[3] & 0xC0) == 0x80 ? 4 : 0;
+	}
+	return 0;
+}
+
+/* A copy of s (the caller frees it) with each byte that is not part of
+ * a valid UTF-8 sequence replaced by U+FFFD: at most 3 bytes out per byte
+ * in.  utf8_len stops at the NUL, whose top bits never continue a
+ * sequence, so it reads nothing past the string. */
+static char *
+utf8_fix(const char *s)
+{
+	const unsigned char *p;
+	char *fixed, *q;
+	size_t n;
+
+	q = fixed = xreallocarray(NULL, strlen(s) * 3 + 1, 1);
+	for (p = (const unsigned char *)s; *p; p += n)
+		if ((n = utf8_len(p)) != 0) {
+			memcpy(q, p, n);
+			q += n;
+		} else {
+			memcpy(q, "\xEF\xBF\xBD", 3);
+			q += 3;
+			n = 1;
+		}
+	*q = '\0';
+	return fixed;
+}
+
+json_t *
+xjsonio_text(const char *s)
+{
+	json_t *j;
+	char *fixed;
+
+	if ((j = json_string(s)) != NULL)
+		return j;
+	fixed = utf8_fix(s);
+	j = json_string(fixed);
+	free(fixed);
+	if (j == NULL)
+		xoom();
+	return j;
+}
+
 void
 xjsonio_set(json_t *obj, const char *key, json_t *value)
 {
-	if (value == NULL || json_object_set_new(obj, key, value) != 0)
+	const unsigned char *p;
+	char *fixed = NULL;
+	size_t n;
+	int rc;
+
+	if (value == NULL)
+		xoom();
+	/* A key from data (a column's name) may not be UTF-8. */
+	for (p = (const unsigned char *)key; *p; p += n)
+		if ((n = utf8_len(p)) == 0) {
+			key = fixed = utf8_fix(key);
+			break;
+		}
+	rc = json_object_set_new(obj, key, value);
+	free(fixed);
+	if (rc != 0)
 		xoom();
 }
 

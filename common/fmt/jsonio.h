@@ -16,6 +16,11 @@
 json_t *xjsonio_num(double v);
 /* Sets key in obj to a new value, stealing the reference (shorthand). */
 void xjsonio_set(json_t *obj, const char *key, json_t *value);
+/* A string of text from data or a file name, which may not be UTF-8:
+ * each byte that does not begin or continue a valid UTF-8 sequence
+ * becomes U+FFFD, so that the document can still be written (jansson
+ * refuses invalid UTF-8).  New reference; dies when memory runs out. */
+json_t *xjsonio_text(const char *s);
 /* A string formatted as by printf: a new reference, or NULL when the text
  * is not UTF-8 (or memory ran out). */
 json_t *jsonio_fmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

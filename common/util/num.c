@@ -91,9 +91,11 @@ num_parse(const char *s, size_t len, double *out)
 		return 1;
 	}
 slow:
-	/* Only digits, sign, point and exponent reach here; strtod decides. */
-	if (strspn(s, "0123456789+-.eE") < len)
-		return -1;
+	/* Only digits, sign, point and exponent reach here; strtod decides.
+	 * s need not be NUL-terminated at len (strspn would read past it). */
+	for (p = s; p < end; p++)
+		if (!memchr("0123456789+-.eE", *p, 15))
+			return -1;
 	return parse_slow(s, len, out);
 }
 

@@ -137,7 +137,7 @@ main(void)
 	reads("a,b\n,\n", "|@2;", "empty fields");
 	reads("\xEF\xBB\xBF" "a,b\n1,2\n", "1|2@2;", "UTF-8 BOM skipped");
 	reads("a,b\n", "", "header only");
-	fails("", "bad.csv: empty input: no header row", "empty file");
+	fails("", "bad.csv:1: empty input: no header row", "empty file");
 	fails("a,b\n1,2\n3\n", "bad.csv:3: row has 1 field, header has 2",
 	    "short row");
 	fails("a,b\n1,2,3\n", "bad.csv:2: row has 3 fields, header has 2",

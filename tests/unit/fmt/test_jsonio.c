@@ -31,6 +31,20 @@ main(void)
 	free(buf);
 	json_decref(doc);
 
+	/* Text from data that is not UTF-8 (found by tests/fuzz/lf/filecheck:
+	 * a runs name with a 0xff byte ended perf-validate "out of memory"). */
+	j = xjsonio_text("s\xffort \xc3\xa9 \xe2\x82 \xed\xa0\x80 \xf4\x90\x80\x80");
+	tap_str(json_string_value(j), "s\xef\xbf\xbdort \xc3\xa9 \xef\xbf\xbd"
+	    "\xef\xbf\xbd \xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd "
+	    "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd",
+	    "text: invalid bytes (cut, surrogate, above U+10FFFF) become U+FFFD, valid ones stay");
+	json_decref(j);
+	doc = json_object();
+	xjsonio_set(doc, "k\xff", json_integer(1));
+	tap_ok(json_integer_value(json_object_get(doc, "k\xef\xbf\xbd")) == 1,
+	    "a key that is not UTF-8 is repaired, not dropped");
+	json_decref(doc);
+
 	fp = fopen("/dev/full", "w");
 	doc = json_pack("{s:s}", "k", "v");
 	setvbuf(fp, NULL, _IOFBF, 1 << 16);

@@ -75,6 +75,17 @@ main(void)
 	}
 	tap_ok(same, "200000 random decimals parse exactly as strtod does");
 
+	{
+		/* Found by tests/fuzz/lf/num: the slow path read past len. */
+		char *f = malloc(5);
+
+		memcpy(f, "1e400", 5);
+		tap_ok(num_parse(f, 5, &v) == -2, "1e400 unterminated: out of range, "
+		    "nothing read past len");
+		memcpy(f, "1e40x", 5);
+		tap_ok(num_parse(f, 4, &v) == 1 && v == 1e40, "reads len bytes only");
+		free(f);
+	}
 	tap_str(num_fmt(buf, 12.5, 3), "12.5", "fmt trims zeros");
 	tap_str(num_fmt(buf, 3, 3), "3", "fmt drops the point");
 	tap_str(num_fmt(buf, -0.0001, 3), "0", "fmt -0 is 0");
