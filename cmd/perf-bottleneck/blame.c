@@ -235,7 +235,7 @@ rank(const struct blame *b, const struct eval *ev, const char *host, int r,
 		keys = json_object();
 		for (j = 0; j < ev->l->nkeys; j++)
 			xjsonio_set(keys, ev->l->keyname[j],
-			    json_string(ev->g[s[i].g].keyvals[j]));
+			    xjsonio_text(ev->g[s[i].g].keyvals[j]));
 		xjsonio_set(o, "keys", keys);
 		xjsonio_set(o, "share_pct", xjsonio_num(num_round_sig(100 *
 		    s[i].sum / total, 4)));
