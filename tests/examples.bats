@@ -59,6 +59,23 @@ setup() {
 		"$ROOT/examples/cron/perfpipe-sample"
 }
 
+@test "cron file: every job runs: the day's sampling (shortened), the morning's report and forecast" {
+	log=$BATS_TEST_TMPDIR/log
+	today=$(date -u +%F) yesterday=$(date -u -d yesterday +%F)
+	grep -v -e '^#' -e '^[A-Z]*=' -e '^$' "$ROOT/examples/cron/perfpipe-sample" |
+	    cut -d' ' -f7- | sed -e "s|/var/log/perfpipe|$log|g" -e 's/\\%/%/g' \
+	    -e 's/-i 60s -d 1d/-i 200ms -n 8/' > jobs
+	[ "$(wc -l < jobs)" -eq 3 ]
+	run -0 sh -c "$(sed -n 1p jobs)"
+	[ "$(wc -l < "$log/samples-$today.csv")" -eq 9 ]
+	mv "$log/samples-$today.csv" "$log/samples-$yesterday.csv"
+	run -0 sh -c "$(sed -n 2p jobs)"
+	[ -s "$log/report-$yesterday/report.html" ]
+	grep -q ': health [0-9]* (' "$log/report-$yesterday/report.txt"
+	run -0 sh -c "$(sed -n 3p jobs)"
+	assert_output --partial "mem_used_pct"
+}
+
 @test "prometheus.sh keeps a .prom file with the latest sample" {
 	INTERVAL=100ms sh "$ROOT/examples/prometheus.sh" prom 2>err &
 	pid=$!

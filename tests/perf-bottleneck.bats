@@ -79,7 +79,9 @@ findings() {
 	run -2 --separate-stderr perf-bottleneck --fail-on info "$FX/fleet.csv"
 	[ "${stderr_lines[0]}" = "perf-bottleneck: fail-on 'info': not warning or critical" ]
 	run -2 --separate-stderr perf-bottleneck -t nope_pct=1,2 "$FX/fleet.csv"
-	[ "$stderr" = "perf-bottleneck: threshold 'nope_pct=1,2': unknown metric 'nope_pct'" ]
+	[ "$stderr" = "perf-bottleneck: threshold for 'nope_pct' (--threshold): no column 'nope_pct' in the input" ]
+	run -2 --separate-stderr perf-bottleneck -t Bad-Name=1,2 "$FX/fleet.csv"
+	[ "$stderr" = "perf-bottleneck: threshold 'Bad-Name=1,2': 'Bad-Name' is not a column name (snake_case)" ]
 	run -2 --separate-stderr perf-bottleneck -t mem_used_pct=95,90 "$FX/fleet.csv"
 	[ "$stderr" = "perf-bottleneck: threshold 'mem_used_pct=95,90': metric 'mem_used_pct': warning 95 above critical 90 (direction above)" ]
 	run -2 --separate-stderr perf-bottleneck --budget oops "$FX/fleet.csv"
@@ -416,6 +418,21 @@ kinds() {
 	assert_output "$(printf '26266\tproc_rss_kib')"
 	run -0 awk -F, '$4 == 26267 && $10 > 260000 { n++ } END { print n }' "$FX/real-leak.csv"
 	[ "$output" -ge 25 ]
+}
+
+@test "a column of the user's own (perf-sample --metric) takes a threshold: above, or below when warning > critical" {
+	printf 'time,host,interval_s,queue_count,free_slots_count\n' > u.csv
+	awk -v t=$T0 'BEGIN { for (i = 1; i <= 60; i++)
+	    print t + i ",h,1," (i > 20 && i <= 40 ? 50 : 3) "," (i > 30 ? 1 : 9) }' >> u.csv
+	perf-bottleneck -t queue_count=10,40,5s -t free_slots_count=4,2,5s u.csv > out.json
+	run -0 check_json findings.schema.json out.json
+	run -0 jq -r '.findings[] | [.resource, .metric, .severity, .direction, .rows, .peak] | @tsv' out.json
+	assert_output "$(printf 'custom\tqueue_count\tcritical\tabove\t20\t50\ncustom\tfree_slots_count\tcritical\tbelow\t30\t1')"
+	run -0 perf-bottleneck -f text -t queue_count=10,40,5s u.csv
+	assert_line --partial "recommendation: queue_count passed the level set for it (--threshold)"
+	printf 'metric,warning,critical,for_s,clear,direction\nqueue_count,10,40,5,,above\n' > t.csv
+	run -0 jq -r '.findings[0].metric' <(perf-bottleneck -T t.csv u.csv)
+	assert_output queue_count
 }
 
 @test "OOM kills are memory errors, critical at the first" {

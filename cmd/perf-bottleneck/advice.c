@@ -217,6 +217,10 @@ recommend(const struct eval *ev, const struct finding *f)
 		    "are not busy (busiest %s%%): look at network file systems, "
 		    "remote volumes or synchronous writes (fsync) rather than "
 		    "disk bandwidth", num_fmt_sig(b, cx(f, CTX_DISK_UTIL), 3));
+	if (strcmp(res, "custom") == 0)
+		return xasprintf("%s passed the level set for it (%s): look at "
+		    "what feeds it, and at the system's findings in the same "
+		    "window", s->name, r->source);
 	if (strcmp(res, "cpu") == 0 || strcmp(res, "cgroup") == 0)
 		return cpu_advice(s, r, f);
 	if (strcmp(res, "memory") == 0 && r->kind == KIND_UTIL)

@@ -237,6 +237,25 @@ process(struct csvread *r, struct layout *l, struct eval *ev,
 	return rows;
 }
 
+/* A rule of the user's own watches a column the input must have: a
+ * misspelt name is an error, not a rule that never fires. */
+static void
+custom_fed(const struct rules *rs, const struct layout *l)
+{
+	size_t k, i;
+
+	for (k = 0; k < rs->n && !l->runs; k++) {
+		if (strcmp(rs->r[k].resource, "custom") != 0)
+			continue;
+		for (i = 0; i < l->ns && l->s[i].rule != k; i++)
+			;
+		if (i == l->ns)
+			errx(EXIT_TROUBLE, "threshold for '%s' (%s): no column "
+			    "'%s' in the input", rs->r[k].metric,
+			    rs->r[k].source, rs->r[k].metric);
+	}
+}
+
 static json_t *
 inputs(const struct csvread *r, const struct layout *l,
     const unsigned long *rows)
@@ -369,6 +388,7 @@ main(int argc, char *argv[])
 		errx(EXIT_TROUBLE, "%s", e.msg);
 	}
 	layout_init(&l, r, &rs, cpus, fdmax, &notes);
+	custom_fed(&rs, &l);
 	budget_bind(&bs, r, &notes);
 	blame_init(&bl, r, &l);
 	al.format = format;

@@ -227,16 +227,39 @@ check(const struct rule *r, struct perr *e)
 	return 0;
 }
 
+/* A column name a rule of the user's own may watch: snake_case. */
+static int
+plain_name(const char *s)
+{
+	if (!(*s >= 'a' && *s <= 'z'))
+		return 0;
+	return s[strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789_")] == '\0';
+}
+
 /* The rule to change for metric: its own, or a new copy of the pattern
- * rule that matches it; NULL when no built-in rule knows the metric. */
+ * rule that matches it, or for a metric no built-in rule knows (a column
+ * of perf-sample --metric, an application's) a new rule of resource
+ * "custom" with no source yet; NULL when metric is not a column name. */
 static struct rule *
 target(struct rules *rs, const char *metric)
 {
 	long i = rules_match(rs, metric);
 	struct rule *r;
 
-	if (i < 0)
-		return NULL;
+	if (i < 0) {
+		if (!plain_name(metric))
+			return NULL;
+		rs->r = xreallocarray(rs->r, rs->n + 1, sizeof *rs->r);
+		r = &rs->r[rs->n++];
+		memset(r, 0, sizeof *r);
+		r->metric = xstrdup(metric);
+		r->resource = "custom";
+		r->kind = KIND_UTIL;
+		r->dir = DIR_ABOVE;
+		r->warn = r->crit = r->clear = NONE;
+		r->label = "custom metric";
+		return r;
+	}
 	if (strcmp(rs->r[i].metric, metric) == 0)
 		return &rs->r[i];
 	rs->r = xreallocarray(rs->r, rs->n + 1, sizeof *rs->r);
@@ -288,10 +311,15 @@ rules_set(struct rules *rs, const char *spec, struct perr *e)
 		goto out;
 	}
 	if ((r = target(rs, buf)) == NULL) {
-		perr_set(e, "threshold '%s': unknown metric '%s'", spec, buf);
+		perr_set(e, "threshold '%s': '%s' is not a column name "
+		    "(snake_case)", spec, buf);
 		goto out;
 	}
 	save = *r;
+	/* A rule of the user's own: lower is worse when warning > critical. */
+	if (r->source == NULL)
+		r->dir = !isnan(w) && !isnan(c) && w > c ? DIR_BELOW :
+		    DIR_ABOVE;
 	r->warn = w;
 	r->crit = c;
 	r->clear = cl;
@@ -371,8 +399,8 @@ rules_load(struct rules *rs, const char *path, struct perr *e)
 			goto out;
 		}
 		if ((r = target(rs, row.f[col[0]])) == NULL) {
-			perr_set(e, "%s:%ld: unknown metric '%s'", row.file,
-			    row.line, row.f[col[0]]);
+			perr_set(e, "%s:%ld: '%s' is not a column name "
+			    "(snake_case)", row.file, row.line, row.f[col[0]]);
 			goto out;
 		}
 		tmp.metric = r->metric;

@@ -14,7 +14,8 @@ enum { SEV_NONE, SEV_INFO, SEV_WARNING, SEV_CRITICAL };
 
 struct rule {
 	char *metric;		/* a column name, or a pattern with '*' */
-	const char *resource;	/* cpu, memory, swap, disk, network, fd, cgroup */
+	const char *resource;	/* cpu, memory, swap, disk, network, fd, cgroup,
+				 * custom (a rule of the user's own) */
 	int kind;		/* KIND_* */
 	int dir;		/* DIR_* */
 	double warn, crit;	/* levels; NaN when the rule has none */

@@ -12,6 +12,7 @@ static const struct {
 	{ "cpu", 1 }, { "memory", 1 }, { "disk", 1 }, { "command", 1 },
 	{ "swap", 0.8 }, { "network", 0.8 }, { "fd", 0.8 },
 	{ "cgroup", 0.6 }, { "process", 0.6 }, { "pressure", 1 },
+	{ "custom", 0.8 },
 };
 #define NW (sizeof weights / sizeof weights[0])
 
