@@ -38,7 +38,7 @@ help(void)
 {
 	usage(stdout);
 	fputs("\nConverts hyperfine and sysstat results into perfpipe CSV:\n"
-"hyperfine --export-json into runs (a row per run), sadf -d and sadf -j\n"
+"hyperfine's JSON export into runs (a row per run), sadf -d and sadf -j\n"
 "into samples (a row per host and time).\n"
 "  -f, --format FMT   hyperfine-json, hyperfine-csv, sadf-d or sadf-j\n"
 "                     (default: told from the content)\n"
