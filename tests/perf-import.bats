@@ -253,6 +253,10 @@ PY
 	run -0 --separate-stderr perf-import newer.csv
 	[ "$stderr" = "perf-import: newer.csv: not imported, unknown to perf-import (a newer version?): %newthing" ]
 	[ "$(col <(echo "$output") cpu_user_pct 1)" = 77.72 ]
+	sed '1s/;%idle$/;;%idle/; 2,6s/$/;1.00/' "$FX/day-u.sadf-d.csv" > noname.csv
+	run -2 --separate-stderr perf-import noname.csv
+	[ "$stderr" = "perf-import: noname.csv:1: column 10 of the header has no name" ]
+	[ -z "$output" ]
 	sed '3s/;0.00$//' "$FX/day-u.sadf-d.csv" > short.csv
 	run -2 --separate-stderr perf-import short.csv
 	[ "$stderr" = "perf-import: short.csv:3: 9 fields, the header on line 1 has 10" ]

@@ -180,8 +180,12 @@ in_list(const char *list, const char *name)
 	size_t n = strlen(name);
 	const char *p;
 
+	/* An empty name (an empty header field) is in no list; a match at the
+	 * list's first byte has no space before it to read. */
+	if (n == 0)
+		return 0;
 	for (p = list; (p = strstr(p, name)) != NULL; p++)
-		if (p[-1] == ' ' && p[n] == ' ')
+		if ((p == list || p[-1] == ' ') && p[n] == ' ')
 			return 1;
 	return 0;
 }
@@ -470,6 +474,10 @@ dheader(struct dhead *h, char *line, long lineno,
 	h->dev = h->intr || strcmp(f[3], "CPU") == 0 || strcmp(f[3], "DEV") == 0
 	    || strcmp(f[3], "IFACE") == 0 || strcmp(f[3], "TTY") == 0 ||
 	    strcmp(f[3], "FILESYSTEM") == 0;
+	for (i = 0; i < n; i++)
+		if (*f[i] == '\0')
+			return perr_set(e, "%s:%ld: column %zu of the header has "
+			    "no name", o->file, lineno, i + 1);
 	for (i = h->dev ? 4 : 3; i < n && !h->intr; i++)
 		if ((h->f[i] = field_d(f[i])) == NULL && !in_list(known_d, f[i]))
 			import_skip(skipped, f[i]);
