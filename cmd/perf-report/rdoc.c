@@ -32,9 +32,12 @@ char *
 rdoc_time(double t, char *buf, size_t len)
 {
 	struct tm tm;
-	time_t s = (time_t)floor(t);
+	time_t s;
 
-	if (!isfinite(t) || gmtime_r(&s, &tm) == NULL)
+	/* Converted only when a time_t holds it (inf is no time: a file
+	 * without times; beyond year 10^7 neither). */
+	if (!(fabs(t) < 1e14) || (s = (time_t)floor(t), gmtime_r(&s, &tm) ==
+	    NULL))
 		snprintf(buf, len, "?");
 	else
 		strftime(buf, len, "%Y-%m-%d %H:%M:%S", &tm);

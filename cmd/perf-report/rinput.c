@@ -180,19 +180,26 @@ rinput_open(const char *arg, const char *workdir, struct rinput *in,
 	if (strcmp(arg, "-") == 0) {
 		in->name = xstrdup("<stdin>");
 		if ((in->path = copy_stdin(workdir, e)) == NULL)
-			return -1;
+			goto bad;
 	} else {
 		in->name = xstrdup(arg);
 		in->path = xstrdup(arg);
 	}
 	if ((c = first_byte(in->path, in->name, e)) < 0)
-		return -1;
-	if (c == 0)
-		return perr_set(e, "%s: empty input", in->name);
-	if (c == '{')
-		return open_json(in, e);
-	in->rows = 0;
-	return open_csv(in, e);
+		goto bad;
+	if (c == 0) {
+		perr_set(e, "%s: empty input", in->name);
+		goto bad;
+	}
+	if (c == '{' ? open_json(in, e) != 0 : (in->rows = 0, open_csv(in, e))
+	    != 0)
+		goto bad;
+	return 0;
+bad:
+	/* Nothing is left to free on failure. */
+	rinput_free(in);
+	memset(in, 0, sizeof *in);
+	return -1;
 }
 
 void

@@ -25,7 +25,7 @@ const char *rinput_kind_name(enum rkind k);
  * and fills in, or -1 with "FILE: message" (or "FILE:LINE: message") in e:
  * a file that cannot be read, an empty input, malformed JSON, a JSON
  * document of another program or major version, a CSV that is neither
- * samples nor runs.
+ * samples nor runs (in then holds nothing to free).
  */
 int rinput_open(const char *arg, const char *workdir, struct rinput *in,
     struct perr *e);

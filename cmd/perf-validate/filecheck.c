@@ -419,6 +419,7 @@ check_csv(const char *path, const char *dir, struct checklist *l)
 	struct perr e;
 	struct check c;
 	const struct tableschema_field **fld;
+	unsigned char *iskey;
 	const char *kind, *why;
 	char *sp, what[512], key[1024], missing[512] = "", unknown[512] = "";
 	long tcol, ivcol, wcol, excol, sgcol, tocol;
@@ -491,6 +492,11 @@ check_csv(const char *path, const char *dir, struct checklist *l)
 		    "not found (--schemas DIR)");
 	check_add(l, &c);
 
+	/* Decided once: a name compared per row and column cost a third of
+	 * the time on a day of samples. */
+	iskey = xcalloc(ncols, 1);
+	for (i = 0; i < ncols; i++)
+		iskey[i] = (unsigned char)is_key(csvread_colname(r, i));
 	excol = csvread_col(r, "exit_status");
 	sgcol = csvread_col(r, "signal");
 	tocol = csvread_col(r, "timed_out");
@@ -507,7 +513,7 @@ check_csv(const char *path, const char *dir, struct checklist *l)
 			kind_add(&vals, what, row.line);
 		}
 		for (i = 0, len = 0; i < ncols; i++)
-			if (is_key(csvread_colname(r, i)) && len < sizeof key)
+			if (iskey[i] && len < sizeof key)
 				len += (size_t)snprintf(key + len, sizeof key - len,
 				    "%s%s=%s", len ? ";" : "", csvread_colname(r, i),
 				    row.f[i]);
@@ -563,6 +569,7 @@ check_csv(const char *path, const char *dir, struct checklist *l)
 	grps_free(&gs);
 	kinds_free(&vals);
 	free(fld);
+	free(iskey);
 	free(sp);
 	if (hasschema)
 		tableschema_free(&ts);

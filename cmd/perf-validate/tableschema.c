@@ -39,6 +39,9 @@ load_field(struct tableschema_field *f, json_t *j, int pattern,
 		f->name = xstrdup(s);
 	s = json_string_value(json_object_get(j, "type"));
 	snprintf(f->type, sizeof f->type, "%s", s ? s : "string");
+	f->kind = strcmp(f->type, "number") == 0 ? TS_NUMBER :
+	    strcmp(f->type, "integer") == 0 ? TS_INTEGER :
+	    strcmp(f->type, "boolean") == 0 ? TS_BOOLEAN : TS_STRING;
 	if (c == NULL)
 		return 0;
 	f->required = json_is_true(json_object_get(c, "required"));
@@ -142,16 +145,16 @@ tableschema_check(const struct tableschema_field *f, const char *v,
 
 	if (len == 0)
 		return f->required ? "empty but required" : NULL;
-	if (strcmp(f->type, "number") == 0 || strcmp(f->type, "integer") == 0) {
+	if (f->kind == TS_NUMBER || f->kind == TS_INTEGER) {
 		if (num_parse(v, len, &x) != 1)
 			return "not a number";
-		if (strcmp(f->type, "integer") == 0 && x != floor(x))
+		if (f->kind == TS_INTEGER && x != floor(x))
 			return "not an integer";
 		if (!isnan(f->min) && x < f->min)
 			return "below the minimum";
 		if (!isnan(f->max) && x > f->max)
 			return "above the maximum";
-	} else if (strcmp(f->type, "boolean") == 0) {
+	} else if (f->kind == TS_BOOLEAN) {
 		for (k = 0; truth[k] && strcmp(truth[k], v) != 0; k++)
 			;
 		if (truth[k] == NULL)

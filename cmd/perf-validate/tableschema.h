@@ -14,6 +14,8 @@ struct tableschema_field {
 	char *name;		/* the column, or NULL for a pattern */
 	regex_t re;		/* the pattern, anchored (name NULL) */
 	char type[16];		/* number, integer, boolean, string */
+	enum { TS_STRING, TS_NUMBER, TS_INTEGER, TS_BOOLEAN } kind;
+				/* type, decided once: checked per value */
 	int required;
 	double min, max;	/* NaN: no bound */
 	char **enumv;		/* NULL-terminated, or NULL */
