@@ -125,14 +125,20 @@ grp_push(struct grp *g, double t, double iv, double wall, long line)
 		g->cap = g->cap ? 2 * g->cap : 64;
 		g->t = xreallocarray(g->t, g->cap, sizeof *g->t);
 		g->iv = xreallocarray(g->iv, g->cap, sizeof *g->iv);
-		g->wall = xreallocarray(g->wall, g->cap, sizeof *g->wall);
 		g->line = xreallocarray(g->line, g->cap, sizeof *g->line);
+		if (g->wall != NULL)
+			g->wall = xreallocarray(g->wall, g->cap,
+			    sizeof *g->wall);
 	}
 	g->t[g->n] = t;
 	g->iv[g->n] = iv;
 	g->line[g->n++] = line;
-	if (!isnan(wall))
+	/* Samples have no wall times: 24 bytes a row, not 32. */
+	if (!isnan(wall)) {
+		if (g->wall == NULL)
+			g->wall = xreallocarray(NULL, g->cap, sizeof *g->wall);
 		g->wall[g->nwall++] = wall;
+	}
 }
 
 static void
@@ -332,7 +338,6 @@ series_checks(struct checklist *l, const char *path, struct grps *gs,
 			continue;
 		/* The nominal interval: the median of interval_s (else of
 		 * the steps). */
-		memcpy(g->iv, g->iv, 0);
 		for (k = 0, m = 0; k < g->n; k++)
 			if (!isnan(g->iv[k]))
 				g->iv[m++] = g->iv[k];

@@ -103,7 +103,8 @@ runstat_checks(struct checklist *l, const char *subject, const double *x,
 	double *y = xcalloc(n ? n : 1, sizeof *y), v, bound, cv, lim;
 	size_t need;
 
-	memcpy(y, x, n * sizeof *y);
+	if (n > 0)	/* x is NULL when no run succeeded */
+		memcpy(y, x, n * sizeof *y);
 	stats_describe(y, n, 0.95, &s);	/* sorts y */
 	cv = s.cv;
 

@@ -307,12 +307,6 @@ span_enter(const void *key, int kind)
 	s->depth++;
 }
 
-static int
-samekey(const void *a, const void *b, int kind)
-{
-	return a == b || (kind == KIND_SPAN && strcmp(a, b) == 0);
-}
-
 void
 span_leave(const void *key, int kind)
 {

@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include <sys/types.h>
 
 #define HIDDEN __attribute__((visibility("hidden")))
@@ -76,6 +77,15 @@ struct spanconf {
 	pid_t pid;
 	int statm;		/* /proc/self/statm, for PERFSPAN_RSS */
 };
+
+/* Whether two keys of KIND name the same span: the same address, or for
+ * a named span the same text (a name may be built anew each time). */
+static inline int
+samekey(const void *a, const void *b, int kind)
+{
+	return a == b || (kind == KIND_SPAN && a != NULL && b != NULL &&
+	    strcmp(a, b) == 0);
+}
 
 HIDDEN extern struct spanconf span_conf;
 HIDDEN extern struct pstate *span_states;	/* every recorder, a list */

@@ -250,13 +250,6 @@ rows(const struct pstate *s, int insig)
 }
 
 static int
-samekey(const void *a, const void *b, int kind)
-{
-	return a == b || (kind == KIND_SPAN && a != NULL && b != NULL &&
-	    strcmp(a, b) == 0);
-}
-
-static int
 sameagg(const struct agg *a, const struct agg *b)
 {
 	return a->tid == b->tid && a->kind == b->kind &&
