@@ -312,14 +312,25 @@ series_checks(struct checklist *l, const char *path, struct grps *gs,
 {
 	struct kinds order = { 0 }, dup = { 0 }, gap = { 0 };
 	struct check c;
-	double *dt = NULL, nominal, worst = NAN, j;
+	double *dt, nominal, worst = NAN, j;
 	size_t i, k, m, ndt;
 	char what[256];
 
 	for (i = 0; i < gs->n; i++) {
 		struct grp *g = &gs->g[i];
 
-		dt = xreallocarray(dt, g->n ? g->n : 1, sizeof *dt);
+		/* The nominal interval: the median of interval_s (else of
+		 * the steps).  Once it is known, interval_s's array holds
+		 * the steps: no second array, 8 bytes a row less. */
+		for (k = 0, m = 0; k < g->n; k++)
+			if (!isnan(g->iv[k]))
+				g->iv[m++] = g->iv[k];
+		nominal = NAN;
+		if (samples && m > 0) {
+			qsort(g->iv, m, sizeof *g->iv, stats_cmp);
+			nominal = stats_median(g->iv, m);
+		}
+		dt = g->iv;
 		for (k = 1, ndt = 0; k < g->n; k++) {
 			if (isnan(g->t[k]) || isnan(g->t[k - 1]))
 				continue;
@@ -336,13 +347,10 @@ series_checks(struct checklist *l, const char *path, struct grps *gs,
 		}
 		if (!samples || ndt < 2)
 			continue;
-		/* The nominal interval: the median of interval_s (else of
-		 * the steps). */
-		for (k = 0, m = 0; k < g->n; k++)
-			if (!isnan(g->iv[k]))
-				g->iv[m++] = g->iv[k];
-		qsort(m ? g->iv : dt, m ? m : ndt, sizeof *dt, stats_cmp);
-		nominal = stats_median(m ? g->iv : dt, m ? m : ndt);
+		if (isnan(nominal)) {
+			qsort(dt, ndt, sizeof *dt, stats_cmp);
+			nominal = stats_median(dt, ndt);
+		}
 		snprintf(what, sizeof what, "a gap over 1.5 intervals%s%s", *g->key ?
 		    " in " : "", g->key);
 		for (k = 1, m = 0; k < g->n; k++)
@@ -358,7 +366,6 @@ series_checks(struct checklist *l, const char *path, struct grps *gs,
 		if (isnan(worst) || j > worst)
 			worst = j;
 	}
-	free(dt);
 
 	check_begin(&c, "time_order", "schema", path);
 	c.unit = "count";
