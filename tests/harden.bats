@@ -3,11 +3,13 @@ load helpers
 # harden.bats - faults (issue 14) that robust.bats and the programs' own
 # files do not already cover: a closed pipe, an output file that is a link
 # to /dev/full, an input that cannot be read, a full and a read-only
-# output directory, SIGTERM in the middle of perf-time and perf-sample -o,
+# output directory, SIGTERM in the middle of perf-time, perf-sample -o and
+# perf-report -o (its gnuplots and programs killed with it),
 # a reader that stops reading, commands under perf-time that close their
 # stdout, leave a child behind or ignore SIGTERM; and least privilege:
 # perf-trend, perf-bottleneck and perf-validate's file mode never exec
-# anything nor open a socket (strace).
+# anything nor open a socket, and perf-report runs only gnuplot and its
+# siblings (strace).
 
 SAMPLES=$FIXTURES/bottleneck/cpu-saturated.csv
 
@@ -203,4 +205,52 @@ sys.exit(len(rows) < 2 or any(len(r) != len(rows[0]) for r in rows))'
 		[ -z "$calls" ] || { echo "$cmd: $calls"; false; }
 		grep -q "execve(\"$bin\"" trace
 	done
+}
+
+@test "SIGTERM and SIGINT in the middle of perf-report -o: the previous report intact, no gnuplot or temporary left" {
+	perf-report -o rep "$SAMPLES"
+	cp rep/report.txt before.txt
+	# A gnuplot that never ends, so the signal comes while charts are drawn.
+	printf '#!/bin/sh\necho $$ >> %s/pids\nexec sleep 60\n' "$PWD" > slowplot
+	chmod +x slowplot
+	for sig in TERM INT; do
+		rm -f pids
+		PERFPIPE_GNUPLOT=./slowplot perf-report -o rep "$SAMPLES" 2> err.txt &
+		pid=$!
+		waitfor 1 pids
+		kill -$sig $pid
+		rc=0
+		wait $pid || rc=$?
+		[ "$rc" -eq $((128 + $(kill -l $sig))) ]
+		cmp before.txt rep/report.txt
+		[ -z "$(ls -A . | grep '^\.rep\.')" ]
+		while read -r p; do
+			! kill -0 "$p" 2> /dev/null
+		done < pids
+	done
+}
+
+@test "least privilege: perf-report runs gnuplot and its three sibling programs, never a shell, opens no socket" {
+	command -v strace > /dev/null || skip "no strace"
+	bin=$(command -v perf-report)
+	dir=${bin%/*}
+	strace -f -qq -e trace=execve,execveat,socket,connect -o trace \
+	    perf-report -o rep "$SAMPLES" > /dev/null 2>&1
+	# Every exec: perf-report itself (started by strace), perf-trend,
+	# perf-bottleneck and perf-validate beside it, or gnuplot (looked up
+	# in PATH, so failed tries in other directories show too).
+	bad=$(grep -E 'execve|socket|connect' trace |
+	    grep -vE "execve\(\"($dir/perf-(report|trend|bottleneck|validate)|[^\"]*/gnuplot)\"" || true)
+	[ -z "$bad" ] || { echo "$bad"; false; }
+	grep -q "execve(\"$dir/perf-validate\"" trace
+	grep -q 'execve("[^"]*/gnuplot", .* = 0' trace
+	# Given its documents, it runs gnuplot alone.
+	perf-trend -f json "$SAMPLES" > t.json
+	perf-bottleneck -f json "$SAMPLES" > f.json || true
+	perf-validate "$SAMPLES" > v.json || true
+	strace -f -qq -e trace=execve,execveat,socket,connect -o trace2 \
+	    perf-report -o rep2 "$SAMPLES" t.json f.json v.json > /dev/null 2>&1
+	bad=$(grep -E 'execve|socket|connect' trace2 |
+	    grep -vE "execve\(\"($bin|[^\"]*/gnuplot)\"" || true)
+	[ -z "$bad" ] || { echo "$bad"; false; }
 }

@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -765,6 +766,24 @@ compare(struct ctx *c, struct perr *e)
 
 /* ---- running gnuplot ---- */
 
+/* The gnuplots running now, for charts_kill from a signal handler. */
+static struct gp *volatile running;
+static volatile size_t nrunning;
+
+void
+charts_kill(void)
+{
+	struct gp *r = running;
+	size_t i, n = nrunning;
+
+	for (i = 0; r != NULL && i < n; i++)
+		if (r[i].pid > 0) {
+			kill(r[i].pid, SIGKILL);
+			while (waitpid(r[i].pid, NULL, 0) < 0 && errno == EINTR)
+				;
+		}
+}
+
 static int
 gp_start(struct gp *g, const char *dir, struct perr *e)
 {
@@ -825,6 +844,7 @@ gp_finish(struct gp *g, struct perr *e)
 		if (errno != EINTR)
 			return perr_set(e, "chart %s.svg: %s", g->file,
 			    strerror(errno));
+	g->pid = 0;	/* reaped: charts_kill must not reach its pid again */
 	if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
 		return 0;
 	first_error(g->errpath, msg, sizeof msg);
@@ -873,9 +893,13 @@ charts_draw(json_t *doc, const struct charts_in *ci, const char *dir,
 		goto out;
 	/* All at once: gnuplot is single-threaded and the charts are
 	 * independent. */
-	for (started = 0; started < c.nruns; started++)
+	running = c.runs;
+	for (started = 0; started < c.nruns; started++) {
+		nrunning = started;
 		if (gp_start(&c.runs[started], dir, e) != 0)
 			break;
+		nrunning = started + 1;
+	}
 	rc = started == c.nruns ? 0 : -1;
 	for (i = 0; i < started; i++) {
 		struct perr ge;
@@ -893,6 +917,8 @@ charts_draw(json_t *doc, const struct charts_in *ci, const char *dir,
 			unlink(c.runs[i].errpath);
 	}
 out:
+	nrunning = 0;
+	running = NULL;
 	for (i = 0; i < c.nruns; i++)
 		gp_free(&c.runs[i]);
 	free(c.runs);

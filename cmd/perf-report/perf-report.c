@@ -111,7 +111,12 @@ die(const char *fmt, ...)
 static void
 on_signal(int sig)
 {
-	/* The half-built report goes with us. */
+	/* The half-built report goes with us, and so do the programs
+	 * deriving its documents (kill and waitpid are safe here). */
+	for (size_t i = 0; i < njobs; i++)
+		if (jobs[i] != NULL)
+			derive_kill(jobs[i]);
+	charts_kill();
 	if (workdir)
 		outdir_remove(workdir);
 	signal(sig, SIG_DFL);
