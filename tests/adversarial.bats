@@ -26,6 +26,7 @@ invoke() {
 	validate) timeout 60 perf-validate -f json "$2" ;;
 	thresholds) timeout 60 perf-bottleneck --thresholds "$2" base.csv ;;
 	calibration) timeout 60 perf-time --calibration "$2" -r 1 -o run.csv true ;;
+	report) SOURCE_DATE_EPOCH=1700000000 timeout 60 perf-report -f json "$2" ;;
 	esac > out 2> err
 }
 
@@ -41,6 +42,7 @@ schema_of() {
 	trend) echo trend.schema.json ;;
 	bottleneck | thresholds) echo findings.schema.json ;;
 	validate) echo validation.schema.json ;;
+	report) echo report.schema.json ;;
 	esac
 }
 
@@ -52,7 +54,7 @@ matrix() {
 	local -a later=()
 	case $prog in
 	trend) col=2 ;; bottleneck) col=3 ;; validate) col=4 ;;
-	thresholds) col=5 ;; calibration) col=6 ;;
+	thresholds) col=5 ;; calibration) col=6 ;; report) col=7 ;;
 	esac
 	prefix=perf-$prog
 	case $prog in thresholds) prefix=perf-bottleneck ;; calibration) prefix=perf-time ;; esac
@@ -132,4 +134,8 @@ matrix() {
 
 @test "perf-time --calibration on every adversarial input" {
 	matrix calibration
+}
+
+@test "perf-report on every adversarial input" {
+	matrix report
 }

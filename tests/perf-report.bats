@@ -47,7 +47,7 @@ setup() {
 	[ "$stderr" = "perf-report: other.csv:1: unknown format: neither samples (columns time, host, interval_s) nor runs (wall_s, run)" ]
 	: > empty.csv
 	run -2 --separate-stderr perf-report samples.csv empty.csv
-	[ "$stderr" = "perf-report: empty.csv: empty input" ]
+	[ "$stderr" = "perf-report: empty.csv:1: empty input" ]
 	echo '{"format": "perf-trend/2"}' > t2.json
 	run -2 --separate-stderr perf-report t2.json
 	[ "$stderr" = "perf-report: t2.json:1: format 'perf-trend/2': another major version (this perf-report reads perf-trend/1)" ]
@@ -58,7 +58,7 @@ setup() {
 	run -2 --separate-stderr perf-report cut.json
 	[[ "$stderr" == "perf-report: cut.json:2:"* ]]
 	run -2 --separate-stderr perf-report < /dev/null
-	[ "$stderr" = "perf-report: <stdin>: empty input" ]
+	[ "$stderr" = "perf-report: <stdin>:1: empty input" ]
 	run -2 --separate-stderr perf-report missing.csv
 	[ "$stderr" = "perf-report: missing.csv: No such file or directory" ]
 }

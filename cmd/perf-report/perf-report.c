@@ -473,6 +473,11 @@ main(int argc, char *argv[])
 				in[i].rows = rows[k++];
 		free(rows);
 	}
+	/* A header alone is refused here, by file:line, before the programs
+	 * deriving from it say the same in their own words. */
+	for (i = 0; i < nin; i++)
+		if (in[i].rows == 0)
+			die("%s:2: no data rows (a header only)", in[i].name);
 	for (i = 0; i < njobs; i++) {
 		if ((doc = derive_finish(jobs[i], &e)) == NULL)
 			die("%s", e.msg);

@@ -188,7 +188,7 @@ rinput_open(const char *arg, const char *workdir, struct rinput *in,
 	if ((c = first_byte(in->path, in->name, e)) < 0)
 		goto bad;
 	if (c == 0) {
-		perr_set(e, "%s: empty input", in->name);
+		perr_set(e, "%s:1: empty input", in->name);
 		goto bad;
 	}
 	if (c == '{' ? open_json(in, e) != 0 : (in->rows = 0, open_csv(in, e))

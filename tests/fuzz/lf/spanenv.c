@@ -58,6 +58,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *s, *out = NULL;
 	int rw, rg;
 
+	/* putenv of buffers of our own, rewritten in place: setenv would
+	 * leak a copy per call (glibc keeps them), and the fuzzer's RSS
+	 * limit would be reached. */
+	static char env[sizeof vars / sizeof *vars][16384];
+
 	for (i = 0; i < sizeof vars / sizeof *vars; i++) {
 		if ((p = lf_piece(data, size, &pos, &n)) == NULL) {
 			unsetenv(vars[i]);
@@ -66,7 +71,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		s = lf_str(p, n);
 		if (i == 0)
 			out = strdup(s);
-		setenv(vars[i], s, 1);
+		snprintf(env[i], sizeof env[i], "%s=%s", vars[i], s);
+		putenv(env[i]);
 		free(s);
 	}
 	if (out == NULL)
