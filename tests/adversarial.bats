@@ -27,6 +27,7 @@ invoke() {
 	thresholds) timeout 60 perf-bottleneck --thresholds "$2" base.csv ;;
 	calibration) timeout 60 perf-time --calibration "$2" -r 1 -o run.csv true ;;
 	report) SOURCE_DATE_EPOCH=1700000000 timeout 60 perf-report -f json "$2" ;;
+	import) timeout 60 perf-import "$2" ;;
 	esac > out 2> err
 }
 
@@ -54,7 +55,7 @@ matrix() {
 	local -a later=()
 	case $prog in
 	trend) col=2 ;; bottleneck) col=3 ;; validate) col=4 ;;
-	thresholds) col=5 ;; calibration) col=6 ;; report) col=7 ;;
+	thresholds) col=5 ;; calibration) col=6 ;; report) col=7 ;; import) col=8 ;;
 	esac
 	prefix=perf-$prog
 	case $prog in thresholds) prefix=perf-bottleneck ;; calibration) prefix=perf-time ;; esac
@@ -138,4 +139,8 @@ matrix() {
 
 @test "perf-report on every adversarial input" {
 	matrix report
+}
+
+@test "perf-import on every adversarial input" {
+	matrix import
 }
