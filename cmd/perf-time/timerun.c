@@ -313,6 +313,38 @@ calnum(const json_t *cal, const char *key)
 	return json_is_number(v) ? json_number_value(v) : NAN;
 }
 
+int
+timerun_calibration(const char *path, struct timerun_cal *c, struct perr *e)
+{
+	const char *fmt, *h;
+	json_t *doc, *cal;
+	int rc = -1;
+
+	if ((doc = jsonio_read(path, e)) == NULL)
+		return -1;
+	fmt = json_string_value(json_object_get(doc, "format"));
+	cal = json_object_get(doc, "calibration");
+	if (fmt == NULL || (strcmp(fmt, "perf-calibration/1") != 0 &&
+	    strcmp(fmt, "perf-validate/1") != 0) || !json_is_object(cal)) {
+		perr_set(e, "%s: not a calibration (perf-validate "
+		    "--calibration-out writes one)", path);
+		goto out;
+	}
+	c->floor = calnum(cal, "spawn_floor_s");
+	c->shell = calnum(cal, "shell_overhead_s");
+	if (!(c->floor >= 0) || c->floor > 1) {
+		perr_set(e, "%s: spawn_floor_s: not a duration from 0 to 1 s",
+		    path);
+		goto out;
+	}
+	h = json_string_value(json_object_get(cal, "host"));
+	snprintf(c->host, sizeof c->host, "%s", h ? h : "");
+	rc = 0;
+out:
+	json_decref(doc);
+	return rc;
+}
+
 /*
  * --calibration FILE: perf-validate's calibration file (or a validation
  * document, which holds the same block).  Its spawn floor, the wall time
@@ -324,36 +356,18 @@ static void
 calibrate(struct timerun *t, const char *path)
 {
 	char host[256] = "";
-	const char *fmt, *h;
-	json_t *doc, *cal;
+	struct timerun_cal c;
 	struct perr e;
-	double floor, shell;
 
-	if ((doc = jsonio_read(path, &e)) == NULL)
+	if (timerun_calibration(path, &c, &e) != 0)
 		die(t, "%s", e.msg);
-	fmt = json_string_value(json_object_get(doc, "format"));
-	cal = json_object_get(doc, "calibration");
-	if (fmt == NULL || (strcmp(fmt, "perf-calibration/1") != 0 &&
-	    strcmp(fmt, "perf-validate/1") != 0) || !json_is_object(cal)) {
-		json_decref(doc);
-		die(t, "%s: not a calibration (perf-validate --calibration-out "
-		    "writes one)", path);
-	}
-	floor = calnum(cal, "spawn_floor_s");
-	shell = calnum(cal, "shell_overhead_s");
-	if (!(floor >= 0) || floor > 1) {
-		json_decref(doc);
-		die(t, "%s: spawn_floor_s: not a duration from 0 to 1 s", path);
-	}
-	h = json_string_value(json_object_get(cal, "host"));
 	gethostname(host, sizeof host - 1);
-	if (h != NULL && strcmp(h, host) != 0)
-		warnx("%s: measured on %s, not on this machine (%s)", path, h,
-		    host);
-	t->floor = floor;
-	if (t->o->spec.shellmode && !t->o->spec.noshell && shell >= 0)
-		t->overhead[0] = shell;
-	json_decref(doc);
+	if (*c.host && strcmp(c.host, host) != 0)
+		warnx("%s: measured on %s, not on this machine (%s)", path,
+		    c.host, host);
+	t->floor = c.floor;
+	if (t->o->spec.shellmode && !t->o->spec.noshell && c.shell >= 0)
+		t->overhead[0] = c.shell;
 }
 
 void

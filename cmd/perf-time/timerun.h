@@ -70,6 +70,16 @@ struct timerun {
  * be 0 or 1.  stop is the flag a signal handler sets.  Dies with a
  * message on any failure (exit status 2, or EXIT_INTERRUPTED when stopped).
  */
+/* perf-validate's calibration (a perf-calibration/1 file or a validation
+ * document): the spawn floor (0 to 1 s), the shell's start-up (NaN when
+ * absent) and the host it was measured on ("" when absent). */
+struct timerun_cal {
+	double floor, shell;
+	char host[256];
+};
+int timerun_calibration(const char *path, struct timerun_cal *c,
+    struct perr *e);
+
 void xtimerun_open(struct timerun *t, const struct timerun_opts *o,
     const volatile sig_atomic_t *stop);
 /*
