@@ -260,6 +260,11 @@ PY
 	sed '3s/;0.00$//' "$FX/day-u.sadf-d.csv" > short.csv
 	run -2 --separate-stderr perf-import short.csv
 	[ "$stderr" = "perf-import: short.csv:3: 9 fields, the header on line 1 has 10" ]
+	# An interrupts line without its value (found by the libFuzzer target:
+	# the value was read from the previous line's fields).
+	printf '# hostname;interval;timestamp;INTR\nvm;1;2026-12-05 17:11:32 UTC;-1\n' > intr.csv
+	run -2 --separate-stderr perf-import -f sadf-d intr.csv
+	[ "$stderr" = "perf-import: intr.csv:2: 4 fields, an INTR line has 5" ]
 	sed '2s/ UTC;/;/' "$FX/day-u.sadf-d.csv" > local.csv
 	run -2 --separate-stderr perf-import local.csv
 	[ "$stderr" = "perf-import: local.csv:2: time '2026-12-05 17:11:31': not in UTC (sadf -t or -T print local time; run sadf without them)" ]

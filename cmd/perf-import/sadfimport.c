@@ -500,7 +500,12 @@ dline(struct wide *w, const struct dhead *h, char *line, long lineno,
 	if (n >= 4 && (strncmp(f[3], "LINUX-RESTART", 13) == 0 ||
 	    strncmp(f[3], "COM ", 4) == 0))
 		return 0;
-	if (h->intr && n >= 5) {
+	if (h->intr) {
+		/* Its value is f[4]: a shorter line has none (and f beyond n
+		 * is the last split's). */
+		if (n < 5)
+			return perr_set(e, "%s: %zu fields, an INTR line has 5",
+			    where, n);
 		if (strcmp(f[3], "sum") != 0 && strcmp(f[3], "-1") != 0)
 			return 0;
 	} else if (n != h->n) {
