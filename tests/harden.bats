@@ -234,8 +234,10 @@ sys.exit(len(rows) < 2 or any(len(r) != len(rows[0]) for r in rows))'
 	command -v strace > /dev/null || skip "no strace"
 	bin=$(command -v perf-report)
 	dir=${bin%/*}
+	# LeakSanitizer cannot run under ptrace: off for the traced runs.
+	export ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0
 	strace -f -qq -e trace=execve,execveat,socket,connect -o trace \
-	    perf-report -o rep "$SAMPLES" > /dev/null 2>&1
+	    perf-report -o rep "$SAMPLES" > /dev/null 2> err || { cat err; false; }
 	# Every exec: perf-report itself (started by strace), perf-trend,
 	# perf-bottleneck and perf-validate beside it, or gnuplot (looked up
 	# in PATH, so failed tries in other directories show too).
@@ -249,7 +251,8 @@ sys.exit(len(rows) < 2 or any(len(r) != len(rows[0]) for r in rows))'
 	perf-bottleneck -f json "$SAMPLES" > f.json || true
 	perf-validate "$SAMPLES" > v.json || true
 	strace -f -qq -e trace=execve,execveat,socket,connect -o trace2 \
-	    perf-report -o rep2 "$SAMPLES" t.json f.json v.json > /dev/null 2>&1
+	    perf-report -o rep2 "$SAMPLES" t.json f.json v.json > /dev/null 2> err ||
+	    { cat err; false; }
 	bad=$(grep -E 'execve|socket|connect' trace2 |
 	    grep -vE "execve\(\"($bin|[^\"]*/gnuplot)\"" || true)
 	[ -z "$bad" ] || { echo "$bad"; false; }
