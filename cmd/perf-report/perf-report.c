@@ -496,14 +496,8 @@ main(int argc, char *argv[])
 	    json_null());
 	xjsonio_set(opts, "charts", json_boolean(outdir && charts));
 	xjsonio_set(opts, "interactive", json_boolean(interactive));
-	memset(&ri, 0, sizeof ri);
-	ri.in = in;
-	ri.nin = nin;
-	ri.trends = trends;
-	ri.findings = findings;
-	ri.validations = validations;
-	ri.samples = ns ? &samples : NULL;
-	ri.runs = nr ? &runs : NULL;
+	rdoc_in_init(&ri, in, nin, trends, findings, validations,
+	    ns ? &samples : NULL, nr ? &runs : NULL);
 	ri.title = title;
 	sde = getenv("SOURCE_DATE_EPOCH");
 	ri.generated = sde && *sde ? strtod(sde, NULL) : (double)time(NULL);

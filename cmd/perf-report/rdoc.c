@@ -811,6 +811,21 @@ default_title(const struct rdoc_in *ri, double start)
 	    xstrdup("perfpipe report");
 }
 
+void
+rdoc_in_init(struct rdoc_in *ri, const struct rinput *in, size_t nin,
+    json_t *trends, json_t *findings, json_t *validations,
+    const struct rsamples *samples, const struct rruns *runs)
+{
+	memset(ri, 0, sizeof *ri);
+	ri->in = in;
+	ri->nin = nin;
+	ri->trends = trends;
+	ri->findings = findings;
+	ri->validations = validations;
+	ri->samples = samples;
+	ri->runs = runs;
+}
+
 json_t *
 rdoc_build(const struct rdoc_in *ri)
 {

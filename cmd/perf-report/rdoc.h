@@ -25,6 +25,11 @@ struct rdoc_in {
 	json_t *options;	/* stolen */
 };
 
+/* Fills ri with what every report has (title, time and options left
+ * unset: NULL, 0 and NULL). */
+void rdoc_in_init(struct rdoc_in *ri, const struct rinput *in, size_t nin,
+    json_t *trends, json_t *findings, json_t *validations,
+    const struct rsamples *samples, const struct rruns *runs);
 /* Builds the document, charts left empty (charts_draw fills them in).
  * Dies when memory runs out. */
 json_t *rdoc_build(const struct rdoc_in *ri);

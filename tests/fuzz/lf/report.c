@@ -85,14 +85,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (rdata_samples(paths, ns, names, m, n, rows, &s, &e) != 0)
 			goto done;
 	}
-	memset(&ri, 0, sizeof ri);
-	ri.in = in;
-	ri.nin = nin;
-	ri.trends = trends;
-	ri.findings = findings;
-	ri.validations = validations;
-	ri.samples = ns ? &s : NULL;
-	ri.runs = nr ? &r : NULL;
+	rdoc_in_init(&ri, in, nin, trends, findings, validations,
+	    ns ? &s : NULL, nr ? &r : NULL);
 	ri.generated = 1767225600;
 	ri.options = json_object();
 	doc = rdoc_build(&ri);
