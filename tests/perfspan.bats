@@ -135,6 +135,59 @@ EOF
 	[ "$(ls -A)" = "" ]
 }
 
+@test "PERFSPAN_SAMPLE: calls exact, CPU time from samples charged to the whole stack" {
+	# About 0.3 s of CPU in spin(): 8 of every 9 rounds under inner().
+	PERFSPAN_OUT=rows.csv PERFSPAN_SAMPLE=1000 LD_PRELOAD=$BIN/libperfspan-auto.so \
+		run -0 --separate-stderr "$AUTO" 150 4 400000 1
+	[ "$stderr" = "" ]
+	check_csv runs.schema.json rows.csv
+	[ "$(rowsum rows.csv outer thread calls_count)" = 150 ]
+	[ "$(rowsum rows.csv spin inner calls_count)" = 600 ]
+	[ "$(rowsum rows.csv spin leaf calls_count)" = 150 ]
+	/usr/bin/python3 - rows.csv <<'EOF'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline='')))
+for r in rows:
+    assert r['measured_by'] == 'instrument-sampled', r
+    assert r['wall_s'] == r['min_s'] == r['max_s'] == r['stddev_s'] == '', r
+    assert int(float(r['self_s']) * 1e9) <= int(float(r['total_s']) * 1e9), r
+ns = lambda r, c: round(float(r[c]) * 1e9)
+main = [r for r in rows if r['name'] == 'main'][0]
+# Every sample's time is some frame's self time: the selfs add up to
+# the root's total, to the nanosecond.
+assert sum(ns(r, 'self_s') for r in rows) == ns(main, 'total_s'), rows
+# A parent's total holds its children's.
+for p in rows:
+    kids = [r for r in rows if r['parent'] == p['name']]
+    assert ns(p, 'total_s') >= sum(ns(r, 'total_s') for r in kids), p
+spin = {r['parent']: float(r['self_s']) for r in rows if r['name'] == 'spin'}
+t = float(main['total_s'])
+assert t > 0.1, t
+# spin holds nearly all the work, inner's share 8/9 of it; the bounds are
+# wide enough for 250 Hz ticks on a loaded machine.
+assert spin['inner'] + spin['leaf'] > 0.8 * t, (spin, t)
+assert 0.75 < spin['inner'] / (spin['inner'] + spin['leaf']) < 0.97, spin
+EOF
+}
+
+@test "PERFSPAN_SAMPLE: the timer ends at exec; a program's own SIGPROF is left alone" {
+	# A preloaded shell burns CPU and then execs: a profiling timer that
+	# outlived exec would kill the new program (SIGPROF's default).
+	PERFSPAN_OUT=rows.csv PERFSPAN_SAMPLE=1000 LD_PRELOAD=$BIN/libperfspan-auto.so \
+		run -0 --separate-stderr sh -c 'i=0; while [ $i -lt 100000 ]; do i=$((i + 1)); done; exec "$0" 3 4 20000 1' "$AUTO"
+	[ "$stderr" = "" ]
+	[ "$(rowsum rows.csv inner outer calls_count)" = 12 ]
+	# SIGPROF ignored (inherited through exec): the clocks, said once.
+	PERFSPAN_OUT=rows.csv PERFSPAN_SAMPLE=1000 LD_PRELOAD=$BIN/libperfspan-auto.so \
+		run -0 --separate-stderr sh -c 'trap "" PROF; exec "$0" 3 4 1000 1' "$AUTO"
+	[ "$stderr" = "perfspan: PERFSPAN_SAMPLE: the program uses SIGPROF or its timer; every span reads the clock instead" ]
+	[ "$(rowsum rows.csv inner outer calls_count)" = 12 ]
+	[ "$(grep -c ',instrument$' rows.csv)" = "$(($(wc -l < rows.csv) - 1))" ]
+	PERFSPAN_OUT=rows.csv PERFSPAN_SAMPLE=x LD_PRELOAD=$BIN/libperfspan-auto.so \
+		run -0 --separate-stderr "$AUTO" 1 1 10 1
+	[ "$stderr" = "perfspan: PERFSPAN_SAMPLE: want 0 to 10000 a second, not 'x' (clocks it is)" ]
+}
+
 @test "aggregates agree with numpy on the occurrences they sum" {
 	TEST_PERFSPAN_KEEP=$PWD run -0 "$BIN/tests/unit/perfspan/test_perfspan"
 	/usr/bin/python3 - rows.csv agg.csv <<'EOF'

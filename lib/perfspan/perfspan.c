@@ -8,6 +8,7 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/time.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -133,6 +134,8 @@ newstate(void)
 	pthread_mutex_lock(&lock);
 	if ((s = freelist) != NULL) {
 		freelist = s->nextfree;
+		/* Its cached pairs are the exited thread's. */
+		memset(s->cache, 0, sizeof s->cache);
 	} else if ((s = calloc(1, sizeof *s)) != NULL) {
 		s->agg = calloc(SPAN_AGGS, sizeof *s->agg);
 		s->caprec = span_conf.mode == 2 ? 0 : span_conf.rows;
@@ -156,6 +159,9 @@ newstate(void)
 		return tls = &nostate;
 	}
 	s->tid = gettid();
+	/* Time before the thread's first span is no span's. */
+	if (span_conf.sample_us)
+		s->sampled = cputime();
 	pthread_setspecific(exitkey, s);
 	return tls = s;
 }
@@ -214,6 +220,48 @@ aggfor(struct pstate *s, const void *key, const void *parent, int kind,
 	atomic_signal_fence(memory_order_release);
 	a->key = key;
 	return a->canon ? a->canon : a;
+}
+
+/* PERFSPAN_SAMPLE's begin: the call is counted now, and the frame
+ * keeps its pair and the sampled clock. */
+static inline void
+pushsampled(struct pstate *s, struct frame *f)
+{
+	const struct frame *up = s->depth > 0 ? f - 1 : NULL;
+	const void *parent = up ? up->key : NULL;
+	int pkind = up ? up->kind : 0;
+	struct agg **c = &s->cache[cacheslot(f->key, parent)];
+	struct agg *a = *c;
+
+	f->t0 = s->sampled;
+	if (a == NULL || a->key != f->key || a->parent != parent ||
+	    a->kind != f->kind || a->pkind != pkind || a->tid != s->tid)
+		a = *c = aggfor(s, f->key, parent, f->kind, pkind);
+	f->agg = a;
+	if (a == NULL)
+		s->dropcalls++;
+	else if (a->calls++ == 0)
+		/* The row's time: when the pair was first called. */
+		a->first = mono();
+	s->depth++;
+}
+
+/* PERFSPAN_SAMPLE's end: most calls see no sample and cost only the
+ * pop; one that spans samples is charged their CPU time. */
+static inline void
+popsampled(struct pstate *s)
+{
+	struct frame *f = &s->stack[--s->depth];
+	uint64_t t = s->sampled - f->t0;
+
+	if (__builtin_expect(t == 0, 1))
+		return;
+	if (s->depth > 0)
+		f[-1].child += t;
+	if (f->agg != NULL) {
+		f->agg->total += t;
+		f->agg->self += t > f->child ? t - f->child : 0;
+	}
 }
 
 /* Records the innermost frame as ended at t1 (CPU clock cpu1, RSS
@@ -279,8 +327,10 @@ pop(struct pstate *s, uint64_t t1, uint64_t cpu1, int64_t rss1)
 	}
 }
 
-void
-span_enter(const void *key, int kind)
+/* A begin, the whole way: a thread's first, nesting too deep, a pair the
+ * frame did not know, and every begin when spans read the clocks. */
+static __attribute__((noinline)) void
+enter(const void *key, int kind)
 {
 	struct pstate *s = state();
 	struct frame *f;
@@ -297,6 +347,10 @@ span_enter(const void *key, int kind)
 	f->key = key;
 	f->kind = (unsigned char)kind;
 	f->child = 0;
+	if (span_conf.sample_us) {
+		pushsampled(s, f);
+		return;
+	}
 	/* The CPU clock is read inside the wall clock's interval, so that a
 	 * span's CPU time never exceeds its wall time. */
 	f->t0 = mono();
@@ -307,21 +361,24 @@ span_enter(const void *key, int kind)
 	s->depth++;
 }
 
-void
-span_leave(const void *key, int kind)
+/* An end, the whole way. */
+static __attribute__((noinline)) void
+leave(const void *key, int kind)
 {
 	struct pstate *s = state();
-	uint64_t t1, cpu1 = 0;
+	uint64_t t1 = 0, cpu1 = 0;
 	int64_t rss1 = 0;
 	int i;
 
 	if (s == NULL)
 		return;
-	if (span_conf.rss)
-		rss1 = rsskib();
-	if (span_conf.cpu)
-		cpu1 = cputime();
-	t1 = mono();
+	if (!span_conf.sample_us) {
+		if (span_conf.rss)
+			rss1 = rsskib();
+		if (span_conf.cpu)
+			cpu1 = cputime();
+		t1 = mono();
+	}
 	if (s->lost > 0) {
 		s->lost--;
 		return;
@@ -346,7 +403,57 @@ span_leave(const void *key, int kind)
 	if (i < 0)
 		return;
 	while (s->depth > i)
-		pop(s, t1, cpu1, rss1);
+		if (span_conf.sample_us)
+			popsampled(s);
+		else
+			pop(s, t1, cpu1, rss1);
+}
+
+/* Under PERFSPAN_SAMPLE, a begin whose (name, parent) pair is cached
+ * costs a few loads and stores; the rest go the whole way. */
+void
+span_enter(const void *key, int kind)
+{
+	struct pstate *s = tls;
+	struct frame *f;
+	struct agg *a;
+
+	if (span_conf.sample_us && s != NULL && s != &nostate &&
+	    s->depth > 0 && s->depth < SPAN_DEPTH) {
+		f = &s->stack[s->depth];
+		a = s->cache[cacheslot(key, f[-1].key)];
+		if (a != NULL && a->key == key && a->kind == kind &&
+		    a->parent == f[-1].key && a->pkind == f[-1].kind) {
+			f->agg = a;
+			f->key = key;
+			f->kind = (unsigned char)kind;
+			f->child = 0;
+			f->t0 = s->sampled;
+			a->calls++;
+			s->depth++;
+			return;
+		}
+	}
+	enter(key, kind);
+}
+
+/* Under PERFSPAN_SAMPLE, the end of the innermost frame with no sample
+ * since its begin is a pop. */
+void
+span_leave(const void *key, int kind)
+{
+	struct pstate *s = tls;
+	struct frame *f;
+
+	if (span_conf.sample_us && s != NULL && s->lost == 0 &&
+	    s->depth > 0) {
+		f = &s->stack[s->depth - 1];
+		if (f->key == key && f->kind == kind) {
+			popsampled(s);
+			return;
+		}
+	}
+	leave(key, kind);
 }
 
 void
@@ -369,9 +476,81 @@ perfspan_flush(void)
 	return span_write(SPAN_ASKED);
 }
 
+/* PERFSPAN_SAMPLE: the CPU time this thread has used, read at each
+ * SIGPROF, is the clock its spans read: a span is charged the time
+ * between the samples before its begin and before its end, which is
+ * gprof's estimate but with the whole stack charged, not only the top.
+ * The clock is read here rather than ticks counted because the kernel
+ * sends at most one SIGPROF per scheduler tick, whatever the period. */
+static void
+on_prof(int sig)
+{
+	struct pstate *s = tls;
+	int e = errno;
+
+	(void)sig;
+	if (s != NULL && s != &nostate)
+		s->sampled = cputime();
+	errno = e;
+}
+
+/* A POSIX timer rather than setitimer's: it ends at execve, where an
+ * itimer would outlive this handler and kill the new program. */
+static timer_t timer;
+
+static int
+arm(long us)
+{
+	struct sigevent ev;
+	struct itimerspec it;
+
+	if (us == 0)
+		return timer_delete(timer);
+	memset(&ev, 0, sizeof ev);
+	ev.sigev_notify = SIGEV_SIGNAL;
+	ev.sigev_signo = SIGPROF;
+	it.it_interval.tv_sec = us / 1000000;
+	it.it_interval.tv_nsec = us % 1000000 * 1000;
+	it.it_value = it.it_interval;
+	if (timer_create(CLOCK_PROCESS_CPUTIME_ID, &ev, &timer) < 0)
+		return -1;
+	return timer_settime(timer, 0, &it, NULL);
+}
+
+/* Samples only where the program left SIGPROF and the profiling timer
+ * alone (it may profile itself); else spans read the clocks. */
+static void
+sampling(void)
+{
+	struct sigaction sa, old;
+	struct itimerval it;
+
+	if (sigaction(SIGPROF, NULL, &old) < 0 || old.sa_handler != SIG_DFL ||
+	    (old.sa_flags & SA_SIGINFO) || getitimer(ITIMER_PROF, &it) < 0 ||
+	    it.it_value.tv_sec || it.it_value.tv_usec) {
+		span_msg("PERFSPAN_SAMPLE: the program uses SIGPROF or its ",
+		    "timer; every span reads the clock instead", NULL);
+		span_conf.sample_us = 0;
+		return;
+	}
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_prof;
+	/* A sample must not make the program's system calls fail. */
+	sa.sa_flags = SA_RESTART;
+	sigemptyset(&sa.sa_mask);
+	if (sigaction(SIGPROF, &sa, NULL) < 0 || arm(span_conf.sample_us) < 0) {
+		span_msg("PERFSPAN_SAMPLE: cannot start the profiling timer; ",
+		    "every span reads the clock instead", NULL);
+		span_conf.sample_us = 0;
+	}
+}
+
 static void
 atexit_write(void)
 {
+	/* No sample lands while the rows are written. */
+	if (span_conf.sample_us)
+		arm(0);
 	span_write(SPAN_EXIT);
 }
 
@@ -399,9 +578,17 @@ forked(void)
 		s->depth = s == tls ? s->depth : 0;
 		s->dropcalls = s->unclosed = 0;
 		memset(s->agg, 0, SPAN_AGGS * sizeof *s->agg);
+		memset(s->cache, 0, sizeof s->cache);
 	}
 	if (tls != NULL && tls != &nostate)
 		tls->tid = gettid();
+	/* A child inherits the handler but not the timer; its own thread
+	 * clock starts again (and the timer ends if it execs). */
+	if (span_conf.sample_us) {
+		if (tls != NULL && tls != &nostate)
+			tls->sampled = cputime();
+		arm(span_conf.sample_us);
+	}
 }
 
 /* Copies PERFSPAN_OUT to dst with each %p the process id. */
@@ -460,8 +647,20 @@ readconf(const char *out)
 	ssize_t len;
 
 	span_conf.pid = getpid();
-	span_conf.cpu = flag("PERFSPAN_CPU", 0);
-	span_conf.rss = flag("PERFSPAN_RSS", 0);
+	if ((v = getenv("PERFSPAN_SAMPLE")) != NULL && *v != '\0') {
+		errno = 0;
+		n = strtoul(v, &end, 10);
+		if (errno != 0 || *end != '\0' || *v == '-' || n > 10000)
+			span_msg("PERFSPAN_SAMPLE: want 0 to 10000 a second, "
+			    "not '", v, "' (clocks it is)");
+		else if (n > 0)
+			span_conf.sample_us = (long)(1000000 / n);
+	}
+	/* Sampled times are aggregates of CPU time, whatever PERFSPAN_MODE
+	 * says: one call's sampled time means little, and the other clocks
+	 * would cost what sampling saves. */
+	span_conf.cpu = !span_conf.sample_us && flag("PERFSPAN_CPU", 0);
+	span_conf.rss = !span_conf.sample_us && flag("PERFSPAN_RSS", 0);
 	span_conf.statm = span_conf.rss ?
 	    open("/proc/self/statm", O_RDONLY | O_CLOEXEC) : -1;
 	span_conf.rows = 4096;
@@ -483,6 +682,8 @@ readconf(const char *out)
 			span_msg("PERFSPAN_MODE: want auto, rows or aggregate, "
 			    "not '", v, "' (auto it is)");
 	}
+	if (span_conf.sample_us)
+		span_conf.mode = 2;
 	if (outname(out, span_conf.out, sizeof span_conf.out) < 0)
 		span_msg("PERFSPAN_OUT: name too long; ",
 		    "rows will not be written", NULL);
@@ -522,6 +723,8 @@ perfspan_init(void)
 	}
 	pthread_atfork(NULL, NULL, forked);
 	atexit(atexit_write);
+	if (span_conf.sample_us)
+		sampling();
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_fatal;
 	sa.sa_flags = SA_RESETHAND;

@@ -19,11 +19,14 @@ enum { KIND_SPAN = 1, KIND_FUNC = 2 };
 /* Distinct (name, parent) pairs one thread aggregates; a power of two.
  * The table is never filled beyond three quarters. */
 #define SPAN_AGGS 1024
+/* PERFSPAN_SAMPLE's cache of pairs, a power of two; see span_enter. */
+#define SPAN_CACHE 256
 
 struct frame {
 	const void *key;
 	uint64_t t0, cpu0, child;	/* ns; child: children's wall time */
 	int64_t rss0;			/* KiB */
+	struct agg *agg;	/* PERFSPAN_SAMPLE: its pair, found at begin */
 	unsigned char kind;
 };
 
@@ -63,6 +66,10 @@ struct pstate {
 	size_t nagg;
 	uint64_t dropcalls;	/* calls of pairs the table had no room for */
 	uint64_t unclosed;	/* spans still open when their thread exited */
+	/* PERFSPAN_SAMPLE: the thread's CPU time (ns) at its latest SIGPROF,
+	 * set by the handler on this thread; the clock spans read then. */
+	volatile uint64_t sampled;
+	struct agg *cache[SPAN_CACHE];
 	struct pstate *next, *nextfree;
 };
 
@@ -72,6 +79,7 @@ struct spanconf {
 	char tmp[4200];		/* the temporary beside it */
 	char host[256], command[1024];
 	int cpu, rss, mode;	/* mode: 0 auto, 1 rows, 2 aggregate */
+	long sample_us;		/* PERFSPAN_SAMPLE's period, or 0: clocks */
 	size_t rows;		/* PERFSPAN_ROWS: occurrences kept per thread */
 	int64_t epoch_ns;	/* CLOCK_REALTIME - CLOCK_MONOTONIC at load */
 	pid_t pid;
@@ -80,6 +88,15 @@ struct spanconf {
 
 /* Whether two keys of KIND name the same span: the same address, or for
  * a named span the same text (a name may be built anew each time). */
+/* Where a (key, parent) pair is cached: code and strings are aligned,
+ * so the low bits say little; cheap, where a multiply would show. */
+static inline size_t
+cacheslot(const void *key, const void *parent)
+{
+	return ((uintptr_t)key >> 4 ^ (uintptr_t)parent >> 3) &
+	    (SPAN_CACHE - 1);
+}
+
 static inline int
 samekey(const void *a, const void *b, int kind)
 {

@@ -224,8 +224,11 @@ tail(uint64_t dropped, int kind)
 {
 	putu(dropped);
 	put(",false,", 7);
-	put(kind == KIND_FUNC ? "instrument\n" : "span\n",
-	    kind == KIND_FUNC ? 11 : 5);
+	put(kind == KIND_FUNC ? "instrument" : "span",
+	    kind == KIND_FUNC ? 10 : 4);
+	if (span_conf.sample_us)
+		put("-sampled", 8);
+	putc_('\n');
 }
 
 static void
@@ -247,6 +250,23 @@ rows(const struct pstate *s, int insig)
 		put(",,,,", 4);
 		tail(s->droprec, r->kind);
 	}
+}
+
+/* wall_s to stddev_s of a PERFSPAN_SAMPLE aggregate: its times are CPU
+ * time between samples, so no wall time and no per-call spread; cpu_s is
+ * the mean per call. */
+static void
+sampled(uint64_t calls, uint64_t total, uint64_t self)
+{
+	comma();
+	putsec((total + calls / 2) / calls);
+	put(",,,", 3);
+	putu(calls);
+	comma();
+	putsec(total);
+	comma();
+	putsec(self);
+	put(",,,,", 4);
 }
 
 static int
@@ -331,6 +351,11 @@ aggs(const struct pstate *s, int insig)
 		    (double)(calls - 1) : 0;
 		lead(first, a->key, a->kind, a->parent, a->pkind, 1, a->tid,
 		    insig);
+		if (span_conf.sample_us) {
+			sampled(calls, total, self);
+			tail(s->dropcalls, a->kind);
+			continue;
+		}
 		percall((total + calls / 2) / calls, (cpu + calls / 2) / calls,
 		    rss / (int64_t)calls);
 		putu(calls);
