@@ -19,6 +19,10 @@ setup() {
 }
 
 teardown() {
+	# Programs a failed test left running would hold bats' output open.
+	if [ -n "${KILL:-}" ]; then
+		kill $KILL 2> /dev/null || true
+	fi
 	if [ -n "${MNT:-}" ]; then
 		umount "$MNT" 2> /dev/null || true
 	fi
@@ -132,12 +136,22 @@ waitfor() {
 
 @test "SIGINT and SIGTERM in the middle of perf-sample | perf-bottleneck --follow: every line whole" {
 	for sig in INT TERM; do
-		perf-sample -i 10ms | perf-bottleneck -F -f csv -t cpu_busy_pct=0,,0 > out 2> err &
+		# A pipe of our own, so that both ends' pids are known.
+		mkfifo pipe
+		perf-sample -i 10ms > pipe &
+		spid=$!
+		perf-bottleneck -F -f csv -t cpu_busy_pct=0,,0 < pipe > out 2> err &
 		pid=$!
-		waitfor 3 out
-		pkill -$sig -P $$ -x perf-bottleneck
+		KILL="$spid $pid"
+		# The header and the finding, firing from the first sample on
+		# (it is said again only when its state changes).
+		waitfor 2 out
+		kill -$sig $pid
 		rc=0
 		wait $pid || rc=$?
+		# perf-sample ends at its next write (SIGPIPE).
+		wait $spid || true
+		rm pipe
 		[ "$rc" -eq 0 ] || [ "$rc" -eq 141 ]
 		[[ $(cat err) == "perf-bottleneck: stopped after "*" rows: "* ]]
 		[ "$(tail -c 1 out | od -An -c | tr -d ' ')" = '\n' ]

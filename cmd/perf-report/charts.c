@@ -698,6 +698,59 @@ complexity(struct ctx *c, struct perr *e)
 	return 0;
 }
 
+/* ---- functions and spans ---- */
+
+/* Bars in the self-time chart at most. */
+#define MAX_SPAN_BARS 15
+
+static int
+selftime(struct ctx *c, struct perr *e)
+{
+	static const char *const y[] = { "self_s" };
+	const struct rruns *r = c->ci->runs;
+	const struct rspan *sp;
+	size_t i, n = r->nspan < MAX_SPAN_BARS ? r->nspan : MAX_SPAN_BARS;
+	size_t *ix = rdoc_span_order(r);
+	struct gp *g = gp_new(c, "selftime", 140 + 26 * (int)n);
+	double all = 0;
+	char *path, *lab;
+	FILE *fp;
+
+	for (i = 0; i < r->nspan; i++)
+		all += r->span[i].self;
+	if ((fp = data_open(c, "selftime.dat", &path, e)) == NULL) {
+		free(ix);
+		return -1;
+	}
+	fprintf(fp, "# index self_s share_pct\n");
+	for (i = 0; i < n; i++) {
+		sp = &r->span[ix[i]];
+		fprintf(fp, "%zu", i + 1);
+		put(fp, sp->self);
+		put(fp, all > 0 ? 100 * sp->self / all : 0);
+		fputc('\n', fp);
+		lab = *sp->parent ? xasprintf("%s < %s", sp->name, sp->parent) :
+		    xstrdup(sp->name);
+		var_str(g, lab, "label%zu", i + 1);
+		free(lab);
+	}
+	free(ix);
+	if (data_close(fp, path, e) != 0)
+		return -1;
+	var_str(g, path, "data");
+	free(path);
+	var_num(g, "n", (double)n);
+	var_str(g, "Self time per function or span", "title");
+	var_str(g, r->sampled ? "self time (s of CPU, sampled)" :
+	    "self time (s, wall clock)", "xlabel");
+	gp_script(g, c, "selftime.gp");
+	add_chart(c, "selftime", "bar", "spans", "Self time per function or "
+	    "span", "the time spent in each function or span itself (its "
+	    "total less its children's), most first, with its share of all",
+	    "self_s", y, 1, no_hosts());
+	return 0;
+}
+
 /* ---- comparisons ---- */
 
 static int
@@ -889,6 +942,8 @@ charts_draw(json_t *doc, const struct charts_in *ci, const char *dir,
 		    runs_history(&c, e) != 0 || complexity(&c, e) != 0)
 			goto out;
 	}
+	if (ci->runs && ci->runs->nspan > 0 && selftime(&c, e) != 0)
+		goto out;
 	if (compare(&c, e) != 0)
 		goto out;
 	/* All at once: gnuplot is single-threaded and the charts are

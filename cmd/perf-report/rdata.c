@@ -208,6 +208,76 @@ failed(const struct csvread_row *row, long xcol, long scol, long tocol)
 	    strcmp(row->f[tocol], "false") != 0;
 }
 
+/* Widens the runs' time range to t (NaN: no time). */
+static void
+widen(struct rruns *rr, double t)
+{
+	if (!isnan(t) && t < rr->start)
+		rr->start = t;
+	if (!isnan(t) && t > rr->end)
+		rr->end = t;
+}
+
+/* Whether a row is one of perfspan's: 0 no, 1 clocks, 2 sampled. */
+static int
+spankind(const struct csvread_row *row, long mcol)
+{
+	const char *m;
+
+	if (mcol < 0)
+		return 0;
+	m = row->f[mcol];
+	if (strcmp(m, "span") == 0 || strcmp(m, "instrument") == 0)
+		return 1;
+	if (strcmp(m, "span-sampled") == 0 ||
+	    strcmp(m, "instrument-sampled") == 0)
+		return 2;
+	return 0;
+}
+
+/* Adds a perfspan row to its (name, parent). */
+static int
+add_span(struct rruns *rr, struct csvread *r, const struct csvread_row *row,
+    const char *const *names, struct perr *e)
+{
+	static const char *const cols[] = { "calls_count", "total_s",
+	    "self_s" };
+	const char *name = csvread_col(r, "name") >= 0 ?
+	    row->f[csvread_col(r, "name")] : "";
+	const char *parent = csvread_col(r, "parent") >= 0 ?
+	    row->f[csvread_col(r, "parent")] : "";
+	double v[3];
+	struct rspan *sp;
+	size_t i;
+
+	for (i = 0; i < 3; i++) {
+		if (field(row, r, csvread_col(r, cols[i]), names, &v[i], e) != 0)
+			return -1;
+		if (isnan(v[i]) || v[i] < 0)
+			return perr_set(e, "%s:%ld: column '%s': want a number "
+			    "0 or more in perfspan's rows", names[row->src],
+			    row->line, cols[i]);
+	}
+	for (i = 0; i < rr->nspan; i++)
+		if (strcmp(rr->span[i].name, name) == 0 &&
+		    strcmp(rr->span[i].parent, parent) == 0)
+			break;
+	if (i == rr->nspan) {
+		rr->span = xreallocarray(rr->span, rr->nspan + 1,
+		    sizeof *rr->span);
+		sp = &rr->span[rr->nspan++];
+		memset(sp, 0, sizeof *sp);
+		sp->name = xstrdup(name);
+		sp->parent = xstrdup(parent);
+	}
+	sp = &rr->span[i];
+	sp->calls += v[0];
+	sp->total += v[1];
+	sp->self += v[2];
+	rr->spanrows++;
+	return 0;
+}
+
 int
 rdata_runs(char *const *paths, size_t npaths, const char *const *names,
     long *rows, struct rruns *rr, struct perr *e)
@@ -216,11 +286,11 @@ rdata_runs(char *const *paths, size_t npaths, const char *const *names,
 	struct csvread_row row;
 	struct perr ce;
 	struct rgroup *g;
-	long tcol, wcol, ncol, ccol, pcol = -1, xcol, scol, tocol;
+	long tcol, wcol, ncol, ccol, pcol = -1, xcol, scol, tocol, mcol;
 	double t, w, p;
 	char *label;
 	size_t i;
-	int got, rc = -1;
+	int got, kind, rc = -1;
 
 	memset(rr, 0, sizeof *rr);
 	rr->start = INFINITY;
@@ -234,6 +304,7 @@ rdata_runs(char *const *paths, size_t npaths, const char *const *names,
 	xcol = csvread_col(r, "exit_status");
 	scol = csvread_col(r, "signal");
 	tocol = csvread_col(r, "timed_out");
+	mcol = csvread_col(r, "measured_by");
 	rr->has_rss = csvread_col(r, "max_rss_kib") >= 0;
 	for (i = 0; i < csvread_ncols(r) && pcol < 0; i++)
 		if (strncmp(csvread_colname(r, i), "param_", 6) == 0) {
@@ -243,8 +314,16 @@ rdata_runs(char *const *paths, size_t npaths, const char *const *names,
 	while ((got = csvread_next(r, &row, &ce)) == 1) {
 		rows[row.src]++;
 		rr->rows++;
-		if (field(&row, r, tcol, names, &t, e) != 0 ||
-		    field(&row, r, wcol, names, &w, e) != 0)
+		if (field(&row, r, tcol, names, &t, e) != 0)
+			goto out;
+		if ((kind = spankind(&row, mcol)) != 0) {
+			rr->sampled |= kind == 2;
+			if (add_span(rr, r, &row, names, e) != 0)
+				goto out;
+			widen(rr, t);
+			continue;
+		}
+		if (field(&row, r, wcol, names, &w, e) != 0)
 			goto out;
 		if (pcol >= 0 && num_parse(row.f[pcol], row.len[pcol], &p) != 1)
 			p = NAN;
@@ -254,10 +333,7 @@ rdata_runs(char *const *paths, size_t npaths, const char *const *names,
 			rr->failed++;
 			continue;
 		}
-		if (!isnan(t) && t < rr->start)
-			rr->start = t;
-		if (!isnan(t) && t > rr->end)
-			rr->end = t;
+		widen(rr, t);
 		label = run_label(r, &row, ncol, ccol);
 		for (i = 0; i < rr->ng; i++)
 			if (strcmp(rr->g[i].label, label) == 0)
@@ -302,5 +378,10 @@ rdata_runs_free(struct rruns *rr)
 		free(rr->g[i].param);
 	}
 	free(rr->g);
+	for (i = 0; i < rr->nspan; i++) {
+		free(rr->span[i].name);
+		free(rr->span[i].parent);
+	}
+	free(rr->span);
 	free(rr->param);
 }

@@ -37,9 +37,21 @@ struct rgroup {
 	size_t n, cap;
 };
 
+/* A function or span of lib/perfspan's rows, its rows summed. */
+struct rspan {
+	char *name, *parent;	/* parent "" at the root */
+	double calls, total, self;	/* s */
+};
+
 struct rruns {
 	size_t ng;
 	struct rgroup *g;
+	/* perfspan's rows (measured_by span, instrument, or either
+	 * -sampled): not runs of commands, so in none of the groups. */
+	size_t nspan;
+	struct rspan *span;
+	long spanrows;
+	int sampled;		/* some of them PERFSPAN_SAMPLE's */
 	char *param;		/* the first param_* column, or NULL */
 	long rows, failed;
 	int has_rss;		/* a max_rss_kib column */
@@ -59,7 +71,7 @@ void rdata_samples_free(struct rsamples *s);
 long rdata_metric(const struct rsamples *s, const char *name);
 
 /* Reads runs CSV files: wall_s per command, failed runs left out and
- * counted. */
+ * counted; perfspan's rows summed per (name, parent). */
 int rdata_runs(char *const *paths, size_t npaths, const char *const *names,
     long *rows, struct rruns *r, struct perr *e);
 void rdata_runs_free(struct rruns *r);

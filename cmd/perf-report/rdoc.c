@@ -568,9 +568,9 @@ runs(json_t *doc, json_t *summary_lines, const struct rdoc_in *ri)
 	for (i = 0; i < ri->nin; i++)
 		if (ri->in[i].kind == RK_RUNS)
 			source(sec, ri->in[i].name);
-	if (r && r->rows > 0) {
-		line(sec, "%ld runs of %zu command%s, %s to %s UTC", r->rows,
-		    r->ng, r->ng == 1 ? "" : "s",
+	if (r && r->rows > r->spanrows) {
+		line(sec, "%ld runs of %zu command%s, %s to %s UTC",
+		    r->rows - r->spanrows, r->ng, r->ng == 1 ? "" : "s",
 		    rdoc_time(r->start, a, sizeof a),
 		    rdoc_time(r->end, b, sizeof b));
 		if (r->failed)
@@ -578,9 +578,12 @@ runs(json_t *doc, json_t *summary_lines, const struct rdoc_in *ri)
 			    "time-out) and are left out of the statistics",
 			    r->failed);
 		linea(summary_lines, "runs: %ld of %zu command%s%s",
-		    r->rows, r->ng, r->ng == 1 ? "" : "s", r->failed ?
-		    ", some failed" : "");
+		    r->rows - r->spanrows, r->ng, r->ng == 1 ? "" : "s",
+		    r->failed ? ", some failed" : "");
 	}
+	/* Rows of lib/perfspan alone: their section says it. */
+	if (r && r->rows > 0 && r->rows == r->spanrows)
+		return;
 	json_array_foreach(ri->trends, i, v) {
 		td = json_object_get(v, "doc");
 		if (strcmp(trend_of(td), "runs") != 0)
@@ -633,6 +636,90 @@ runs(json_t *doc, json_t *summary_lines, const struct rdoc_in *ri)
 			addtbl(sec, t);
 		}
 	}
+}
+
+/* ---- functions and spans (lib/perfspan) ---- */
+
+/* Rows of the self-time table at most (the chart draws fewer). */
+#define MAX_SPAN_ROWS 40
+
+static const struct rspan *sortspans;
+
+/* Most self time first, then by name and parent: the same order for
+ * the same input. */
+static int
+by_self(const void *a, const void *b)
+{
+	const struct rspan *x = &sortspans[*(const size_t *)a];
+	const struct rspan *y = &sortspans[*(const size_t *)b];
+	int c;
+
+	if (x->self != y->self)
+		return x->self > y->self ? -1 : 1;
+	c = strcmp(x->name, y->name);
+	return c ? c : strcmp(x->parent, y->parent);
+}
+
+size_t *
+rdoc_span_order(const struct rruns *r)
+{
+	size_t *ix = xreallocarray(NULL, r->nspan ? r->nspan : 1,
+	    sizeof *ix), i;
+
+	for (i = 0; i < r->nspan; i++)
+		ix[i] = i;
+	sortspans = r->span;
+	qsort(ix, r->nspan, sizeof *ix, by_self);
+	return ix;
+}
+
+static void
+spans(json_t *doc, json_t *summary_lines, const struct rdoc_in *ri)
+{
+	const struct rruns *r = ri->runs;
+	json_t *sec, *t;
+	const struct rspan *sp;
+	double calls = 0, self = 0;
+	size_t i, *ix;
+
+	if (r == NULL || r->nspan == 0)
+		return;
+	sec = section(doc, "spans", "Functions and spans");
+	for (i = 0; i < ri->nin; i++)
+		if (ri->in[i].kind == RK_RUNS)
+			source(sec, ri->in[i].name);
+	for (i = 0; i < r->nspan; i++) {
+		calls += r->span[i].calls;
+		self += r->span[i].self;
+	}
+	ix = rdoc_span_order(r);
+	sp = &r->span[ix[0]];
+	line(sec, "%zu functions or spans (name and parent) in %ld rows of "
+	    "lib/perfspan, %.0f calls, %.4g s of self time in all", r->nspan,
+	    r->spanrows, calls, self);
+	if (r->sampled)
+		line(sec, "sampled rows (PERFSPAN_SAMPLE) hold CPU time charged "
+		    "by profiling-timer samples, an estimate: each call's "
+		    "charge is off by less than the CPU time between two of "
+		    "its thread's samples, so a function with few samples' "
+		    "worth of time is noise; calls are counted exactly");
+	linea(summary_lines, "spans: %zu functions or spans; most self time: "
+	    "%s (%.1f%%)", r->nspan, sp->name, self > 0 ? 100 * sp->self /
+	    self : 0.0);
+	t = tbl("Self time per function or span, most first", "name:s:,"
+	    "parent:s:,calls:n:count,total:n:s,self:n:s,self_pct:n:pct,"
+	    "mean:n:s");
+	for (i = 0; i < r->nspan && i < MAX_SPAN_ROWS; i++) {
+		sp = &r->span[ix[i]];
+		row(t, "ssnnnnn", sp->name, sp->parent, sp->calls, sp->total,
+		    sp->self, self > 0 ? 100 * sp->self / self : NAN,
+		    sp->calls > 0 ? sp->total / sp->calls : NAN);
+	}
+	addtbl(sec, t);
+	if (r->nspan > MAX_SPAN_ROWS)
+		line(sec, "%zu more with less self time are in the rows, not "
+		    "in the table", r->nspan - MAX_SPAN_ROWS);
+	free(ix);
 }
 
 /* ---- comparisons ---- */
@@ -863,6 +950,7 @@ rdoc_build(const struct rdoc_in *ri)
 	findings(doc, summ, lines, ri, &start, &end);
 	samples(doc, lines, ri);
 	runs(doc, lines, ri);
+	spans(doc, lines, ri);
 	regressions = comparisons(doc, lines, ri, &anycmp);
 	trends(doc, ri);
 	prune(doc);

@@ -97,6 +97,7 @@ struct grp {
 	double *t, *iv, *wall;
 	long *line;
 	size_t n, nwall, cap, failed, timedout;
+	size_t spans;		/* rows of lib/perfspan, not runs */
 };
 
 struct grps {
@@ -419,6 +420,36 @@ series_checks(struct checklist *l, const char *path, struct grps *gs,
 	kinds_free(&gap);
 }
 
+/* Whether a runs row is lib/perfspan's (measured_by span, instrument or
+ * either -sampled): a function's or span's calls, not a command's run. */
+static int
+is_span(const struct csvread_row *row, long mcol)
+{
+	return mcol >= 0 && (strncmp(row->f[mcol], "span", 4) == 0 ||
+	    strncmp(row->f[mcol], "instrument", 10) == 0);
+}
+
+/* lib/perfspan's rows: left out of the run checks, and calls it had no
+ * room for make their totals short. */
+static void
+spans_check(struct checklist *l, const char *path, size_t rows,
+    double dropped)
+{
+	struct check c;
+
+	check_begin(&c, "span_rows", "statistics", path);
+	c.unit = "count";
+	c.expected = check_range(NAN, 0);
+	c.measured = json_integer((json_int_t)dropped);
+	c.status = dropped > 0 ? CHECK_WARN : CHECK_PASS;
+	c.hint = "lib/perfspan dropped calls (PERFSPAN_ROWS, or more than 768 "
+	    "(name, parent) pairs a thread): totals and counts are short";
+	check_detail(&c, "%zu rows of lib/perfspan (functions and spans, not "
+	    "runs of a command: left out of the run checks); %s%.0f calls "
+	    "dropped", rows, dropped > 0 ? "at least " : "", dropped);
+	check_add(l, &c);
+}
+
 /* A CSV file: its format, header, values, time series and run groups. */
 static json_t *
 check_csv(const char *path, const char *dir, struct checklist *l)
@@ -434,8 +465,10 @@ check_csv(const char *path, const char *dir, struct checklist *l)
 	unsigned char *iskey;
 	const char *kind, *why;
 	char *sp, what[512], key[1024], missing[512] = "", unknown[512] = "";
-	long tcol, ivcol, wcol, excol, sgcol, tocol;
+	long tcol, ivcol, wcol, excol, sgcol, tocol, mcol, dcol;
 	size_t i, ncols, rows = 0, len, nmiss = 0, nunk = 0, ulen = 0;
+	size_t spanrows = 0;
+	double dropped = 0, d;
 	int got, samples, hasschema;
 
 	if ((r = csvread_open((char *const[]){ (char *)path }, 1, &e)) == NULL) {
@@ -512,6 +545,8 @@ check_csv(const char *path, const char *dir, struct checklist *l)
 	excol = csvread_col(r, "exit_status");
 	sgcol = csvread_col(r, "signal");
 	tocol = csvread_col(r, "timed_out");
+	mcol = csvread_col(r, "measured_by");
+	dcol = csvread_col(r, "dropped_count");
 	while ((got = csvread_next(r, &row, &e)) > 0) {
 		int bad = 0;
 
@@ -532,7 +567,13 @@ check_csv(const char *path, const char *dir, struct checklist *l)
 		key[len < sizeof key ? len : sizeof key - 1] = '\0';
 		struct grp *g = grp_get(&gs, key);
 
-		if (!samples) {
+		if (!samples && is_span(&row, mcol)) {
+			/* Each row repeats its thread's count: the largest
+			 * is a floor of the whole. */
+			g->spans++, spanrows++, bad = 1;
+			if ((d = field_num(&row, dcol)) > dropped)
+				dropped = d;
+		} else if (!samples) {
 			double ex = field_num(&row, excol);
 
 			if ((!isnan(ex) && ex != 0) || (sgcol >= 0 &&
@@ -541,7 +582,10 @@ check_csv(const char *path, const char *dir, struct checklist *l)
 			else if (tocol >= 0 && strcmp(row.f[tocol], "true") == 0)
 				g->timedout++, bad = 1;
 		}
-		grp_push(g, field_num(&row, tcol), field_num(&row, ivcol),
+		/* A span's row is timed by its first call (aggregates, from
+		 * threads in turn): no series to check. */
+		grp_push(g, g->spans && is_span(&row, mcol) ? NAN :
+		    field_num(&row, tcol), field_num(&row, ivcol),
 		    samples || bad ? NAN : field_num(&row, wcol), row.line);
 	}
 	if (got < 0)
@@ -571,9 +615,14 @@ check_csv(const char *path, const char *dir, struct checklist *l)
 
 	if (rows > 0 && tcol >= 0)
 		series_checks(l, path, &gs, samples);
+	if (spanrows > 0)
+		spans_check(l, path, spanrows, dropped);
 	for (i = 0; !samples && i < gs.n; i++) {
-		char *subj = xasprintf("%s:wall_s{%s}", path, gs.g[i].key);
+		char *subj;
 
+		if (gs.g[i].spans == gs.g[i].n)
+			continue;
+		subj = xasprintf("%s:wall_s{%s}", path, gs.g[i].key);
 		runstat_checks(l, subj, gs.g[i].wall, gs.g[i].nwall,
 		    gs.g[i].failed, gs.g[i].timedout);
 		free(subj);
