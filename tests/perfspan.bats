@@ -231,3 +231,68 @@ EOF
 	assert_output --partial critical
 	run -0 --separate-stderr perf-bottleneck -f csv --budget name=inner:wall_s=10 --fail-on critical after.csv
 }
+
+@test "perf-report: functions and spans by self time, table and chart; perf-validate leaves them out of the run checks" {
+	PERFSPAN_OUT=ex.csv PERFSPAN_MODE=aggregate LD_PRELOAD=$BIN/libperfspan-auto.so \
+		run -0 "$AUTO" 20 4 20000 2
+	PERFSPAN_OUT=sa.csv PERFSPAN_SAMPLE=1000 LD_PRELOAD=$BIN/libperfspan-auto.so \
+		run -0 "$AUTO" 60 4 200000 2
+	for f in ex.csv sa.csv; do
+		run -0 --separate-stderr perf-report -o "rep-$f" "$f"
+		check_json report.schema.json "rep-$f/report.json"
+		[ -s "rep-$f/selftime.svg" ] && [ -s "rep-$f/selftime.png" ]
+		/usr/bin/python3 - "$f" "rep-$f/report.json" "rep-$f/data/selftime.dat" <<'EOF'
+import csv, json, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline='')))
+doc = json.load(open(sys.argv[2]))
+sec = [s for s in doc['sections'] if s['id'] == 'spans'][0]
+assert 'selftime.svg' in sec['charts'], sec
+# The table: each (name, parent) once, its rows (threads) summed, most
+# self time first.
+want = {}
+for r in rows:
+    k = (r['name'], r['parent'])
+    c, t, s = want.get(k, (0, 0.0, 0.0))
+    want[k] = (c + int(r['calls_count']), t + float(r['total_s']), s + float(r['self_s']))
+tbl = sec['tables'][0]
+cols = [c['name'] for c in tbl['columns']]
+got = {(r[0], r[1] or ''): dict(zip(cols, r)) for r in tbl['rows']}
+assert set(got) == set(want), (set(got) ^ set(want))
+for k, (c, t, s) in want.items():
+    g = got[k]
+    assert g['calls'] == c, (k, g, c)
+    assert abs(g['total'] - t) <= 1e-9 * max(1, len(rows)), (k, g, t)
+    assert abs(g['self'] - s) <= 1e-9 * max(1, len(rows)), (k, g, s)
+selfs = [r[cols.index('self')] for r in tbl['rows']]
+assert selfs == sorted(selfs, reverse=True), selfs
+assert abs(sum(r[cols.index('self_pct')] for r in tbl['rows']) - 100) < 1e-6
+assert got[('spin', 'inner')]['calls'] == (80 if sys.argv[1] == 'ex.csv' else 240) * 2
+# The chart draws the same, in the same order.
+bars = [float(l.split()[1]) for l in open(sys.argv[3]) if not l.startswith('#')]
+assert len(bars) == min(len(selfs), 15), bars
+assert all(abs(b - s) <= 1e-5 * s for b, s in zip(bars, selfs)), (bars, selfs)
+sampled = any('PERFSPAN_SAMPLE' in l for l in sec['lines'])
+assert sampled == (sys.argv[1] == 'sa.csv'), sec['lines']
+# No run statistics of commands made of a program's functions.
+assert not [s for s in doc['sections'] if s['id'] == 'runs'], doc['sections']
+EOF
+		run -0 --separate-stderr perf-validate -f json "$f"
+		/usr/bin/python3 -c '
+import json, sys
+d = json.loads(sys.argv[1])
+c = [c for c in d["checks"] if c["name"] == "span_rows"]
+assert len(c) == 1 and c[0]["status"] == "pass", c
+assert not [c for c in d["checks"] if c["name"] in ("run_length", "enough_runs", "cv")], d["checks"]
+assert all(c["status"] == "pass" for c in d["checks"]), d["checks"]
+' "$output"
+	done
+	# Calls dropped (occurrences beyond PERFSPAN_ROWS, rows forced): a warning.
+	PERFSPAN_OUT=drop.csv PERFSPAN_MODE=rows PERFSPAN_ROWS=5 run -0 "$SPANS" 2 3 1000 1
+	run -0 --separate-stderr perf-validate -f json drop.csv
+	/usr/bin/python3 -c '
+import json, sys
+d = json.loads(sys.argv[1])
+c = [c for c in d["checks"] if c["name"] == "span_rows"][0]
+assert c["status"] == "warn" and c["measured"] > 0, c
+' "$output"
+}

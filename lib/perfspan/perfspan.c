@@ -19,13 +19,9 @@ int perfspan_on_;
 struct spanconf span_conf;
 struct pstate *span_states;
 
-/* A thread's recorder; initial-exec, so that the hot path in a preloaded
- * or linked shared library is one %fs-relative load, no __tls_get_addr. */
-static _Thread_local struct pstate *tls
-    __attribute__((tls_model("initial-exec")));
-/* Set on a thread whose recorder could not be allocated: it records
- * nothing rather than retrying on every span. */
-static struct pstate nostate;
+int span_conf_sampling;
+_Thread_local struct pstate *span_tls;
+struct pstate span_nostate;
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static struct pstate *freelist;
@@ -156,24 +152,24 @@ newstate(void)
 	if (s == NULL) {
 		span_msg("out of memory for a thread's spans; ",
 		    "that thread records none", NULL);
-		return tls = &nostate;
+		return span_tls = &span_nostate;
 	}
 	s->tid = gettid();
 	/* Time before the thread's first span is no span's. */
 	if (span_conf.sample_us)
 		s->sampled = cputime();
 	pthread_setspecific(exitkey, s);
-	return tls = s;
+	return span_tls = s;
 }
 
 static inline struct pstate *
 state(void)
 {
-	struct pstate *s = tls;
+	struct pstate *s = span_tls;
 
 	if (__builtin_expect(s == NULL, 0))
 		s = newstate();
-	return s == &nostate ? NULL : s;
+	return s == &span_nostate ? NULL : s;
 }
 
 static struct agg *
@@ -246,24 +242,6 @@ pushsampled(struct pstate *s, struct frame *f)
 	s->depth++;
 }
 
-/* PERFSPAN_SAMPLE's end: most calls see no sample and cost only the
- * pop; one that spans samples is charged their CPU time. */
-static inline void
-popsampled(struct pstate *s)
-{
-	struct frame *f = &s->stack[--s->depth];
-	uint64_t t = s->sampled - f->t0;
-
-	if (__builtin_expect(t == 0, 1))
-		return;
-	if (s->depth > 0)
-		f[-1].child += t;
-	if (f->agg != NULL) {
-		f->agg->total += t;
-		f->agg->self += t > f->child ? t - f->child : 0;
-	}
-}
-
 /* Records the innermost frame as ended at t1 (CPU clock cpu1, RSS
  * rss1) and pops it. */
 static void
@@ -327,10 +305,8 @@ pop(struct pstate *s, uint64_t t1, uint64_t cpu1, int64_t rss1)
 	}
 }
 
-/* A begin, the whole way: a thread's first, nesting too deep, a pair the
- * frame did not know, and every begin when spans read the clocks. */
-static __attribute__((noinline)) void
-enter(const void *key, int kind)
+void
+span_enter_slow(const void *key, int kind)
 {
 	struct pstate *s = state();
 	struct frame *f;
@@ -361,9 +337,8 @@ enter(const void *key, int kind)
 	s->depth++;
 }
 
-/* An end, the whole way. */
-static __attribute__((noinline)) void
-leave(const void *key, int kind)
+void
+span_leave_slow(const void *key, int kind)
 {
 	struct pstate *s = state();
 	uint64_t t1 = 0, cpu1 = 0;
@@ -404,56 +379,23 @@ leave(const void *key, int kind)
 		return;
 	while (s->depth > i)
 		if (span_conf.sample_us)
-			popsampled(s);
+			span_popsampled(s);
 		else
 			pop(s, t1, cpu1, rss1);
 }
 
-/* Under PERFSPAN_SAMPLE, a begin whose (name, parent) pair is cached
- * costs a few loads and stores; the rest go the whole way. */
 void
 span_enter(const void *key, int kind)
 {
-	struct pstate *s = tls;
-	struct frame *f;
-	struct agg *a;
-
-	if (span_conf.sample_us && s != NULL && s != &nostate &&
-	    s->depth > 0 && s->depth < SPAN_DEPTH) {
-		f = &s->stack[s->depth];
-		a = s->cache[cacheslot(key, f[-1].key)];
-		if (a != NULL && a->key == key && a->kind == kind &&
-		    a->parent == f[-1].key && a->pkind == f[-1].kind) {
-			f->agg = a;
-			f->key = key;
-			f->kind = (unsigned char)kind;
-			f->child = 0;
-			f->t0 = s->sampled;
-			a->calls++;
-			s->depth++;
-			return;
-		}
-	}
-	enter(key, kind);
+	if (!span_enter_cached(key, kind))
+		span_enter_slow(key, kind);
 }
 
-/* Under PERFSPAN_SAMPLE, the end of the innermost frame with no sample
- * since its begin is a pop. */
 void
 span_leave(const void *key, int kind)
 {
-	struct pstate *s = tls;
-	struct frame *f;
-
-	if (span_conf.sample_us && s != NULL && s->lost == 0 &&
-	    s->depth > 0) {
-		f = &s->stack[s->depth - 1];
-		if (f->key == key && f->kind == kind) {
-			popsampled(s);
-			return;
-		}
-	}
-	leave(key, kind);
+	if (!span_leave_top(key, kind))
+		span_leave_slow(key, kind);
 }
 
 void
@@ -485,11 +427,11 @@ perfspan_flush(void)
 static void
 on_prof(int sig)
 {
-	struct pstate *s = tls;
+	struct pstate *s = span_tls;
 	int e = errno;
 
 	(void)sig;
-	if (s != NULL && s != &nostate)
+	if (s != NULL && s != &span_nostate)
 		s->sampled = cputime();
 	errno = e;
 }
@@ -542,7 +484,9 @@ sampling(void)
 		span_msg("PERFSPAN_SAMPLE: cannot start the profiling timer; ",
 		    "every span reads the clock instead", NULL);
 		span_conf.sample_us = 0;
+		return;
 	}
+	span_conf_sampling = 1;
 }
 
 static void
@@ -575,18 +519,18 @@ forked(void)
 	span_conf.pid = getpid();
 	for (s = span_states; s != NULL; s = s->next) {
 		s->nrec = s->droprec = s->nagg = 0;
-		s->depth = s == tls ? s->depth : 0;
+		s->depth = s == span_tls ? s->depth : 0;
 		s->dropcalls = s->unclosed = 0;
 		memset(s->agg, 0, SPAN_AGGS * sizeof *s->agg);
 		memset(s->cache, 0, sizeof s->cache);
 	}
-	if (tls != NULL && tls != &nostate)
-		tls->tid = gettid();
+	if (span_tls != NULL && span_tls != &span_nostate)
+		span_tls->tid = gettid();
 	/* A child inherits the handler but not the timer; its own thread
 	 * clock starts again (and the timer ends if it execs). */
 	if (span_conf.sample_us) {
-		if (tls != NULL && tls != &nostate)
-			tls->sampled = cputime();
+		if (span_tls != NULL && span_tls != &span_nostate)
+			span_tls->sampled = cputime();
 		arm(span_conf.sample_us);
 	}
 }

@@ -105,10 +105,92 @@ samekey(const void *a, const void *b, int kind)
 }
 
 HIDDEN extern struct spanconf span_conf;
+/* Whether PERFSPAN_SAMPLE is on (span_conf.sample_us set and the timer
+ * running): a flag of its own, the one load the hooks test first. */
+HIDDEN extern int span_conf_sampling;
 HIDDEN extern struct pstate *span_states;	/* every recorder, a list */
 
+/* A thread's recorder; initial-exec, so that the hot path in a preloaded
+ * or linked shared library is one %fs-relative load, no __tls_get_addr. */
+HIDDEN extern _Thread_local struct pstate *span_tls
+    __attribute__((tls_model("initial-exec")));
+/* Set on a thread whose recorder could not be allocated: it records
+ * nothing rather than retrying on every span. */
+HIDDEN extern struct pstate span_nostate;
+
+/* A begin and an end of a span or function. */
 HIDDEN void span_enter(const void *key, int kind);
 HIDDEN void span_leave(const void *key, int kind);
+/* The same the whole way: a thread's first, nesting too deep, a pair
+ * not cached, misuse, and every span when spans read the clocks. */
+HIDDEN void span_enter_slow(const void *key, int kind);
+HIDDEN void span_leave_slow(const void *key, int kind);
+
+/* The fast paths under PERFSPAN_SAMPLE, inline here so that the function
+ * hooks (spanauto.c) pay no call for them: a few loads and stores a
+ * call, no clock. */
+
+/* A begin whose (key, parent) pair is cached: the call is counted and
+ * the frame keeps the sampled clock.  1 when done, 0 to go the whole
+ * way. */
+static inline int
+span_enter_cached(const void *key, int kind)
+{
+	struct pstate *s = span_tls;
+	struct frame *f;
+	struct agg *a;
+
+	if (!span_conf_sampling || s == NULL || s == &span_nostate ||
+	    s->depth <= 0 || s->depth >= SPAN_DEPTH)
+		return 0;
+	f = &s->stack[s->depth];
+	a = s->cache[cacheslot(key, f[-1].key)];
+	if (a == NULL || a->key != key || a->kind != kind ||
+	    a->parent != f[-1].key || a->pkind != f[-1].kind)
+		return 0;
+	f->agg = a;
+	f->key = key;
+	f->kind = (unsigned char)kind;
+	f->child = 0;
+	f->t0 = s->sampled;
+	a->calls++;
+	s->depth++;
+	return 1;
+}
+
+/* Pops the innermost frame: most see no sample and cost only the pop;
+ * one that spans samples is charged their CPU time. */
+static inline void
+span_popsampled(struct pstate *s)
+{
+	struct frame *f = &s->stack[--s->depth];
+	uint64_t t = s->sampled - f->t0;
+
+	if (__builtin_expect(t == 0, 1))
+		return;
+	if (s->depth > 0)
+		f[-1].child += t;
+	if (f->agg != NULL) {
+		f->agg->total += t;
+		f->agg->self += t > f->child ? t - f->child : 0;
+	}
+}
+
+/* The end of the innermost frame.  1 when done, 0 to go the whole way. */
+static inline int
+span_leave_top(const void *key, int kind)
+{
+	struct pstate *s = span_tls;
+	struct frame *f;
+
+	if (!span_conf_sampling || s == NULL || s->lost != 0 || s->depth <= 0)
+		return 0;
+	f = &s->stack[s->depth - 1];
+	if (f->key != key || f->kind != kind)
+		return 0;
+	span_popsampled(s);
+	return 1;
+}
 /* Writes every recorder's rows, when asked (perfspan_flush), at exit
  * (spans still open are then reported) or from a fatal signal's handler
  * (function addresses are then written as hex, not resolved).  Returns 0
