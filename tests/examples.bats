@@ -44,6 +44,19 @@ setup() {
 	run -0 mk bench-trend
 }
 
+@test "Makefile: profile builds a C program with the hooks and reports self time per function" {
+	# The sanitizer build's library cannot be preloaded into a program
+	# built without ASan: the release build's it is.
+	run -0 make -s -f "$ROOT/examples/Makefile" BENCH_DIR=b \
+	    PROFILE_SRC="$ROOT/examples/spans/spans.c" PROFILE_ARGS='100 4 100000 1' \
+	    PERFSPAN_AUTO="$ROOT/build/libperfspan-auto.so" profile
+	assert_line --regexp '^  spin +inner +400 '
+	assert_line --regexp '^  outer +thread +100 '
+	[ -s b/profile/selftime.svg ]
+	check_csv runs.schema.json b/functions.csv
+	[ "$(cut -d, -f21 b/functions.csv | sort -u | tr '\n' ' ')" = "instrument-sampled measured_by " ]
+}
+
 @test "Makefile: bench-check fails make on a regression, the JUnit report says which" {
 	mk() { make -s -f "$ROOT/examples/Makefile" BENCH_DIR=b BENCH_RUNS=8 "$@"; }
 	run -0 mk bench-baseline BENCH_CMD='sleep 0.01'
