@@ -59,3 +59,18 @@ fuzz() {
 check_junit() {
 	xmllint --noout --schema "$ROOT/tests/fixtures/junit/junit.xsd" "$1"
 }
+
+# retry N FUNC: runs FUNC until it returns 0, at most N times.  For
+# checks of timing that a busy machine (the suite runs three files at a
+# time) can upset once but not N times running; a real fault fails every
+# time.  FUNC must return non-zero itself: set -e does not act inside a
+# function run as a condition.
+retry() {
+	# Not i: bats's run, called by FUNC, sets a global i (dynamic scope).
+	local attempt
+	for attempt in $(seq "$1"); do
+		"$2" && return 0
+		echo "# attempt $attempt of $1 failed" >&2
+	done
+	return 1
+}

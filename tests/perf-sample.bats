@@ -224,34 +224,48 @@ EOF
 	[ "$stderr" = "perf-sample: <stdout>: write error: No space left on device" ]
 }
 
-@test "the live system: sane values, as vmstat and /proc say" {
-	run -0 --separate-stderr perf-sample -n 3 -i 200ms
+# The live system's figures against /proc read just after: other suites
+# running beside this one move memory and process counts, now and then
+# beyond the tolerances (retried).
+live_system() {
+	local r sum now
+	run -0 --separate-stderr perf-sample -n 3 -i 200ms || return 1
 	now=$(date +%s)
-	[ "$stderr" = "" ]
-	[ "${#lines[@]}" -eq 4 ]
+	[ "$stderr" = "" ] && [ "${#lines[@]}" -eq 4 ] || return 1
 	printf '%s\n' "${lines[@]}" > l.csv
 	for r in 1 2 3; do
-		near "$(col interval_s l.csv $r)" 0.2 0.1
+		near "$(col interval_s l.csv $r)" 0.2 0.1 || return 1
 		sum=$(for s in user nice system iowait irq softirq steal guest idle; do
 			col cpu_${s}_pct l.csv $r
 		done | awk '{ s += $1 } END { print s }')
-		near "$sum" 100 0.05
-		near "$(col time l.csv $r)" "$now" 5
+		near "$sum" 100 0.05 || return 1
+		near "$(col time l.csv $r)" "$now" 5 || return 1
 	done
-	near "$(col mem_total_kib l.csv)" "$(awk '/^MemTotal/ { print $2 }' /proc/meminfo)" 0
-	near "$(col mem_available_kib l.csv 3)" "$(awk '/^MemAvailable/ { print $2 }' /proc/meminfo)" 200000
-	near "$(col procs_total_count l.csv)" "$(cut -d/ -f2 /proc/loadavg | cut -d' ' -f1)" 200
-	[ "$(col host l.csv)" = "$(hostname)" ]
+	near "$(col mem_total_kib l.csv)" "$(awk '/^MemTotal/ { print $2 }' /proc/meminfo)" 0 &&
+	    near "$(col mem_available_kib l.csv 3)" "$(awk '/^MemAvailable/ { print $2 }' /proc/meminfo)" 200000 &&
+	    near "$(col procs_total_count l.csv)" "$(cut -d/ -f2 /proc/loadavg | cut -d' ' -f1)" 200 &&
+	    [ "$(col host l.csv)" = "$(hostname)" ]
+}
+
+@test "the live system: sane values, as vmstat and /proc say" {
+	retry 3 live_system
+}
+
+# Six intervals of 50 ms: the last row 250 ms after the first, whatever
+# the wake-ups in between (a wake-up late by more than the tolerance on a
+# busy machine is retried; drift would fail every time).
+cadence() {
+	local r
+	run -0 --separate-stderr perf-sample -n 6 -i 50ms || return 1
+	printf '%s\n' "${lines[@]}" > c.csv
+	near "$(awk "BEGIN { print $(col time c.csv 6) - $(col time c.csv 1) }")" 0.25 0.03 || return 1
+	for r in 2 3 4 5 6; do
+		near "$(col interval_s c.csv $r)" 0.05 0.025 || return 1
+	done
 }
 
 @test "the cadence keeps absolute deadlines" {
-	run -0 --separate-stderr perf-sample -n 6 -i 50ms
-	printf '%s\n' "${lines[@]}" > c.csv
-	# Six intervals of 50 ms: the last row 250 ms after the first.
-	near "$(awk "BEGIN { print $(col time c.csv 6) - $(col time c.csv 1) }")" 0.25 0.03
-	for r in 2 3 4 5 6; do
-		near "$(col interval_s c.csv $r)" 0.05 0.025
-	done
+	retry 3 cadence
 }
 
 @test "-n and -d bound the run" {
