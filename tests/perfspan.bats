@@ -26,14 +26,25 @@ print(int(t) if col == 'calls_count' else repr(t))
 EOF
 }
 
+# calls FILE 'NAME PARENT N'...: NAME was called N times under PARENT
+# ('-': at the root).
+calls() {
+	local f=$1 spec got
+	shift
+	for spec in "$@"; do
+		set -- $spec
+		[ "$2" = - ] && set -- "$1" '' "$3"
+		got=$(rowsum "$f" "$1" "$2" calls_count)
+		[ "$got" = "$3" ] || { echo "$spec: $got calls" >&2; return 1; }
+	done
+}
+
 @test "spans by hand: calls, nesting, self time, the schema" {
 	PERFSPAN_OUT=rows.csv PERFSPAN_MODE=aggregate run -0 --separate-stderr "$SPANS" 3 4 20000 1
 	[ "$output" = "checksum $(PERFSPAN_OUT= "$SPANS" 3 4 20000 1 | cut -d' ' -f2)" ]
 	[ "$stderr" = "" ]
 	check_csv runs.schema.json rows.csv
-	[ "$(rowsum rows.csv outer '' calls_count)" = 3 ]
-	[ "$(rowsum rows.csv inner outer calls_count)" = 12 ]
-	[ "$(rowsum rows.csv leaf outer calls_count)" = 3 ]
+	calls rows.csv 'outer - 3' 'inner outer 12' 'leaf outer 3'
 	/usr/bin/python3 - rows.csv <<'EOF'
 import csv, sys
 rows = list(csv.DictReader(open(sys.argv[1], newline='')))
@@ -62,8 +73,7 @@ EOF
 
 @test "spans by hand: threads, each its own rows, none lost" {
 	PERFSPAN_OUT=rows.csv PERFSPAN_MODE=aggregate run -0 --separate-stderr "$SPANS" 50 4 100 4
-	[ "$(rowsum rows.csv inner outer calls_count)" = 800 ]
-	[ "$(rowsum rows.csv outer '' calls_count)" = 200 ]
+	calls rows.csv 'inner outer 800' 'outer - 200'
 	[ "$(grep ',outer,' rows.csv | cut -d, -f8 | sort -u | wc -l)" = 4 ]
 	[ "$(cut -d, -f19 rows.csv | sort -u | tr '\n' ' ')" = "0 dropped_count " ]
 }
@@ -122,11 +132,8 @@ EOF
 	[ "$stderr" = "" ]
 	check_csv runs.schema.json rows.csv
 	# Static functions too, named from the program's symbol table.
-	[ "$(rowsum rows.csv outer thread calls_count)" = 6 ]
-	[ "$(rowsum rows.csv inner outer calls_count)" = 24 ]
-	[ "$(rowsum rows.csv spin inner calls_count)" = 24 ]
-	[ "$(rowsum rows.csv spin leaf calls_count)" = 6 ]
-	[ "$(rowsum rows.csv main '' calls_count)" = 1 ]
+	calls rows.csv 'outer thread 6' 'inner outer 24' 'spin inner 24' \
+	    'spin leaf 6' 'main - 1'
 	[ "$(grep -c ',instrument$' rows.csv)" = "$(($(wc -l < rows.csv) - 1))" ]
 	# Without the variable the hooks do nothing.
 	mkdir empty && cd empty
@@ -141,9 +148,7 @@ EOF
 		run -0 --separate-stderr "$AUTO" 150 4 400000 1
 	[ "$stderr" = "" ]
 	check_csv runs.schema.json rows.csv
-	[ "$(rowsum rows.csv outer thread calls_count)" = 150 ]
-	[ "$(rowsum rows.csv spin inner calls_count)" = 600 ]
-	[ "$(rowsum rows.csv spin leaf calls_count)" = 150 ]
+	calls rows.csv 'outer thread 150' 'spin inner 600' 'spin leaf 150'
 	/usr/bin/python3 - rows.csv <<'EOF'
 import csv, sys
 rows = list(csv.DictReader(open(sys.argv[1], newline='')))
