@@ -1,8 +1,9 @@
 /* spanenv.c - libFuzzer target: libperfspan's settings, read from the
  * environment a user sets (PERFSPAN_OUT with its %p, PERFSPAN_ROWS,
- * PERFSPAN_MODE, PERFSPAN_CPU, PERFSPAN_RSS).  The input is up to five
- * pieces split at LF_SEP, one per variable.  Oracles: what readconf keeps
- * is within the documented ranges whatever it was given, and the output
+ * PERFSPAN_MODE, PERFSPAN_CPU, PERFSPAN_RSS, PERFSPAN_SAMPLE).  The input
+ * is up to six pieces split at LF_SEP, one per variable.  Oracles: what
+ * readconf keeps is within the documented ranges whatever it was given
+ * (sampling: aggregates, no other clock), and the output
  * name is PERFSPAN_OUT with each %p the process id, or refused when that
  * does not fit.  The library's sources are included, not linked, to reach
  * its file-local readers. */
@@ -20,7 +21,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static const char *const vars[] = {
 	"PERFSPAN_OUT", "PERFSPAN_ROWS", "PERFSPAN_MODE", "PERFSPAN_CPU",
-	"PERFSPAN_RSS",
+	"PERFSPAN_RSS", "PERFSPAN_SAMPLE",
 };
 
 /* The expansion of %p, written the plain way, to compare outname with. */
@@ -82,6 +83,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	readconf(out);
 	if (span_conf.rows > 1000000 || span_conf.mode < 0 ||
 	    span_conf.mode > 2 || (span_conf.cpu & ~1) || (span_conf.rss & ~1))
+		abort();
+	if (span_conf.sample_us != 0 && (span_conf.sample_us < 100 ||
+	    span_conf.sample_us > 1000000 || span_conf.mode != 2 ||
+	    span_conf.cpu || span_conf.rss || span_conf.statm >= 0))
 		abort();
 	if (span_conf.statm >= 0)
 		close(span_conf.statm);
