@@ -291,6 +291,10 @@ assert not [c for c in d["checks"] if c["name"] in ("run_length", "enough_runs",
 assert all(c["status"] == "pass" for c in d["checks"]), d["checks"]
 ' "$output"
 	done
+	# A count that is not one: file:line, exit 2.
+	awk -F, -v OFS=, 'NR == 3 { $13 = "-4" } { print }' sa.csv > bad.csv
+	run -2 --separate-stderr perf-report bad.csv
+	[ "$stderr" = "perf-report: bad.csv:3: column 'calls_count': want a number 0 or more in perfspan's rows" ]
 	# Calls dropped (occurrences beyond PERFSPAN_ROWS, rows forced): a warning.
 	PERFSPAN_OUT=drop.csv PERFSPAN_MODE=rows PERFSPAN_ROWS=5 run -0 "$SPANS" 2 3 1000 1
 	run -0 --separate-stderr perf-validate -f json drop.csv

@@ -235,28 +235,42 @@ spankind(const struct csvread_row *row, long mcol)
 	return 0;
 }
 
+/* The columns of perfspan's rows: name, parent, then the three summed. */
+struct spancols {
+	long name, parent, sum[3];
+};
+
+static const char *const spansums[] = { "calls_count", "total_s", "self_s" };
+
+static void
+spancols_find(struct csvread *r, struct spancols *sc)
+{
+	size_t i;
+
+	sc->name = csvread_col(r, "name");
+	sc->parent = csvread_col(r, "parent");
+	for (i = 0; i < 3; i++)
+		sc->sum[i] = csvread_col(r, spansums[i]);
+}
+
 /* Adds a perfspan row to its (name, parent). */
 static int
-add_span(struct rruns *rr, struct csvread *r, const struct csvread_row *row,
-    const char *const *names, struct perr *e)
+add_span(struct rruns *rr, struct csvread *r, const struct spancols *sc,
+    const struct csvread_row *row, const char *const *names, struct perr *e)
 {
-	static const char *const cols[] = { "calls_count", "total_s",
-	    "self_s" };
-	const char *name = csvread_col(r, "name") >= 0 ?
-	    row->f[csvread_col(r, "name")] : "";
-	const char *parent = csvread_col(r, "parent") >= 0 ?
-	    row->f[csvread_col(r, "parent")] : "";
+	const char *name = sc->name >= 0 ? row->f[sc->name] : "";
+	const char *parent = sc->parent >= 0 ? row->f[sc->parent] : "";
 	double v[3];
 	struct rspan *sp;
 	size_t i;
 
 	for (i = 0; i < 3; i++) {
-		if (field(row, r, csvread_col(r, cols[i]), names, &v[i], e) != 0)
+		if (field(row, r, sc->sum[i], names, &v[i], e) != 0)
 			return -1;
 		if (isnan(v[i]) || v[i] < 0)
 			return perr_set(e, "%s:%ld: column '%s': want a number "
 			    "0 or more in perfspan's rows", names[row->src],
-			    row->line, cols[i]);
+			    row->line, spansums[i]);
 	}
 	for (i = 0; i < rr->nspan; i++)
 		if (strcmp(rr->span[i].name, name) == 0 &&
@@ -286,6 +300,7 @@ rdata_runs(char *const *paths, size_t npaths, const char *const *names,
 	struct csvread_row row;
 	struct perr ce;
 	struct rgroup *g;
+	struct spancols sc;
 	long tcol, wcol, ncol, ccol, pcol = -1, xcol, scol, tocol, mcol;
 	double t, w, p;
 	char *label;
@@ -305,6 +320,7 @@ rdata_runs(char *const *paths, size_t npaths, const char *const *names,
 	scol = csvread_col(r, "signal");
 	tocol = csvread_col(r, "timed_out");
 	mcol = csvread_col(r, "measured_by");
+	spancols_find(r, &sc);
 	rr->has_rss = csvread_col(r, "max_rss_kib") >= 0;
 	for (i = 0; i < csvread_ncols(r) && pcol < 0; i++)
 		if (strncmp(csvread_colname(r, i), "param_", 6) == 0) {
@@ -318,7 +334,7 @@ rdata_runs(char *const *paths, size_t npaths, const char *const *names,
 			goto out;
 		if ((kind = spankind(&row, mcol)) != 0) {
 			rr->sampled |= kind == 2;
-			if (add_span(rr, r, &row, names, e) != 0)
+			if (add_span(rr, r, &sc, &row, names, e) != 0)
 				goto out;
 			widen(rr, t);
 			continue;
