@@ -138,8 +138,12 @@ gacc_add(struct gacc *a, struct gacc_budget *b, double y, double x,
 		grow = (ncap - a->cap) * per(a);
 		/* Over the budget, or over a quarter of it for one
 		 * accumulator (so no single huge series is sorted at the
-		 * end while the rest are sketched): to the sketch. */
-		if (b->limit && (b->used + grow > b->limit ||
+		 * end while the rest are sketched): to the sketch.  Not a
+		 * series smaller than two sketches and their sample would
+		 * be: sketching it would take memory, not give it back
+		 * (200,000 one-row groups under --memory 1 did). */
+		if (b->limit && ncap * per(a) > GACC_SMALL &&
+		    (b->used + grow > b->limit ||
 		    ncap * per(a) > b->limit / 4)) {
 			to_sketch(a, b);
 			sketch_add(a->sk, y);

@@ -13,7 +13,8 @@
 
 /* The memory for exact values, shared by every accumulator of a run.  An
  * accumulator whose values would take the total past limit, or take more
- * than a quarter of limit by themselves, moves them into a sketch. */
+ * than a quarter of limit by themselves, moves them into a sketch, unless
+ * they take no more than GACC_SMALL bytes. */
 struct gacc_budget {
 	size_t used;	/* bytes of value arrays held, by capacity */
 	size_t limit;	/* 0: no limit (--exact) */
@@ -25,6 +26,9 @@ struct gacc_budget {
  * trends and change points: every stride-th value, the stride doubling
  * whenever the sample fills. */
 #define GACC_DECIMATE 1024
+/* Bytes of values an accumulator keeps exact whatever the budget: less
+ * than its two sketches and decimated series would take. */
+#define GACC_SMALL 512
 
 struct gacc {
 	struct stats_acc acc;	/* every value: count, mean, M2, min, max */
