@@ -275,6 +275,15 @@ EOF
 	! cmp -s a.json c.json
 }
 
+@test "many small groups past --memory stay exact: their sketches would be larger" {
+	# 12,000 one-value groups: the first 8,192 spend 1 MiB, and the
+	# rest were each folded into two sketches, which take more memory.
+	awk 'BEGIN { print "time,name,wall_s"; for (i = 0; i < 12000; i++)
+		printf "%d,b%d,%.3f\n", 1700000000 + i, i, 1 + i % 7 }' > g.csv
+	run -0 --separate-stderr perf-trend -f csv --memory 1 g.csv
+	[ "$(grep -c ',wall_s,quantiles,exact$' <<<"$output")" = 12000 ]
+}
+
 @test "beyond --memory values go to the sketch, within its stated error" {
 	awk 'BEGIN { print "host,v"; s = 1; for (i = 0; i < 300000; i++) {
 		s = (s * 1103515245 + 12345) % 2147483648;
