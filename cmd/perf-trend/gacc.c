@@ -134,7 +134,7 @@ gacc_add(struct gacc *a, struct gacc_budget *b, double y, double x,
 		return;
 	}
 	if (a->len == a->cap) {
-		ncap = a->cap ? a->cap * 2 : 8;
+		ncap = a->cap ? a->cap * 2 : 2;
 		grow = (ncap - a->cap) * per(a);
 		/* Over the budget, or over a quarter of it for one
 		 * accumulator (so no single huge series is sorted at the
