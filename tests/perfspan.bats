@@ -280,6 +280,10 @@ sampled = any('PERFSPAN_SAMPLE' in l for l in sec['lines'])
 assert sampled == (sys.argv[1] == 'sa.csv'), sec['lines']
 # No run statistics of commands made of a program's functions.
 assert not [s for s in doc['sections'] if s['id'] == 'runs'], doc['sections']
+# One row per function: nothing to test for a trend, and not called flat.
+tl = [l for s in doc['sections'] if s['id'] == 'trend' for l in s['lines']]
+assert any('too short to test for a trend' in l for l in tl), tl
+assert not any('flat' in l for l in tl), tl
 EOF
 		run -0 --separate-stderr perf-validate -f json "$f"
 		/usr/bin/python3 -c '

@@ -796,7 +796,7 @@ trends(json_t *doc, const struct rdoc_in *ri)
 	const char *metric, *dir, *x;
 	size_t i, j, k;
 	char *lab, a[32];
-	int rising = 0;
+	int rising = 0, tested = 0, untested = 0;
 
 	t = tbl("significant trends (Theil-Sen slope per hour, 95% interval)",
 	    "group:s:,metric:s:,direction:s:,slope_per_h:n:,slope_lo:n:,"
@@ -815,6 +815,9 @@ trends(json_t *doc, const struct rdoc_in *ri)
 				tr = json_object_get(m, "trend");
 				dir = str(tr, "direction");
 				x = str(tr, "x");
+				/* No direction: too few points to test. */
+				if (tr != NULL)
+					dir ? tested++ : untested++;
 				if (dir && strcmp(dir, "flat") != 0) {
 					json_t *ts = json_object_get(tr,
 					    "theil_sen");
@@ -871,9 +874,12 @@ trends(json_t *doc, const struct rdoc_in *ri)
 		}
 		addtbl(sec, xt);
 	}
-	if (json_array_size(ri->trends))
-		line(sec, "%d series with a significant trend; the others are "
-		    "flat at 95%%", rising);
+	if (tested > 0)
+		line(sec, "%d of %d series with a significant trend; the others "
+		    "are flat at 95%%", rising, tested);
+	if (untested > 0)
+		line(sec, "%d series too short to test for a trend (3 points "
+		    "at least)", untested);
 	addtbl(sec, t);
 	addtbl(sec, ft);
 	addtbl(sec, ct);
