@@ -91,6 +91,57 @@ outdir_remove(const char *path)
 	nftw(path, rm_one, 16, FTW_DEPTH | FTW_PHYS);
 }
 
+/* Empties the directory open as dfd, depth levels deep at most, with
+ * calls that are async-signal-safe (getdents64, openat, unlinkat: no
+ * malloc, unlike nftw and opendir).  Entries are read again from the
+ * start after each pass, since removing them moves the rest. */
+static void
+rm_at(int dfd, int depth)
+{
+	char buf[4096];
+	struct dirent64 *d;
+	ssize_t n, off;
+	int sub, again = 1, pass;
+
+	for (pass = 0; again && pass < 64; pass++) {
+		again = 0;
+		if (lseek(dfd, 0, SEEK_SET) < 0)
+			return;
+		while ((n = getdents64(dfd, buf, sizeof buf)) > 0)
+			for (off = 0; off < n; off += d->d_reclen) {
+				d = (struct dirent64 *)(void *)(buf + off);
+				if (strcmp(d->d_name, ".") == 0 ||
+				    strcmp(d->d_name, "..") == 0)
+					continue;
+				again = 1;
+				if (unlinkat(dfd, d->d_name, 0) == 0 ||
+				    (errno != EISDIR && errno != EPERM) ||
+				    depth == 0)
+					continue;
+				sub = openat(dfd, d->d_name, O_RDONLY |
+				    O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+				if (sub >= 0) {
+					rm_at(sub, depth - 1);
+					close(sub);
+				}
+				unlinkat(dfd, d->d_name, AT_REMOVEDIR);
+			}
+	}
+}
+
+void
+outdir_remove_signal(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+
+	if (fd < 0)
+		return;
+	/* A report is two levels deep (DIR/data/); a few more are room. */
+	rm_at(fd, 4);
+	close(fd);
+	rmdir(path);
+}
+
 int
 outdir_commit(const char *tmp, const char *dir, struct perr *e)
 {

@@ -15,5 +15,7 @@ char *outdir_begin(const char *dir, struct perr *e);
 int outdir_commit(const char *tmp, const char *dir, struct perr *e);
 /* Removes a directory tree (the temporary one, on failure). */
 void outdir_remove(const char *path);
+/* The same from a signal handler: async-signal-safe calls only. */
+void outdir_remove_signal(const char *path);
 
 #endif

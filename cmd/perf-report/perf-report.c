@@ -118,7 +118,7 @@ on_signal(int sig)
 			derive_kill(jobs[i]);
 	charts_kill();
 	if (workdir)
-		outdir_remove(workdir);
+		outdir_remove_signal(workdir);
 	signal(sig, SIG_DFL);
 	raise(sig);
 }
