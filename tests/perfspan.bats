@@ -175,6 +175,28 @@ assert 0.75 < spin['inner'] / (spin['inner'] + spin['leaf']) < 0.97, spin
 EOF
 }
 
+@test "PERFSPAN_SAMPLE: each thread sampled on its own CPU clock, however many share the CPUs" {
+	# Four threads on the test machine's CPUs, about 0.3 s of CPU each.
+	PERFSPAN_OUT=rows.csv PERFSPAN_SAMPLE=1000 LD_PRELOAD=$BIN/libperfspan-auto.so \
+		run -0 --separate-stderr "$AUTO" 300 4 200000 4
+	[ "$stderr" = "" ]
+	calls rows.csv 'outer thread 1200' 'spin leaf 1200'
+	/usr/bin/python3 - rows.csv <<'EOF'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline='')))
+tids = {r['tid'] for r in rows if r['name'] == 'outer'}
+assert len(tids) == 4, tids
+for t in tids:
+    s = {r['parent']: float(r['self_s']) for r in rows
+         if r['tid'] == t and r['name'] == 'spin'}
+    # 1/9 of each thread's work is spin under leaf: some 8 of the 75
+    # samples its own timer gives it at 250 a second (a timer shared by
+    # the process gave each of them a quarter of its samples here).
+    share = s['leaf'] / (s['leaf'] + s['inner'])
+    assert 0.02 < share < 0.3, (t, s)
+EOF
+}
+
 @test "PERFSPAN_SAMPLE: the timer ends at exec; a program's own SIGPROF is left alone" {
 	# A preloaded shell burns CPU and then execs: a profiling timer that
 	# outlived exec would kill the new program (SIGPROF's default).

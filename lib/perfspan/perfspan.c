@@ -28,7 +28,7 @@ static struct pstate *freelist;
 static pthread_key_t exitkey;
 /* Misuse is reported once per process (the first), nesting too deep
  * once as well: a loop must not flood stderr. */
-static atomic_int said_misuse, said_depth;
+static atomic_int said_misuse, said_depth, said_timer;
 
 static const int fatal[] = {
 	SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGTERM, SIGINT, SIGHUP,
@@ -107,11 +107,49 @@ once(atomic_int *said, const char *a, const char *b, const char *c)
 		span_msg(a, b, c);
 }
 
+/* PERFSPAN_SAMPLE: a timer on the thread's own CPU clock that sends
+ * SIGPROF to the thread itself, so that every thread is sampled at the
+ * rate asked, however many run.  A POSIX timer rather than setitimer's:
+ * it ends at execve, where an itimer would outlive this library's
+ * handler and kill the new program. */
+static void
+start_timer(struct pstate *s)
+{
+	struct sigevent ev;
+	struct itimerspec it;
+	long us = span_conf.sample_us;
+
+	memset(&ev, 0, sizeof ev);
+	ev.sigev_notify = SIGEV_THREAD_ID;
+	ev.sigev_signo = SIGPROF;
+	ev._sigev_un._tid = gettid();
+	it.it_interval.tv_sec = us / 1000000;
+	it.it_interval.tv_nsec = us % 1000000 * 1000;
+	it.it_value = it.it_interval;
+	s->timed = timer_create(CLOCK_THREAD_CPUTIME_ID, &ev, &s->timer) == 0;
+	if (s->timed && timer_settime(s->timer, 0, &it, NULL) != 0) {
+		timer_delete(s->timer);
+		s->timed = 0;
+	}
+	if (!s->timed)
+		once(&said_timer, "PERFSPAN_SAMPLE: cannot start a thread's ",
+		    "timer; its spans get no samples", NULL);
+}
+
+static void
+stop_timer(struct pstate *s)
+{
+	if (s->timed)
+		timer_delete(s->timer);
+	s->timed = 0;
+}
+
 static void
 thread_exit(void *p)
 {
 	struct pstate *s = p;
 
+	stop_timer(s);
 	s->unclosed += (uint64_t)s->depth;
 	s->depth = 0;
 	s->lost = 0;
@@ -156,8 +194,10 @@ newstate(void)
 	}
 	s->tid = gettid();
 	/* Time before the thread's first span is no span's. */
-	if (span_conf.sample_us)
+	if (span_conf.sample_us) {
 		s->sampled = cputime();
+		start_timer(s);
+	}
 	pthread_setspecific(exitkey, s);
 	return span_tls = s;
 }
@@ -436,29 +476,6 @@ on_prof(int sig)
 	errno = e;
 }
 
-/* A POSIX timer rather than setitimer's: it ends at execve, where an
- * itimer would outlive this handler and kill the new program. */
-static timer_t timer;
-
-static int
-arm(long us)
-{
-	struct sigevent ev;
-	struct itimerspec it;
-
-	if (us == 0)
-		return timer_delete(timer);
-	memset(&ev, 0, sizeof ev);
-	ev.sigev_notify = SIGEV_SIGNAL;
-	ev.sigev_signo = SIGPROF;
-	it.it_interval.tv_sec = us / 1000000;
-	it.it_interval.tv_nsec = us % 1000000 * 1000;
-	it.it_value = it.it_interval;
-	if (timer_create(CLOCK_PROCESS_CPUTIME_ID, &ev, &timer) < 0)
-		return -1;
-	return timer_settime(timer, 0, &it, NULL);
-}
-
 /* Samples only where the program left SIGPROF and the profiling timer
  * alone (it may profile itself); else spans read the clocks. */
 static void
@@ -480,8 +497,8 @@ sampling(void)
 	/* A sample must not make the program's system calls fail. */
 	sa.sa_flags = SA_RESTART;
 	sigemptyset(&sa.sa_mask);
-	if (sigaction(SIGPROF, &sa, NULL) < 0 || arm(span_conf.sample_us) < 0) {
-		span_msg("PERFSPAN_SAMPLE: cannot start the profiling timer; ",
+	if (sigaction(SIGPROF, &sa, NULL) < 0) {
+		span_msg("PERFSPAN_SAMPLE: cannot handle SIGPROF; ",
 		    "every span reads the clock instead", NULL);
 		span_conf.sample_us = 0;
 		return;
@@ -492,9 +509,9 @@ sampling(void)
 static void
 atexit_write(void)
 {
-	/* No sample lands while the rows are written. */
-	if (span_conf.sample_us)
-		arm(0);
+	/* No sample lands on this thread while the rows are written. */
+	if (span_tls != NULL && span_tls != &span_nostate)
+		stop_timer(span_tls);
 	span_write(SPAN_EXIT);
 }
 
@@ -526,12 +543,14 @@ forked(void)
 	}
 	if (span_tls != NULL && span_tls != &span_nostate)
 		span_tls->tid = gettid();
-	/* A child inherits the handler but not the timer; its own thread
-	 * clock starts again (and the timer ends if it execs). */
-	if (span_conf.sample_us) {
-		if (span_tls != NULL && span_tls != &span_nostate)
-			span_tls->sampled = cputime();
-		arm(span_conf.sample_us);
+	/* A child inherits the handler but no timer: the thread that
+	 * forked gets one of its own again (it ends if the child execs). */
+	for (s = span_states; s != NULL; s = s->next)
+		s->timed = 0;
+	if (span_conf.sample_us && span_tls != NULL &&
+	    span_tls != &span_nostate) {
+		span_tls->sampled = cputime();
+		start_timer(span_tls);
 	}
 }
 

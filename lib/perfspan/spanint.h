@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <string.h>
 #include <sys/types.h>
+#include <time.h>
 
 #define HIDDEN __attribute__((visibility("hidden")))
 
@@ -69,6 +70,8 @@ struct pstate {
 	/* PERFSPAN_SAMPLE: the thread's CPU time (ns) at its latest SIGPROF,
 	 * set by the handler on this thread; the clock spans read then. */
 	volatile uint64_t sampled;
+	timer_t timer;		/* PERFSPAN_SAMPLE: this thread's, if timed */
+	int timed;
 	struct agg *cache[SPAN_CACHE];
 	struct pstate *next, *nextfree;
 };
