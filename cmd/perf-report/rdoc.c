@@ -700,9 +700,10 @@ spans(json_t *doc, json_t *summary_lines, const struct rdoc_in *ri)
 	if (r->sampled)
 		line(sec, "sampled rows (PERFSPAN_SAMPLE) hold CPU time charged "
 		    "by profiling-timer samples, an estimate: each call's "
-		    "charge is off by less than the CPU time between two of "
-		    "its thread's samples, so a function with few samples' "
-		    "worth of time is noise; calls are counted exactly");
+		    "charge is off by less than a sampling period plus the "
+		    "CPU time between two of its thread's samples, so a "
+		    "function with few samples' worth of time is noise; calls "
+		    "are counted exactly");
 	linea(summary_lines, "spans: %zu functions or spans; most self time: "
 	    "%s (%.1f%%)", r->nspan, sp->name, self > 0 ? 100 * sp->self /
 	    self : 0.0);

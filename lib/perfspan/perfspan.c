@@ -193,11 +193,10 @@ newstate(void)
 		return span_tls = &span_nostate;
 	}
 	s->tid = gettid();
-	/* Time before the thread's first span is no span's. */
-	if (span_conf.sample_us) {
-		s->sampled = cputime();
+	/* Its clock starts with its first span: time before is no span's
+	 * (spans take differences of the clock, so it need not be 0). */
+	if (span_conf.sample_us)
 		start_timer(s);
-	}
 	pthread_setspecific(exitkey, s);
 	return span_tls = s;
 }
@@ -458,22 +457,25 @@ perfspan_flush(void)
 	return span_write(SPAN_ASKED);
 }
 
-/* PERFSPAN_SAMPLE: the CPU time this thread has used, read at each
- * SIGPROF, is the clock its spans read: a span is charged the time
+/* PERFSPAN_SAMPLE: the thread's timer expired.  Its clock (the one its
+ * spans read) moves on by the CPU time the expiry stands for: a period,
+ * and one more for each expiry the kernel folded into this signal (it
+ * sends at most one per scheduler tick, so a 1 ms period on a 250 Hz
+ * tick is one signal with an overrun of 3).  No system call here: the
+ * handler costs only the signal's delivery.  A span is charged the time
  * between the samples before its begin and before its end, which is
- * gprof's estimate but with the whole stack charged, not only the top.
- * The clock is read here rather than ticks counted because the kernel
- * sends at most one SIGPROF per scheduler tick, whatever the period. */
+ * gprof's estimate but with the whole stack charged, not only the top. */
 static void
-on_prof(int sig)
+on_prof(int sig, siginfo_t *si, void *uc)
 {
 	struct pstate *s = span_tls;
-	int e = errno;
 
 	(void)sig;
-	if (s != NULL && s != &span_nostate)
-		s->sampled = cputime();
-	errno = e;
+	(void)uc;
+	if (si->si_code != SI_TIMER || s == NULL || s == &span_nostate)
+		return;
+	s->sampled += (uint64_t)(1 + (si->si_overrun > 0 ? si->si_overrun :
+	    0)) * (uint64_t)span_conf.sample_us * 1000u;
 }
 
 /* Samples only where the program left SIGPROF and the profiling timer
@@ -493,9 +495,9 @@ sampling(void)
 		return;
 	}
 	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_prof;
+	sa.sa_sigaction = on_prof;
 	/* A sample must not make the program's system calls fail. */
-	sa.sa_flags = SA_RESTART;
+	sa.sa_flags = SA_RESTART | SA_SIGINFO;
 	sigemptyset(&sa.sa_mask);
 	if (sigaction(SIGPROF, &sa, NULL) < 0) {
 		span_msg("PERFSPAN_SAMPLE: cannot handle SIGPROF; ",
@@ -548,10 +550,8 @@ forked(void)
 	for (s = span_states; s != NULL; s = s->next)
 		s->timed = 0;
 	if (span_conf.sample_us && span_tls != NULL &&
-	    span_tls != &span_nostate) {
-		span_tls->sampled = cputime();
+	    span_tls != &span_nostate)
 		start_timer(span_tls);
-	}
 }
 
 /* Copies PERFSPAN_OUT to dst with each %p the process id. */
