@@ -33,10 +33,10 @@ t0 = time.monotonic()
 p = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL)
 peak, top, at = collections.Counter(), 0, {}
 while p.poll() is None:
-    kids, todo, now = children(), [p.pid], collections.Counter()
-    while todo:
-        q = todo.pop()
-        todo += kids.get(q, [])
+    kids, stack, now = children(), [p.pid], collections.Counter()
+    while stack:
+        q = stack.pop()
+        stack += kids.get(q, [])
         try:
             name, kib = rss(q)
         except OSError:

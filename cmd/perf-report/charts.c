@@ -710,7 +710,6 @@ selftime(struct ctx *c, struct perr *e)
 	const struct rruns *r = c->ci->runs;
 	const struct rspan *sp;
 	size_t i, n = r->nspan < MAX_SPAN_BARS ? r->nspan : MAX_SPAN_BARS;
-	size_t *ix = rdoc_span_order(r);
 	struct gp *g = gp_new(c, "selftime", 140 + 26 * (int)n);
 	double all = 0;
 	char *path, *lab;
@@ -718,13 +717,11 @@ selftime(struct ctx *c, struct perr *e)
 
 	for (i = 0; i < r->nspan; i++)
 		all += r->span[i].self;
-	if ((fp = data_open(c, "selftime.dat", &path, e)) == NULL) {
-		free(ix);
+	if ((fp = data_open(c, "selftime.dat", &path, e)) == NULL)
 		return -1;
-	}
 	fprintf(fp, "# index self_s share_pct\n");
 	for (i = 0; i < n; i++) {
-		sp = &r->span[ix[i]];
+		sp = &r->span[i];
 		fprintf(fp, "%zu", i + 1);
 		put(fp, sp->self);
 		put(fp, all > 0 ? 100 * sp->self / all : 0);
@@ -734,7 +731,6 @@ selftime(struct ctx *c, struct perr *e)
 		var_str(g, lab, "label%zu", i + 1);
 		free(lab);
 	}
-	free(ix);
 	if (data_close(fp, path, e) != 0)
 		return -1;
 	var_str(g, path, "data");

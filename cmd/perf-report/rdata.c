@@ -292,6 +292,20 @@ add_span(struct rruns *rr, struct csvread *r, const struct spancols *sc,
 	return 0;
 }
 
+/* Most self time first, then by name and parent: the same order for
+ * the same input. */
+static int
+by_self(const void *a, const void *b)
+{
+	const struct rspan *x = a, *y = b;
+	int c;
+
+	if (x->self != y->self)
+		return x->self > y->self ? -1 : 1;
+	c = strcmp(x->name, y->name);
+	return c ? c : strcmp(x->parent, y->parent);
+}
+
 int
 rdata_runs(char *const *paths, size_t npaths, const char *const *names,
     long *rows, struct rruns *rr, struct perr *e)
@@ -376,6 +390,8 @@ rdata_runs(char *const *paths, size_t npaths, const char *const *names,
 		renamed(e, &ce, paths, names, npaths);
 		goto out;
 	}
+	if (rr->nspan > 1)
+		qsort(rr->span, rr->nspan, sizeof *rr->span, by_self);
 	rc = 0;
 out:
 	csvread_close(r);

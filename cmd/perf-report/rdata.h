@@ -49,7 +49,7 @@ struct rruns {
 	/* perfspan's rows (measured_by span, instrument, or either
 	 * -sampled): not runs of commands, so in none of the groups. */
 	size_t nspan;
-	struct rspan *span;
+	struct rspan *span;	/* most self time first */
 	long spanrows;
 	int sampled;		/* some of them PERFSPAN_SAMPLE's */
 	char *param;		/* the first param_* column, or NULL */

@@ -643,36 +643,6 @@ runs(json_t *doc, json_t *summary_lines, const struct rdoc_in *ri)
 /* Rows of the self-time table at most (the chart draws fewer). */
 #define MAX_SPAN_ROWS 40
 
-static const struct rspan *sortspans;
-
-/* Most self time first, then by name and parent: the same order for
- * the same input. */
-static int
-by_self(const void *a, const void *b)
-{
-	const struct rspan *x = &sortspans[*(const size_t *)a];
-	const struct rspan *y = &sortspans[*(const size_t *)b];
-	int c;
-
-	if (x->self != y->self)
-		return x->self > y->self ? -1 : 1;
-	c = strcmp(x->name, y->name);
-	return c ? c : strcmp(x->parent, y->parent);
-}
-
-size_t *
-rdoc_span_order(const struct rruns *r)
-{
-	size_t *ix = xreallocarray(NULL, r->nspan ? r->nspan : 1,
-	    sizeof *ix), i;
-
-	for (i = 0; i < r->nspan; i++)
-		ix[i] = i;
-	sortspans = r->span;
-	qsort(ix, r->nspan, sizeof *ix, by_self);
-	return ix;
-}
-
 static void
 spans(json_t *doc, json_t *summary_lines, const struct rdoc_in *ri)
 {
@@ -680,7 +650,7 @@ spans(json_t *doc, json_t *summary_lines, const struct rdoc_in *ri)
 	json_t *sec, *t;
 	const struct rspan *sp;
 	double calls = 0, self = 0;
-	size_t i, *ix;
+	size_t i;
 
 	if (r == NULL || r->nspan == 0)
 		return;
@@ -692,8 +662,7 @@ spans(json_t *doc, json_t *summary_lines, const struct rdoc_in *ri)
 		calls += r->span[i].calls;
 		self += r->span[i].self;
 	}
-	ix = rdoc_span_order(r);
-	sp = &r->span[ix[0]];
+	sp = &r->span[0];
 	line(sec, "%zu functions or spans (name and parent) in %ld rows of "
 	    "lib/perfspan, %.0f calls, %.4g s of self time in all", r->nspan,
 	    r->spanrows, calls, self);
@@ -711,7 +680,7 @@ spans(json_t *doc, json_t *summary_lines, const struct rdoc_in *ri)
 	    "parent:s:,calls:n:count,total:n:s,self:n:s,self_pct:n:pct,"
 	    "mean:n:s");
 	for (i = 0; i < r->nspan && i < MAX_SPAN_ROWS; i++) {
-		sp = &r->span[ix[i]];
+		sp = &r->span[i];
 		row(t, "ssnnnnn", sp->name, sp->parent, sp->calls, sp->total,
 		    sp->self, self > 0 ? 100 * sp->self / self : NAN,
 		    sp->calls > 0 ? sp->total / sp->calls : NAN);
@@ -720,7 +689,6 @@ spans(json_t *doc, json_t *summary_lines, const struct rdoc_in *ri)
 	if (r->nspan > MAX_SPAN_ROWS)
 		line(sec, "%zu more with less self time are in the rows, not "
 		    "in the table", r->nspan - MAX_SPAN_ROWS);
-	free(ix);
 }
 
 /* ---- comparisons ---- */

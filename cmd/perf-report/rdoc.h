@@ -36,8 +36,6 @@ json_t *rdoc_build(const struct rdoc_in *ri);
 /* The sample metrics the report describes per host (the rest are in the
  * samples file for whoever needs them). */
 const char *const *rdoc_headline(size_t *n);
-/* The indices of r's spans, most self time first (malloc'd). */
-size_t *rdoc_span_order(const struct rruns *r);
 /* The section of the document with this id, or NULL. */
 json_t *rdoc_section(json_t *doc, const char *id);
 /* Formats an epoch time "2026-01-01 00:00:00" (UTC) into buf (32 bytes). */
