@@ -16,6 +16,7 @@
 #include "escape.h"
 #include "fmt/jsonio.h"
 #include "rdoc.h"
+#include "rsec.h"
 #include "run/launch.h"
 #include "util/xalloc.h"
 
@@ -241,7 +242,7 @@ add_chart(struct ctx *c, const char *base, const char *kind,
 	json_object_set_new(p, "file", json_string(png));
 	json_array_append_new(json_object_get(c->doc, "charts"), o);
 	json_array_append_new(json_object_get(c->doc, "charts"), p);
-	if ((sec = rdoc_section(c->doc, section)) != NULL)
+	if ((sec = rsec_find(c->doc, section)) != NULL)
 		json_array_append_new(json_object_get(sec, "charts"),
 		    json_string(svg));
 	free(svg);

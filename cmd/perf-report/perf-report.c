@@ -21,6 +21,7 @@
 #include "outdir.h"
 #include "rdata.h"
 #include "rdoc.h"
+#include "rmeasure.h"
 #include "rinput.h"
 #include "rtext.h"
 #include "util/cli.h"
@@ -215,7 +216,7 @@ samples_args(char **paths, size_t n)
 	char *t;
 
 	list = xstrdup("");
-	h = rdoc_headline(&nh);
+	h = rmeasure_headline(&nh);
 	if ((r = csvread_open(paths, n, &e)) != NULL) {
 		for (i = 0; i < nh; i++)
 			if (csvread_col(r, h[i]) >= 0) {

@@ -33,11 +33,6 @@ void rdoc_in_init(struct rdoc_in *ri, const struct rinput *in, size_t nin,
 /* Builds the document, charts left empty (charts_draw fills them in).
  * Dies when memory runs out. */
 json_t *rdoc_build(const struct rdoc_in *ri);
-/* The sample metrics the report describes per host (the rest are in the
- * samples file for whoever needs them). */
-const char *const *rdoc_headline(size_t *n);
-/* The section of the document with this id, or NULL. */
-json_t *rdoc_section(json_t *doc, const char *id);
 /* Formats an epoch time "2026-01-01 00:00:00" (UTC) into buf (32 bytes). */
 char *rdoc_time(double t, char *buf, size_t len);
 
