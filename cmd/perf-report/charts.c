@@ -2,22 +2,15 @@
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
-#include <signal.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "charts.h"
-#include "escape.h"
 #include "fmt/jsonio.h"
-#include "rdoc.h"
+#include "gprun.h"
 #include "rsec.h"
-#include "run/launch.h"
 #include "util/xalloc.h"
 
 /* Finding windows shaded per host at most. */
@@ -107,111 +100,44 @@ jnum(const json_t *v)
 	return json_is_number(v) ? json_number_value(v) : NAN;
 }
 
-/* ---- a gnuplot run: its -e variables ---- */
-
-struct gp {
-	char **argv;
-	size_t n, cap;
-	char *file;		/* the chart's base name, for messages */
-	pid_t pid;
-	int errfd;		/* gnuplot's messages, kept for ours */
-	char *errpath;
-};
-
-static void
-arg(struct gp *g, char *s)
-{
-	if (g->n + 2 > g->cap) {
-		g->cap = g->cap ? 2 * g->cap : 64;
-		g->argv = xreallocarray(g->argv, g->cap, sizeof *g->argv);
-	}
-	g->argv[g->n++] = s;
-	g->argv[g->n] = NULL;
-}
-
-/* -e "name=<number>"; NaN as gnuplot's NaN. */
-static void
-var_num(struct gp *g, const char *name, double v)
-{
-	arg(g, xstrdup("-e"));
-	if (isnan(v))
-		arg(g, xasprintf("%s=NaN", name));
-	else
-		arg(g, xasprintf("%s=%.17g", name, v));
-}
-
-static void var_numf(struct gp *g, double v, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void
-var_numf(struct gp *g, double v, const char *fmt, ...)
-{
-	char name[64];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(name, sizeof name, fmt, ap);
-	va_end(ap);
-	var_num(g, name, v);
-}
-
-/* -e "name='text'": text from data as an escaped string literal. */
-static void var_str(struct gp *g, const char *text, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void
-var_str(struct gp *g, const char *text, const char *fmt, ...)
-{
-	char name[64], *q;
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(name, sizeof name, fmt, ap);
-	va_end(ap);
-	q = escape_gp(text);
-	arg(g, xstrdup("-e"));
-	arg(g, xasprintf("%s=%s", name, q));
-	free(q);
-}
-
 struct ctx {
 	json_t *doc;
 	const struct charts_in *ci;
 	const char *dir;
-	struct gp *runs;
+	struct gprun *runs;
 	size_t nruns;
 };
 
 /* Starts a gnuplot for chart base (kind, section) with script; the chart
  * is added to the document when it is drawn. */
-static struct gp *
+static struct gprun *
 gp_new(struct ctx *c, const char *base, int height)
 {
-	struct gp *g;
+	struct gprun *g;
 	char *path;
 
 	c->runs = xreallocarray(c->runs, c->nruns + 1, sizeof *c->runs);
 	g = &c->runs[c->nruns++];
 	memset(g, 0, sizeof *g);
 	g->file = xstrdup(base);
-	arg(g, xstrdup(c->ci->gnuplot));
-	var_str(g, c->ci->plots, "plotdir");
-	var_num(g, "interactive", c->ci->interactive);
-	var_num(g, "height", height);
+	gprun_arg(g, xstrdup(c->ci->gnuplot));
+	gprun_str(g, c->ci->plots, "plotdir");
+	gprun_num(g, "interactive", c->ci->interactive);
+	gprun_num(g, "height", height);
 	/* The directory is the user's -o: a string literal like any text. */
 	path = xasprintf("%s/%s.svg", c->dir, base);
-	var_str(g, path, "svgout");
+	gprun_str(g, path, "svgout");
 	free(path);
 	path = xasprintf("%s/%s.png", c->dir, base);
-	var_str(g, path, "pngout");
+	gprun_str(g, path, "pngout");
 	free(path);
 	return g;
 }
 
 static void
-gp_script(struct gp *g, const struct ctx *c, const char *script)
+gp_script(struct gprun *g, const struct ctx *c, const char *script)
 {
-	arg(g, xasprintf("%s/%s", c->ci->plots, script));
+	gprun_arg(g, xasprintf("%s/%s", c->ci->plots, script));
 }
 
 /* Records the chart in the document and its section. */
@@ -329,7 +255,7 @@ timeseries(struct ctx *c, const struct tspec *ts, struct perr *e)
 	long idx[4];
 	const char *ys[4];
 	size_t k, nser = 0, i, b, j;
-	struct gp *g;
+	struct gprun *g;
 	json_t *hosts = json_array(), *v, *f;
 	double warn = NAN, crit = NAN;
 	char *path, name[64], shows[512];
@@ -343,22 +269,22 @@ timeseries(struct ctx *c, const struct tspec *ts, struct perr *e)
 		return 0;
 	}
 	g = gp_new(c, ts->file, (int)(160 + 220 * s->nh));
-	var_num(g, "nhosts", (double)s->nh);
-	var_num(g, "nser", (double)nser);
-	var_num(g, "stack", ts->stack);
-	var_num(g, "span", s->end - s->start);
-	var_str(g, ts->title, "title");
-	var_str(g, ts->ylabel, "ylabel");
+	gprun_num(g, "nhosts", (double)s->nh);
+	gprun_num(g, "nser", (double)nser);
+	gprun_num(g, "stack", ts->stack);
+	gprun_num(g, "span", s->end - s->start);
+	gprun_str(g, ts->title, "title");
+	gprun_str(g, ts->ylabel, "ylabel");
 	for (k = 0, j = 0; k < 4 && ts->metric[k]; k++)
 		if (rdata_metric(s, ts->metric[k]) >= 0)
-			var_str(g, ts->label[k], "label%zu", ++j);
+			gprun_str(g, ts->label[k], "label%zu", ++j);
 	/* The thresholds of the first metric that has a rule. */
 	for (k = 0; k < nser && isnan(warn) && isnan(crit); k++)
 		threshold(c->ci, ys[k], &warn, &crit);
 	if (ts->stack)
 		threshold(c->ci, "cpu_busy_pct", &warn, &crit);
-	var_num(g, "warn", warn);
-	var_num(g, "crit", crit);
+	gprun_num(g, "warn", warn);
+	gprun_num(g, "crit", crit);
 	/* The chart says itself that it was downsampled, and how. */
 	{
 		size_t w = 1;
@@ -370,7 +296,7 @@ timeseries(struct ctx *c, const struct tspec *ts, struct perr *e)
 		if (w > 1)
 			snprintf(note, sizeof note, "downsampled: line = mean, "
 			    "band = min to max of each %zu rows", w);
-		var_str(g, note, "note");
+		gprun_str(g, note, "note");
 	}
 	for (i = 0; i < s->nh; i++) {
 		const struct rhost *h = &s->h[i];
@@ -397,9 +323,10 @@ timeseries(struct ctx *c, const struct tspec *ts, struct perr *e)
 			return -1;
 		free(path);
 		path = xasprintf("%s/data/%s", c->dir, name);
-		var_str(g, path, "data%zu", i + 1);
+		gprun_str(g, path, "data%zu", i + 1);
 		free(path);
-		var_str(g, *h->name ? h->name : "(no host)", "host%zu", i + 1);
+		gprun_str(g, *h->name ? h->name : "(no host)", "host%zu",
+		    i + 1);
 		{
 			json_t *hn = json_string(h->name);
 
@@ -431,15 +358,15 @@ timeseries(struct ctx *c, const struct tspec *ts, struct perr *e)
 				if (!match)
 					continue;
 				nw++;
-				var_numf(g, json_number_value(json_object_get(
+				gprun_numf(g, json_number_value(json_object_get(
 				    f, "start")), "w%zu_%zu_s", i + 1, nw);
-				var_numf(g, json_number_value(json_object_get(
+				gprun_numf(g, json_number_value(json_object_get(
 				    f, "end")), "w%zu_%zu_e", i + 1, nw);
-				var_numf(g, sev && strcmp(sev, "critical") == 0
-				    ? 2 : 1, "wsev%zu_%zu", i + 1, nw);
+				gprun_numf(g, sev && strcmp(sev, "critical") ==
+				    0 ? 2 : 1, "wsev%zu_%zu", i + 1, nw);
 			}
 		}
-		var_numf(g, (double)nw, "nwin%zu", i + 1);
+		gprun_numf(g, (double)nw, "nwin%zu", i + 1);
 	}
 	gp_script(g, c, "timeseries.gp");
 	snprintf(shows, sizeof shows, "%s over time, one panel per host%s%s",
@@ -464,13 +391,13 @@ cmp_double(const void *a, const void *b)
 
 /* The groups drawn: at most MAX_GROUPS, labels as -e variables. */
 static size_t
-group_labels(struct gp *g, const struct rruns *r)
+group_labels(struct gprun *g, const struct rruns *r)
 {
 	size_t i, n = r->ng < MAX_GROUPS ? r->ng : MAX_GROUPS;
 
 	for (i = 0; i < n; i++)
-		var_str(g, r->g[i].label, "label%zu", i + 1);
-	var_num(g, "n", (double)n);
+		gprun_str(g, r->g[i].label, "label%zu", i + 1);
+	gprun_num(g, "n", (double)n);
 	return n;
 }
 
@@ -485,7 +412,7 @@ runs_box(struct ctx *c, struct perr *e)
 {
 	const struct rruns *r = c->ci->runs;
 	static const char *const y[] = { "wall_s" };
-	struct gp *g = gp_new(c, "runs_box", 480);
+	struct gprun *g = gp_new(c, "runs_box", 480);
 	size_t i, j, n;
 	char *path;
 	FILE *fp;
@@ -502,10 +429,10 @@ runs_box(struct ctx *c, struct perr *e)
 	}
 	if (data_close(fp, path, e) != 0)
 		return -1;
-	var_str(g, path, "data");
+	gprun_str(g, path, "data");
 	free(path);
-	var_str(g, "Run time per command", "title");
-	var_str(g, "wall time (s)", "ylabel");
+	gprun_str(g, "Run time per command", "title");
+	gprun_str(g, "wall time (s)", "ylabel");
 	gp_script(g, c, "box.gp");
 	add_chart(c, "runs_box", "box", "runs", "Run time per command",
 	    "the distribution of each command's wall time: median, "
@@ -519,7 +446,7 @@ runs_hist(struct ctx *c, struct perr *e)
 {
 	const struct rruns *r = c->ci->runs;
 	static const char *const y[] = { "wall_s" };
-	struct gp *g;
+	struct gprun *g;
 	size_t i, j, n, nb, total = 0, *cnt, b;
 	double lo = INFINITY, hi = -INFINITY, w;
 	char *path;
@@ -558,11 +485,11 @@ runs_hist(struct ctx *c, struct perr *e)
 	free(cnt);
 	if (data_close(fp, path, e) != 0)
 		return -1;
-	var_str(g, path, "data");
+	gprun_str(g, path, "data");
 	free(path);
-	var_num(g, "width", w);
-	var_str(g, "Run-time histogram", "title");
-	var_str(g, "wall time (s)", "xlabel");
+	gprun_num(g, "width", w);
+	gprun_str(g, "Run-time histogram", "title");
+	gprun_str(g, "wall time (s)", "xlabel");
 	gp_script(g, c, "histogram.gp");
 	add_chart(c, "runs_hist", "histogram", "runs", "Run-time histogram",
 	    "histograms of each command's wall time on common bins", "wall_s",
@@ -575,7 +502,7 @@ runs_history(struct ctx *c, struct perr *e)
 {
 	const struct rruns *r = c->ci->runs;
 	static const char *const y[] = { "wall_s" };
-	struct gp *g = gp_new(c, "runs_history", 420);
+	struct gprun *g = gp_new(c, "runs_history", 420);
 	json_t *v, *gr, *m, *cp;
 	size_t i, j, n, ncp = 0, k;
 	double *t;
@@ -604,7 +531,7 @@ runs_history(struct ctx *c, struct perr *e)
 	}
 	if (data_close(fp, path, e) != 0)
 		return -1;
-	var_str(g, path, "data");
+	gprun_str(g, path, "data");
 	free(path);
 	/* Significant change points of wall_s (PELT, then E-divisive). */
 	json_array_foreach(c->ci->trends, i, v)
@@ -623,15 +550,15 @@ runs_history(struct ctx *c, struct perr *e)
 					    json_object_get(cp, "significant"))
 					    || !json_is_number(x))
 						continue;
-					var_numf(g, json_number_value(x), "cp%zu",
-					    ++ncp);
+					gprun_numf(g, json_number_value(x),
+					    "cp%zu", ++ncp);
 				}
 			}
 		}
-	var_num(g, "ncp", (double)ncp);
-	var_num(g, "span", r->end - r->start);
-	var_str(g, "Run time in order, with change points", "title");
-	var_str(g, "wall time (s)", "ylabel");
+	gprun_num(g, "ncp", (double)ncp);
+	gprun_num(g, "span", r->end - r->start);
+	gprun_str(g, "Run time in order, with change points", "title");
+	gprun_str(g, "wall time (s)", "ylabel");
 	gp_script(g, c, "history.gp");
 	add_chart(c, "runs_history", "line", "trend", "Run time in order, "
 	    "with change points", ncp ? "each command's wall time over time; "
@@ -650,7 +577,7 @@ complexity(struct ctx *c, struct perr *e)
 	const struct rruns *r = c->ci->runs;
 	json_t *v, *x = NULL, *cx;
 	const char *best;
-	struct gp *g;
+	struct gprun *g;
 	size_t i, j, k;
 	char *path, *lab;
 	FILE *fp;
@@ -682,16 +609,16 @@ complexity(struct ctx *c, struct perr *e)
 		}
 	if (data_close(fp, path, e) != 0)
 		return -1;
-	var_str(g, path, "data");
+	gprun_str(g, path, "data");
 	free(path);
-	var_num(g, "fit", fit);
-	var_num(g, "coef", json_number_value(json_object_get(x, "coef")));
+	gprun_num(g, "fit", fit);
+	gprun_num(g, "coef", json_number_value(json_object_get(x, "coef")));
 	lab = xasprintf("fit: %s", best);
-	var_str(g, lab, "fitlabel");
+	gprun_str(g, lab, "fitlabel");
 	free(lab);
-	var_str(g, "Run time against the parameter", "title");
-	var_str(g, r->param, "xlabel");
-	var_str(g, "wall time (s)", "ylabel");
+	gprun_str(g, "Run time against the parameter", "title");
+	gprun_str(g, r->param, "xlabel");
+	gprun_str(g, "wall time (s)", "ylabel");
 	gp_script(g, c, "complexity.gp");
 	add_chart(c, "complexity", "scatter", "trend", "Run time against the "
 	    "parameter", "each run's wall time against the parameter, with "
@@ -711,7 +638,7 @@ selftime(struct ctx *c, struct perr *e)
 	const struct rruns *r = c->ci->runs;
 	const struct rspan *sp;
 	size_t i, n = r->nspan < MAX_SPAN_BARS ? r->nspan : MAX_SPAN_BARS;
-	struct gp *g = gp_new(c, "selftime", 140 + 26 * (int)n);
+	struct gprun *g = gp_new(c, "selftime", 140 + 26 * (int)n);
 	double all = 0;
 	char *path, *lab;
 	FILE *fp;
@@ -729,16 +656,16 @@ selftime(struct ctx *c, struct perr *e)
 		fputc('\n', fp);
 		lab = *sp->parent ? xasprintf("%s < %s", sp->name, sp->parent) :
 		    xstrdup(sp->name);
-		var_str(g, lab, "label%zu", i + 1);
+		gprun_str(g, lab, "label%zu", i + 1);
 		free(lab);
 	}
 	if (data_close(fp, path, e) != 0)
 		return -1;
-	var_str(g, path, "data");
+	gprun_str(g, path, "data");
 	free(path);
-	var_num(g, "n", (double)n);
-	var_str(g, "Self time per function or span", "title");
-	var_str(g, r->sampled ? "self time (s of CPU, sampled)" :
+	gprun_num(g, "n", (double)n);
+	gprun_str(g, "Self time per function or span", "title");
+	gprun_str(g, r->sampled ? "self time (s of CPU, sampled)" :
 	    "self time (s, wall clock)", "xlabel");
 	gp_script(g, c, "selftime.gp");
 	add_chart(c, "selftime", "bar", "spans", "Self time per function or "
@@ -755,7 +682,7 @@ compare(struct ctx *c, struct perr *e)
 {
 	static const char *const y[] = { "ratio" };
 	json_t *v, *cm, *ci;
-	struct gp *g = NULL;
+	struct gprun *g = NULL;
 	size_t i, j, n = 0;
 	const char *verdict, *host;
 	char *path = NULL, *lab;
@@ -779,7 +706,8 @@ compare(struct ctx *c, struct perr *e)
 					return -1;
 				fprintf(fp, "# index ratio lo hi verdict\n");
 			}
-			ci = json_object_get(json_object_get(cm, "ratio"), "ci");
+			ci = json_object_get(json_object_get(cm, "ratio"),
+			    "ci");
 			verdict = json_string_value(json_object_get(cm,
 			    "verdict"));
 			fprintf(fp, "%zu", ++n);
@@ -794,7 +722,7 @@ compare(struct ctx *c, struct perr *e)
 			lab = xasprintf("%s%s%s", host && *host ? host : "",
 			    host && *host ? " " : "", json_string_value(
 			    json_object_get(cm, "metric")));
-			var_str(g, lab, "label%zu", n);
+			gprun_str(g, lab, "label%zu", n);
 			free(lab);
 		}
 	}
@@ -802,11 +730,11 @@ compare(struct ctx *c, struct perr *e)
 		return 0;
 	if (data_close(fp, path, e) != 0)
 		return -1;
-	var_str(g, path, "data");
+	gprun_str(g, path, "data");
 	free(path);
-	var_num(g, "n", (double)n);
-	var_num(g, "thr", thr);
-	var_str(g, "Candidate against baseline", "title");
+	gprun_num(g, "n", (double)n);
+	gprun_num(g, "thr", thr);
+	gprun_str(g, "Candidate against baseline", "title");
 	gp_script(g, c, "compare.gp");
 	add_chart(c, "compare", "bar", "comparisons", "Candidate against "
 	    "baseline", "the ratio of medians of each comparison with its 95% "
@@ -814,116 +742,12 @@ compare(struct ctx *c, struct perr *e)
 	return 0;
 }
 
-/* ---- running gnuplot ---- */
-
-/* The gnuplots running now, for charts_kill from a signal handler. */
-static struct gp *volatile running;
-static volatile size_t nrunning;
-
-void
-charts_kill(void)
-{
-	struct gp *r = running;
-	size_t i, n = nrunning;
-
-	for (i = 0; r != NULL && i < n; i++)
-		if (r[i].pid > 0) {
-			kill(r[i].pid, SIGKILL);
-			while (waitpid(r[i].pid, NULL, 0) < 0 && errno == EINTR)
-				;
-		}
-}
-
-static int
-gp_start(struct gp *g, const char *dir, struct perr *e)
-{
-	struct launch_opts o;
-	int err;
-
-	g->errpath = xasprintf("%s/data/%s.gnuplot.err", dir, g->file);
-	if ((g->errfd = open(g->errpath, O_WRONLY | O_CREAT | O_TRUNC |
-	    O_CLOEXEC, 0644)) < 0)
-		return perr_set(e, "%s: %s", g->errpath, strerror(errno));
-	launch_opts_init(&o);
-	o.err_fd = g->errfd;
-	o.in_fd = -1;
-	if ((err = launch_opts_prepare(&o)) == 0) {
-		err = launch_start(&o, g->argv, &g->pid);
-		launch_opts_free(&o);
-	}
-	close(g->errfd);
-	if (err == ENOENT)
-		return perr_set(e, "chart %s.svg: %s not found (install "
-		    "gnuplot-nox, or set PERFPIPE_GNUPLOT)", g->file,
-		    g->argv[0]);
-	if (err != 0)
-		return perr_set(e, "chart %s.svg: cannot run %s: %s", g->file,
-		    g->argv[0], strerror(err));
-	return 0;
-}
-
-/* The first line of gnuplot's messages, for ours. */
-static void
-first_error(const char *path, char *buf, size_t len)
-{
-	FILE *fp = fopen(path, "r");
-	char line[512];
-
-	buf[0] = '\0';
-	if (fp == NULL)
-		return;
-	while (fgets(line, sizeof line, fp)) {
-		line[strcspn(line, "\n")] = '\0';
-		if (strstr(line, "rror") || strstr(line, "arning")) {
-			snprintf(buf, len, ": %s", line);
-			break;
-		}
-		if (buf[0] == '\0' && line[strspn(line, " ^")] != '\0')
-			snprintf(buf, len, ": %s", line);
-	}
-	fclose(fp);
-}
-
-static int
-gp_finish(struct gp *g, struct perr *e)
-{
-	char msg[600];
-	int status;
-
-	while (waitpid(g->pid, &status, 0) < 0)
-		if (errno != EINTR)
-			return perr_set(e, "chart %s.svg: %s", g->file,
-			    strerror(errno));
-	g->pid = 0;	/* reaped: charts_kill must not reach its pid again */
-	if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
-		return 0;
-	first_error(g->errpath, msg, sizeof msg);
-	if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
-		return perr_set(e, "chart %s.svg: %s not found", g->file,
-		    g->argv[0]);
-	return perr_set(e, "chart %s.svg: gnuplot failed (%s %d)%s", g->file,
-	    WIFEXITED(status) ? "exit status" : "signal", WIFEXITED(status) ?
-	    WEXITSTATUS(status) : WTERMSIG(status), msg);
-}
-
-static void
-gp_free(struct gp *g)
-{
-	size_t i;
-
-	for (i = 0; i < g->n; i++)
-		free(g->argv[i]);
-	free(g->argv);
-	free(g->file);
-	free(g->errpath);
-}
-
 int
 charts_draw(json_t *doc, const struct charts_in *ci, const char *dir,
     struct perr *e)
 {
 	struct ctx c;
-	size_t i, started = 0;
+	size_t i;
 	int rc = -1;
 
 	memset(&c, 0, sizeof c);
@@ -943,36 +767,10 @@ charts_draw(json_t *doc, const struct charts_in *ci, const char *dir,
 		goto out;
 	if (compare(&c, e) != 0)
 		goto out;
-	/* All at once: gnuplot is single-threaded and the charts are
-	 * independent. */
-	running = c.runs;
-	for (started = 0; started < c.nruns; started++) {
-		nrunning = started;
-		if (gp_start(&c.runs[started], dir, e) != 0)
-			break;
-		nrunning = started + 1;
-	}
-	rc = started == c.nruns ? 0 : -1;
-	for (i = 0; i < started; i++) {
-		struct perr ge;
-
-		if (gp_finish(&c.runs[i], &ge) != 0 && rc == 0) {
-			*e = ge;
-			rc = -1;
-		}
-	}
-	/* gnuplot's messages are kept only when it complained. */
-	for (i = 0; i < started && rc == 0; i++) {
-		struct stat st;
-
-		if (stat(c.runs[i].errpath, &st) == 0 && st.st_size == 0)
-			unlink(c.runs[i].errpath);
-	}
+	rc = gprun_all(c.runs, c.nruns, dir, e);
 out:
-	nrunning = 0;
-	running = NULL;
 	for (i = 0; i < c.nruns; i++)
-		gp_free(&c.runs[i]);
+		gprun_free(&c.runs[i]);
 	free(c.runs);
 	return rc;
 }

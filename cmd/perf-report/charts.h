@@ -33,8 +33,5 @@ int charts_draw(json_t *doc, const struct charts_in *ci, const char *dir,
 /* The directory of the scripts: $PERFPIPE_PLOTS, else beside the program
  * (../share/perfpipe/plots, ../plots), else NULL. */
 char *charts_plots_dir(void);
-/* Kills and reaps the gnuplots charts_draw is running, if any: for a
- * signal handler (async-signal-safe). */
-void charts_kill(void);
 
 #endif

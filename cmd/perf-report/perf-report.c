@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "charts.h"
+#include "gprun.h"
 #include "derive.h"
 #include "fmt/csvread.h"
 #include "fmt/jsonio.h"
@@ -117,7 +118,7 @@ on_signal(int sig)
 	for (size_t i = 0; i < njobs; i++)
 		if (jobs[i] != NULL)
 			derive_kill(jobs[i]);
-	charts_kill();
+	gprun_kill();
 	if (workdir)
 		outdir_remove_signal(workdir);
 	signal(sig, SIG_DFL);
