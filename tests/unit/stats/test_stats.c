@@ -312,6 +312,81 @@ test_describe_sel(void)
 	    "adjacent ranks in place");
 }
 
+/* Fills a[0..n) with shape sh: uniform, two values, constant, ascending,
+ * descending, a sawtooth whose period is the sample's stride (so every
+ * sampled value is the same), a trend with noise, heavy ties, and a
+ * sawtooth one off the stride. */
+static void
+shape(double *a, size_t n, int sh, unsigned long long *r)
+{
+	size_t i, stride = n / (size_t)fmin(8 * sqrt((double)n), 4096);
+
+	for (i = 0; i < n; i++) {
+		*r = *r * 6364136223846793005ULL + 1442695040888963407ULL;
+		double u = (double)(*r >> 11) / 9007199254740992.0;
+
+		a[i] = sh == 0 ? u * 200 - 100 : sh == 1 ? (double)(*r >> 63) :
+		    sh == 2 ? -3.5 : sh == 3 ? (double)i : sh == 4 ? -(double)i :
+		    sh == 5 ? (double)(i % stride) : sh == 6 ? i * 1e-3 + u :
+		    sh == 7 ? (double)(*r >> 60) - 8 : (double)(i % (stride + 1));
+	}
+}
+
+/* stats_select and stats_select_ranks from the sampled sizes up (where
+ * pivots come from a sample of the values) against the full sort, on
+ * shapes that defeat samples: each rank holds the sorted value, with no
+ * larger value before it and no smaller one after. */
+static void
+test_select_sampled(void)
+{
+	static double a[70000], b[70000];
+	static const size_t sizes[] = { 2047, 2048, 2049, 9999, 70000 };
+	size_t n, i, j, t, sh, k[12], nk, bad = 0, badp = 0, cases = 0;
+	unsigned long long r = 7;
+
+	for (t = 0; t < sizeof sizes / sizeof sizes[0]; t++)
+		for (sh = 0; sh < 9; sh++) {
+			n = sizes[t];
+			shape(b, n, (int)sh, &r);
+			memcpy(a, b, n * sizeof *a);
+			qsort(b, n, sizeof *b, cmp);
+			/* One rank alone, then twelve at once. */
+			j = (size_t)(r >> 33) % n;
+			stats_select(a, n, j);
+			bad += a[j] != b[j];
+			for (i = 0; i < n; i++)
+				badp += i < j ? a[i] > a[j] : a[i] < a[j];
+			shape(a, n, (int)sh, &r);
+			memcpy(b, a, n * sizeof *b);
+			qsort(b, n, sizeof *b, cmp);
+			nk = 0;
+			k[nk++] = 0;
+			k[nk++] = n / 20;
+			k[nk++] = n / 20 + 1;
+			k[nk++] = n / 4;
+			k[nk++] = n / 2 - 1;
+			k[nk++] = n / 2;
+			k[nk++] = n / 2;
+			k[nk++] = n / 2 + 150;
+			k[nk++] = 3 * n / 4;
+			k[nk++] = n * 99 / 100;
+			k[nk++] = n - 2;
+			k[nk++] = n - 1;
+			stats_select_ranks(a, n, k, nk);
+			for (i = 0; i < nk; i++) {
+				bad += a[k[i]] != b[k[i]];
+				for (j = 0; j < n; j++)
+					badp += j < k[i] ? a[j] > a[k[i]] :
+					    a[j] < a[k[i]];
+			}
+			cases++;
+		}
+	tap_ok(bad == 0, "select, sampled sizes: %zu ranks of %zu cases as the "
+	    "full sort", bad, cases);
+	tap_ok(badp == 0, "select, sampled sizes: partitioned around each rank "
+	    "(%zu values on the wrong side)", badp);
+}
+
 int
 main(void)
 {
@@ -324,5 +399,6 @@ main(void)
 	test_acc();
 	test_geomean();
 	test_describe_sel();
+	test_select_sampled();
 	return tap_done();
 }
