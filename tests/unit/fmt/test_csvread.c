@@ -125,10 +125,69 @@ bigfile(void)
 	tap_int(bad, 0, "every row's value and line number right");
 }
 
+/* A NUL byte or a newline at every place of fields of 1 to 40 bytes
+ * (fields are checked a word at a time): each NUL refused at its line,
+ * each quoted newline counted in the next row's line number. */
+static void
+every_place(void)
+{
+	char text[128], *paths[1], field[41];
+	size_t len, at, n;
+	size_t badnul = 0, badnl = 0;
+	struct csvread *r;
+	struct csvread_row row;
+	struct perr e;
+	const char *path;
+	FILE *fp;
+	int got;
+
+	for (len = 1; len <= 40; len++)
+		for (at = 0; at < len; at++) {
+			memset(field, 'x', len);
+			/* NUL: a,b / 1,2 / field,3 -> refused at line 3 */
+			field[at] = '\0';
+			n = (size_t)snprintf(text, sizeof text, "a,b\n1,2\n");
+			memcpy(text + n, field, len);
+			n += len;
+			n += (size_t)snprintf(text + n, sizeof text - n, ",3\n");
+			path = tap_file("nul.csv", "");
+			fp = fopen(path, "w");
+			fwrite(text, 1, n, fp);
+			fclose(fp);
+			paths[0] = (char *)path;
+			r = csvread_open(paths, 1, &e);
+			got = 0;
+			while (r && (got = csvread_next(r, &row, &e)) == 1)
+				;
+			/* (refused on opening, when the first read reaches
+			 * it, or on reading the row) */
+			badnul += (r != NULL && got != -1) ||
+			    strstr(e.msg, ":3: a NUL byte") == NULL;
+			csvread_close(r);
+			/* Newline in a quoted field: the row after it is
+			 * on line 4. */
+			field[at] = '\n';
+			n = (size_t)snprintf(text, sizeof text, "a,b\n\"%.*s\",1\n"
+			    "2,3\n", (int)len, field);
+			fp = fopen(path, "w");
+			fwrite(text, 1, n, fp);
+			fclose(fp);
+			r = csvread_open(paths, 1, &e);
+			got = r ? csvread_next(r, &row, &e) : -1;
+			got = got == 1 ? csvread_next(r, &row, &e) : -1;
+			badnl += got != 1 || row.line != 4;
+			csvread_close(r);
+		}
+	tap_int(badnul, 0, "a NUL byte at every place of fields of 1 to 40 "
+	    "bytes: refused at its line");
+	tap_int(badnl, 0, "a quoted newline at every place: counted");
+}
+
 int
 main(void)
 {
 	reads("a,b\n1,2\n3,4\n", "1|2@2;3|4@3;", "plain rows with line numbers");
+	every_place();
 	reads("a,b\n1,2", "1|2@2;", "no final newline");
 	reads("a,b\r\n1,2\r\n3,4\r\n", "1|2@2;3|4@3;", "CRLF line ends");
 	reads("a,b\n\n1,2\n\n3,4\n", "1|2@3;3|4@5;", "blank lines skipped, counted");
