@@ -142,13 +142,14 @@ slot(struct sketch *s, struct sketch_store *st, int k)
 void
 sketch_add_n(struct sketch *s, double v, uint64_t count)
 {
-	struct sketch_store *st = &s->pos;
-	double d = v - s->ref;
+	double d = v - s->ref, m = fabs(d);
+	struct sketch_store *st = d > 0 ? &s->pos : &s->neg;
 	int k;
 
-	/* The common case first: a positive value in a bucket in use. */
-	if (d >= SKETCH_TINY && d <= DBL_MAX && count != 0) {
-		k = index_of(s, d) - st->off;
+	/* The common case first: a value in a bucket in use, either side
+	 * of the reference (half of the deviations are below it). */
+	if (m >= SKETCH_TINY && m <= DBL_MAX && count != 0) {
+		k = index_of(s, m) - st->off;
 		if (k >= 0 && k < st->nbins) {
 			st->bins[k] += count;
 			s->n += count;
