@@ -1,6 +1,6 @@
 # box.gp - run-time distributions, one box per command (median, quartiles,
 # whiskers at 1.5 IQR, outliers as points).
-# Variables (-e): svgout, pngout, interactive, height; data (one block per
+# Variables: svgout, pngout, interactive, height; data (one block per
 # command, blocks separated by two blank lines, one wall time per line);
 # n; label<I> (string literals); title, ylabel.
 load plotdir.'/common.gp'

@@ -1,6 +1,6 @@
 # compare.gp - baseline against candidate: the ratio of medians of each
 # comparison with its 95% interval; 1 (no change) and the threshold band.
-# Variables (-e): svgout, pngout, interactive, height; data (index, ratio,
+# Variables: svgout, pngout, interactive, height; data (index, ratio,
 # lo, hi, verdict code: 1 regressed, -1 improved, 0 other); n; label<I>;
 # thr (the threshold as a fraction); title.
 load plotdir.'/common.gp'

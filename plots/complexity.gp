@@ -1,7 +1,7 @@
 # complexity.gp - run time against a parameter with the fitted complexity
 # curve (coef * f(n), f chosen by fit: 0 O(1), 1 O(log n), 2 O(n),
 # 3 O(n log n), 4 O(n^2), 5 O(n^3)).
-# Variables (-e): svgout, pngout, interactive, height; data (param, wall);
+# Variables: svgout, pngout, interactive, height; data (param, wall);
 # fit, coef; fitlabel, title, xlabel, ylabel.
 load plotdir.'/common.gp'
 set xlabel xlabel noenhanced

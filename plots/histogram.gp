@@ -1,5 +1,5 @@
 # histogram.gp - run-time histograms of each command on common bins.
-# Variables (-e): svgout, pngout, interactive, height; data (one block per
+# Variables: svgout, pngout, interactive, height; data (one block per
 # command: bin centre, count); n; width (of a bin); label<I>; title,
 # xlabel.
 load plotdir.'/common.gp'

@@ -1,6 +1,6 @@
 # history.gp - each command's runs in time order with its change points
 # marked (vertical lines at the first run after the change).
-# Variables (-e): svgout, pngout, interactive, height; data (one block per
+# Variables: svgout, pngout, interactive, height; data (one block per
 # command: time, wall); n; label<I>; ncp; cp<J> (epoch s); title, ylabel;
 # span.
 load plotdir.'/common.gp'

@@ -1,7 +1,7 @@
 # selftime.gp - where a program's time went: self time (total less the
 # children) of each function or span of lib/perfspan, most first, as
 # horizontal bars.
-# Variables (-e): svgout, pngout, interactive, height; data (index, self
+# Variables: svgout, pngout, interactive, height; data (index, self
 # seconds, share of all self time in percent); n; label<I> (string
 # literals, "name < parent"); title, xlabel.
 load plotdir.'/common.gp'

@@ -4,7 +4,7 @@
 # downsampling and show); stacked areas when stack=1;
 # threshold lines and finding windows shaded.
 #
-# Variables (-e): svgout, pngout, interactive, height; nhosts, nser,
+# Variables: svgout, pngout, interactive, height; nhosts, nser,
 # stack; title, ylabel (string literals); label<K> for series K;
 # host<I> and data<I> (the data file of host I: time, then per series
 # mean, min, max); warn, crit (NaN: none); nwin<I> and w<I>_<J>_s,

@@ -108,8 +108,8 @@ struct ctx {
 	size_t nruns;
 };
 
-/* Starts a gnuplot for chart base (kind, section) with script; the chart
- * is added to the document when it is drawn. */
+/* A chart base (kind, section) for gnuplot, its script given by
+ * gp_script; the chart is added to the document when it is drawn. */
 static struct gprun *
 gp_new(struct ctx *c, const char *base, int height)
 {
@@ -120,7 +120,6 @@ gp_new(struct ctx *c, const char *base, int height)
 	g = &c->runs[c->nruns++];
 	memset(g, 0, sizeof *g);
 	g->file = xstrdup(base);
-	gprun_arg(g, xstrdup(c->ci->gnuplot));
 	gprun_str(g, c->ci->plots, "plotdir");
 	gprun_num(g, "interactive", c->ci->interactive);
 	gprun_num(g, "height", height);
@@ -137,7 +136,7 @@ gp_new(struct ctx *c, const char *base, int height)
 static void
 gp_script(struct gprun *g, const struct ctx *c, const char *script)
 {
-	gprun_arg(g, xasprintf("%s/%s", c->ci->plots, script));
+	g->script = xasprintf("%s/%s", c->ci->plots, script);
 }
 
 /* Records the chart in the document and its section. */
@@ -389,7 +388,7 @@ cmp_double(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* The groups drawn: at most MAX_GROUPS, labels as -e variables. */
+/* The groups drawn: at most MAX_GROUPS, labels as variables. */
 static size_t
 group_labels(struct gprun *g, const struct rruns *r)
 {
@@ -767,7 +766,7 @@ charts_draw(json_t *doc, const struct charts_in *ci, const char *dir,
 		goto out;
 	if (compare(&c, e) != 0)
 		goto out;
-	rc = gprun_all(c.runs, c.nruns, dir, e);
+	rc = gprun_all(c.runs, c.nruns, ci->gnuplot, dir, e);
 out:
 	for (i = 0; i < c.nruns; i++)
 		gprun_free(&c.runs[i]);

@@ -1,6 +1,6 @@
 /* charts.h - the report's charts, drawn by gnuplot from the scripts in
  * plots/ (one per kind of chart): perf-report writes each chart's data
- * file and passes gnuplot only numbers and escaped string literals as -e
+ * file and gives gnuplot only numbers and escaped string literals as
  * variables, so text from the data never becomes a command. */
 #ifndef CHARTS_H
 #define CHARTS_H
