@@ -156,6 +156,15 @@ print(sum(c["file"].endswith(".svg") for c in json.load(open(sys.argv[1]))["char
 	run -2 --separate-stderr env PERFPIPE_PLOTS="$PWD/plots" perf-report -o rep samples.csv runs.csv
 	[[ "$stderr" == "perf-report: chart runs_box.svg: gnuplot failed (exit status 1): \""*"box.gp\" line "*": undefined function: no_such_function" ]]
 	cmp before.txt rep/report.txt
+	# A chart drawn after others by the same gnuplot is named as itself,
+	# whatever the number of CPUs (one gnuplot draws several in turn).
+	cp "$ROOT"/plots/box.gp plots/
+	echo 'plot no_such_function(x)' >> plots/history.gp
+	for cpus in 0 0,1; do
+		run -2 --separate-stderr env PERFPIPE_PLOTS="$PWD/plots" taskset -c "$cpus" perf-report -o rep samples.csv runs.csv
+		[[ "$stderr" == "perf-report: chart runs_history.svg: gnuplot failed (exit status 1): \""*"history.gp\" line "*": undefined function: no_such_function" ]]
+	done
+	cmp before.txt rep/report.txt
 	[ -z "$(ls -A . | grep '^\.rep\.tmp')" ]
 }
 
