@@ -8,18 +8,84 @@
 #include "util/xalloc.h"
 
 void
-gacc_init(struct gacc *a, int withx)
+gacc_init(struct gacc *a, int withx, struct gaxis *ax)
 {
 	memset(a, 0, sizeof *a);
 	stats_acc_init(&a->acc);
 	a->withx = withx;
+	a->ax = withx ? ax : NULL;
 }
 
-/* Bytes of budget per value slot: y, and x with it. */
+void
+gaxis_init(struct gaxis *ax)
+{
+	memset(ax, 0, sizeof *ax);
+}
+
+static void
+gaxis_drop(struct gaxis *ax, struct gacc_budget *b)
+{
+	b->used -= ax->cap * sizeof *ax->x;
+	free(ax->x);
+	ax->x = NULL;
+	ax->len = ax->cap = 0;
+	ax->dropped = 1;
+}
+
+void
+gaxis_add(struct gaxis *ax, struct gacc_budget *b, double x)
+{
+	if (ax->dropped)
+		return;
+	/* From the second row on, an accumulator that does not read the
+	 * axis yet never will (it missed row 0): none left, none to come. */
+	if (ax->len > 0 && ax->users == 0) {
+		gaxis_drop(ax, b);
+		return;
+	}
+	if (ax->len == ax->cap) {
+		b->used += ax->cap ? ax->cap * sizeof *ax->x : 2 * sizeof *ax->x;
+		ax->cap = ax->cap ? 2 * ax->cap : 2;
+		ax->x = xreallocarray(ax->x, ax->cap, sizeof *ax->x);
+	}
+	ax->x[ax->len++] = x;
+}
+
+void
+gaxis_free(struct gaxis *ax, struct gacc_budget *b)
+{
+	if (!ax->dropped)
+		gaxis_drop(ax, b);
+}
+
+/* Bytes of budget per value slot: y, and x with it unless shared. */
 static size_t
 per(const struct gacc *a)
 {
-	return sizeof(double) * (a->withx ? 2 : 1);
+	return sizeof(double) * (a->withx && !a->shared ? 2 : 1);
+}
+
+/* Stops reading x from the axis: the values so far are rows 0 .. len - 1
+ * of it; with keep, their x are copied here first. */
+static void
+unshare(struct gacc *a, struct gacc_budget *b, int keep)
+{
+	if (keep) {
+		a->x = xreallocarray(NULL, a->cap ? a->cap : 1, sizeof *a->x);
+		if (a->len > 0)
+			memcpy(a->x, a->ax->x, a->len * sizeof *a->x);
+		b->used += a->cap * sizeof *a->x;
+	}
+	a->shared = 0;
+	a->ax->users--;
+}
+
+const double *
+gacc_xs(const struct gacc *a)
+{
+	if (!a->withx || a->sk)
+		return NULL;
+	return a->shared ? a->ax->x : a->x;
 }
 
 /* Frees the labels of the values, giving their budget back. */
@@ -43,6 +109,8 @@ gacc_free(struct gacc *a, struct gacc_budget *b)
 {
 	free_labels(a, b);
 	b->used -= a->cap * per(a);
+	if (a->shared)
+		unshare(a, b, 0);
 	free(a->y);
 	free(a->x);
 	free(a->dy);
@@ -97,6 +165,7 @@ decimate(struct gacc *a, double y, double x)
 static void
 to_sketch(struct gacc *a, struct gacc_budget *b)
 {
+	const double *x = gacc_xs(a);
 	size_t i;
 
 	a->sk = xmalloc(sizeof *a->sk);
@@ -107,10 +176,12 @@ to_sketch(struct gacc *a, struct gacc_budget *b)
 	for (i = 0; i < a->len; i++) {
 		sketch_add(a->sk, a->y[i]);
 		sketch_add(a->skd, a->y[i]);
-		decimate(a, a->y[i], a->x ? a->x[i] : NAN);
+		decimate(a, a->y[i], x ? x[i] : NAN);
 	}
 	free_labels(a, b);
 	b->used -= a->cap * per(a);
+	if (a->shared)
+		unshare(a, b, 0);
 	free(a->y);
 	free(a->x);
 	a->y = a->x = NULL;
@@ -133,6 +204,14 @@ gacc_add(struct gacc *a, struct gacc_budget *b, double y, double x,
 		decimate(a, y, x);
 		return;
 	}
+	/* Value i is row i's: its x is the axis's (the first value must be
+	 * row 0's); once a row goes without a value, x is kept here. */
+	if (a->ax && a->len == 0 && !a->shared && a->x == NULL &&
+	    !a->ax->dropped && a->ax->len == 1) {
+		a->shared = 1;
+		a->ax->users++;
+	} else if (a->shared && a->len + 1 != a->ax->len)
+		unshare(a, b, 1);
 	if (a->len == a->cap) {
 		ncap = a->cap ? a->cap * 2 : 2;
 		grow = (ncap - a->cap) * per(a);
@@ -152,7 +231,7 @@ gacc_add(struct gacc *a, struct gacc_budget *b, double y, double x,
 			return;
 		}
 		a->y = xreallocarray(a->y, ncap, sizeof *a->y);
-		if (a->withx)
+		if (a->withx && !a->shared)
 			a->x = xreallocarray(a->x, ncap, sizeof *a->x);
 		if (lab)
 			a->lab = xreallocarray(a->lab, ncap, sizeof *a->lab);
@@ -160,7 +239,7 @@ gacc_add(struct gacc *a, struct gacc_budget *b, double y, double x,
 		b->used += grow;
 	}
 	a->y[a->len] = y;
-	if (a->withx)
+	if (a->withx && !a->shared)
 		a->x[a->len] = x;
 	if (lab) {
 		a->lab[a->len] = xstrndup(lab, lablen);

@@ -30,12 +30,29 @@ struct gacc_budget {
  * than its two sketches and decimated series would take. */
 #define GACC_SMALL 512
 
+/*
+ * The x of a group's rows, in row order: the metrics of the group read
+ * their x from here for as long as each has had a value in every row
+ * (samples and runs mostly do), rather than each keeping a copy, which
+ * took half of the exact values' memory.  Kept only while a metric reads
+ * it; its memory counts against the budget.
+ */
+struct gaxis {
+	double *x;
+	size_t len, cap;
+	size_t users;		/* exact accumulators reading x from here */
+	int dropped;		/* no longer kept: none read it, none can */
+};
+
 struct gacc {
 	struct stats_acc acc;	/* every value: count, mean, M2, min, max */
 	double *y, *x;		/* the values in row order, and their x, while
-				 * exact (x only with withx) */
+				 * exact (x only with withx, and only when not
+				 * shared: see gacc_xs) */
 	size_t len, cap;
 	int withx;		/* each value comes with an x */
+	int shared;		/* x read from ax: value i is row i's */
+	struct gaxis *ax;	/* the group's axis, NULL: none to share */
 	struct sketch *sk;	/* non-NULL once over budget: y, x freed */
 	struct sketch *skd;	/* with sk: the deviations from the mean of
 				 * the values when they were folded, for
@@ -51,8 +68,19 @@ struct gacc {
 	uint64_t nonpos;	/* values <= 0 (for geometric means) */
 };
 
-/* An empty accumulator; withx: each value comes with an x. */
-void gacc_init(struct gacc *a, int withx);
+/* An empty accumulator; withx: each value comes with an x, read from the
+ * group's axis ax while the values follow its rows one for one (ax NULL:
+ * each kept here). */
+void gacc_init(struct gacc *a, int withx, struct gaxis *ax);
+/* An empty axis. */
+void gaxis_init(struct gaxis *ax);
+/* Adds a row's x to the axis (before the row's values are added to its
+ * accumulators), dropping the axis once no accumulator can read it. */
+void gaxis_add(struct gaxis *ax, struct gacc_budget *b, double x);
+void gaxis_free(struct gaxis *ax, struct gacc_budget *b);
+/* The x of the kept values (len of them); NULL without x or once
+ * sketched. */
+const double *gacc_xs(const struct gacc *a);
 /*
  * Adds the value y, with x (when withx) and, when lab is not NULL, the
  * label lab[0..lablen) (a copy; labels count against the budget as 16

@@ -78,6 +78,7 @@ groups_free(struct groups *g)
 			free(gr->key[j]);
 			gacc_free(&gr->m[j], g->b);
 		}
+		gaxis_free(&gr->axis, g->b);
 		free(gr->key);
 		free(gr->m);
 		free(gr->id);
@@ -206,8 +207,9 @@ lookup(struct groups *g, const struct csvread *r, const struct csvread_row *row)
 	gr->id = xstrdup(g->buf);
 	gr->key = xcalloc(g->ncols, sizeof *gr->key);
 	gr->m = xcalloc(g->ncols, sizeof *gr->m);
+	gaxis_init(&gr->axis);
 	for (i = 0; i < g->ncols; i++)
-		gacc_init(&gr->m[i], g->xcol >= 0);
+		gacc_init(&gr->m[i], g->xcol >= 0, &gr->axis);
 	for (i = 0; i < g->nkeys; i++) {
 		k = g->keys[i];
 		if (row->len[k])
@@ -296,6 +298,8 @@ groups_add_row(struct groups *g, const struct columns *c,
 	}
 	gr->rows++;
 	g->rows++;
+	if (g->xcol >= 0)
+		gaxis_add(&gr->axis, g->b, x);
 	for (i = 0; i < g->nmets; i++) {
 		k = g->mets[i];
 		got = num_parse(row->f[k], row->len[k], &v);

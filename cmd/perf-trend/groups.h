@@ -23,6 +23,7 @@ struct group {
 	long first_line;	/* where the group first appeared */
 	size_t first_src;
 	struct gacc *m;		/* m[col], for metric columns */
+	struct gaxis axis;	/* the x of its rows, while m[] read them */
 };
 
 /*

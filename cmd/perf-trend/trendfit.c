@@ -94,7 +94,7 @@ series(const struct gacc *a, struct series *s)
 {
 	if (gacc_exact(a)) {
 		s->y = a->y;
-		s->x = a->x;
+		s->x = gacc_xs(a);
 		s->lab = a->lab;
 		s->n = a->len;
 		s->stride = 1;

@@ -28,7 +28,7 @@ main(void)
 	struct gacc a;
 	size_t i;
 
-	gacc_init(&a, 1);
+	gacc_init(&a, 1, NULL);
 	tap_ok(gacc_exact(&a) && a.len == 0 && a.acc.n == 0 && a.withx,
 	    "a new accumulator is exact and empty");
 	gacc_add(&a, &b, -1, 10, "abc", 3);
@@ -48,7 +48,7 @@ main(void)
 
 	/* 4 KiB: one accumulator may hold 1 KiB, 128 values of y alone. */
 	b.limit = 4096;
-	gacc_init(&a, 0);
+	gacc_init(&a, 0, NULL);
 	for (i = 0; i < 128; i++)
 		gacc_add(&a, &b, (double)i, NAN, NULL, 0);
 	tap_ok(gacc_exact(&a) && b.used == 1024, "128 values fit the budget");
@@ -71,7 +71,7 @@ main(void)
 
 	b.limit = 1024;
 	b.nsketched = 0;
-	gacc_init(&a, 1);
+	gacc_init(&a, 1, NULL);
 	for (i = 0; i < 2000; i++)
 		gacc_add(&a, &b, (double)i, 10.0 * (double)i, "l", 1);
 	tap_ok(!gacc_exact(&a) && a.lab == NULL && b.used == 0,
@@ -79,5 +79,75 @@ main(void)
 	tap_ok(a.dstride == 2 && a.dlen == 1000 && a.dx != NULL &&
 	    decimated(&a), "  the decimated series keeps x");
 	gacc_free(&a, &b);
+
+	/* A group's axis: metrics with a value in every row read x from it;
+	 * one that misses a row keeps its own from there (the earlier x
+	 * copied); one that starts late keeps its own from the start. */
+	{
+		struct gaxis ax;
+		struct gacc full, gap, late;
+		const double *x;
+		int ok = 1;
+
+		b.limit = 0;
+		b.used = 0;
+		gaxis_init(&ax);
+		gacc_init(&full, 1, &ax);
+		gacc_init(&gap, 1, &ax);
+		gacc_init(&late, 1, &ax);
+		for (i = 0; i < 100; i++) {
+			gaxis_add(&ax, &b, 1000.0 + (double)i);
+			gacc_add(&full, &b, (double)i, 1000.0 + (double)i, NULL, 0);
+			if (i != 40)
+				gacc_add(&gap, &b, (double)i, 1000.0 + (double)i,
+				    NULL, 0);
+			if (i >= 10)
+				gacc_add(&late, &b, (double)i, 1000.0 +
+				    (double)i, NULL, 0);
+		}
+		tap_ok(full.shared && full.x == NULL && !gap.shared &&
+		    !late.shared && ax.users == 1, "axis: read by the metric "
+		    "with every row only");
+		x = gacc_xs(&full);
+		for (i = 0; i < 100; i++)
+			ok &= x[i] == 1000.0 + (double)i;
+		x = gacc_xs(&gap);
+		for (i = 0; i < 99; i++)
+			ok &= x[i] == 1000.0 + (double)(i < 40 ? i : i + 1) &&
+			    gap.y[i] == (double)(i < 40 ? i : i + 1);
+		x = gacc_xs(&late);
+		for (i = 0; i < 90; i++)
+			ok &= x[i] == 1010.0 + (double)i;
+		tap_ok(ok, "  each value's x is its row's");
+		/* y of 3 metrics (128 slots each), x of 2 of them and of the
+		 * axis (128 each). */
+		tap_int((long long)b.used, 128 * 8 * 3 + 128 * 8 * 3,
+		    "  budget: the axis once, and the x kept apart");
+		gacc_free(&full, &b);
+		tap_int((long long)ax.users, 0, "  freeing its reader");
+		gaxis_add(&ax, &b, 1100);
+		tap_ok(ax.dropped && ax.x == NULL, "  drops the axis at the "
+		    "next row (none can read it again)");
+		gacc_free(&gap, &b);
+		gacc_free(&late, &b);
+		gaxis_free(&ax, &b);
+		tap_int((long long)b.used, 0, "  budget all given back");
+
+		/* Sketched while shared: x goes with the values. */
+		b.limit = 4096;
+		b.used = 0;
+		gaxis_init(&ax);
+		gacc_init(&full, 1, &ax);
+		for (i = 0; i < 600; i++) {
+			gaxis_add(&ax, &b, 10.0 * (double)i);
+			gacc_add(&full, &b, (double)i, 10.0 * (double)i, NULL, 0);
+		}
+		tap_ok(!gacc_exact(&full) && !full.shared && full.dx != NULL &&
+		    decimated(&full), "axis: a sketched metric's sample keeps "
+		    "its x");
+		gacc_free(&full, &b);
+		gaxis_free(&ax, &b);
+		tap_int((long long)b.used, 0, "  budget all given back");
+	}
 	return tap_done();
 }
