@@ -74,6 +74,30 @@ main(void)
 		}
 	}
 	tap_ok(same, "200000 random decimals parse exactly as strtod does");
+	/* And in the form perf-sample and perf-time write (no exponent), on
+	 * both sides of 19 digits and of 2^53, with a sign, a leading or
+	 * trailing point, leading zeros. */
+	for (i = 0; i < 200000 && same; i++) {
+		double r = (double)rand() / RAND_MAX * pow(10, rand() % 24 - 4);
+		static const char *const form[] = { "%.*f", "-%.*f", "+%.*f",
+		    "0%.*f", "%.*f0" };
+		int k = rand() % 5;
+		size_t n;
+
+		snprintf(s, sizeof s, form[k], rand() % 22, r);
+		n = strlen(s);
+		if (i % 7 == 0 && s[n - 1] != '.' && !strchr(s, '.') &&
+		    n + 1 < sizeof s)
+			strcat(s, ".");			/* "12." */
+		if (i % 11 == 0 && strncmp(s, "0.", 2) == 0 && s[2])
+			memmove(s, s + 1, strlen(s));	/* ".25" */
+		if (num_parse(s, strlen(s), &v) != 1 || v != strtod(s, NULL)) {
+			same = 0;
+			printf("# differs on '%s'\n", s);
+		}
+	}
+	tap_ok(same, "200000 random plain decimals parse exactly as strtod "
+	    "does");
 
 	{
 		/* Found by tests/fuzz/lf/num: the slow path read past len. */
