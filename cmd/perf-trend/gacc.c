@@ -83,9 +83,9 @@ unshare(struct gacc *a, struct gacc_budget *b, int keep)
 const double *
 gacc_xs(const struct gacc *a)
 {
-	if (!a->withx || a->sk)
+	if (a->sk)
 		return NULL;
-	return a->shared ? a->ax->x : a->x;
+	return a->shared ? a->ax->x : a->x;	/* a->x NULL without x */
 }
 
 /* Frees the labels of the values, giving their budget back. */

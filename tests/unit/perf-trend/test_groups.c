@@ -87,8 +87,8 @@ main(void)
 	/* x values travel with each value; an empty x is counted. */
 	load(&u, "time,v\n1,10\n,11\n3,12\n", -1, NULL, 1, &b);
 	g = groups_at(u.g, 0);
-	tap_num(g->m[1].x[2], 3, 0, 0, "x kept beside y");
-	tap_ok(isnan(g->m[1].x[1]), "  empty x is NaN");
+	tap_num(gacc_xs(&g->m[1])[2], 3, 0, 0, "x kept beside y");
+	tap_ok(isnan(gacc_xs(&g->m[1])[1]), "  empty x is NaN");
 	tap_int((long long)groups_nox(u.g), 1, "  and counted");
 	unload(&u);
 
