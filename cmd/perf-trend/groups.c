@@ -21,6 +21,9 @@ struct groups {
 	size_t tabcap;
 	size_t *keys, nkeys;	/* key columns (less drop) */
 	size_t *mets, nmets;	/* metric columns */
+	long *slot;		/* slot[col]: its accumulator's place in each
+				 * group's m[], -1 for a column not a metric */
+	size_t nslots;
 	size_t last_und;	/* c->nundecided when the lists were made */
 	struct group *prev;	/* the previous row's group */
 	char *buf;		/* the encoded key of the current row */
@@ -48,6 +51,9 @@ groups_new(size_t ncols, long drop, const char *only, long xcol,
 	g->tab = xcalloc(g->tabcap, sizeof *g->tab);
 	g->keys = xcalloc(ncols + 1, sizeof *g->keys);
 	g->mets = xcalloc(ncols + 1, sizeof *g->mets);
+	g->slot = xcalloc(ncols + 1, sizeof *g->slot);
+	for (size_t i = 0; i < ncols; i++)
+		g->slot[i] = -1;
 	g->last_und = (size_t)-1;
 	return g;
 }
@@ -74,10 +80,10 @@ groups_free(struct groups *g)
 	for (i = 0; i < g->n; i++) {
 		struct group *gr = g->all[i];
 
-		for (j = 0; j < g->ncols; j++) {
+		for (j = 0; j < g->ncols; j++)
 			free(gr->key[j]);
+		for (j = 0; j < gr->nm; j++)
 			gacc_free(&gr->m[j], g->b);
-		}
 		gaxis_free(&gr->axis, g->b);
 		free(gr->key);
 		free(gr->m);
@@ -86,6 +92,7 @@ groups_free(struct groups *g)
 	}
 	free(g->all);
 	free(g->tab);
+	free(g->slot);
 	free(g->keys);
 	free(g->mets);
 	free(g->buf);
@@ -102,8 +109,12 @@ lists(struct groups *g, const struct columns *c)
 		if (c->role[i] == COL_KEY && (long)i != g->drop &&
 		    (long)i != g->ignore)
 			g->keys[g->nkeys++] = i;
-		else if (c->role[i] == COL_METRIC)
+		else if (c->role[i] == COL_METRIC) {
 			g->mets[g->nmets++] = i;
+			/* A metric stays one: its slot is for good. */
+			if (g->slot[i] < 0)
+				g->slot[i] = (long)g->nslots++;
+		}
 	g->last_und = c->nundecided;
 	g->prev = NULL;
 }
@@ -206,10 +217,7 @@ lookup(struct groups *g, const struct csvread *r, const struct csvread_row *row)
 	gr = xcalloc(1, sizeof *gr);
 	gr->id = xstrdup(g->buf);
 	gr->key = xcalloc(g->ncols, sizeof *gr->key);
-	gr->m = xcalloc(g->ncols, sizeof *gr->m);
 	gaxis_init(&gr->axis);
-	for (i = 0; i < g->ncols; i++)
-		gacc_init(&gr->m[i], g->xcol >= 0, &gr->axis);
 	for (i = 0; i < g->nkeys; i++) {
 		k = g->keys[i];
 		if (row->len[k])
@@ -261,6 +269,39 @@ outcome(struct groups *g, const struct csvread *r,
 	return set(row, g->exit_col) || set(row, g->sig_col);
 }
 
+/* The accumulator of metric column k in gr, made when first needed: a
+ * group has one for each metric only (an accumulator for every column,
+ * keys and the axis included, was two thirds of a small group). */
+static struct gacc *
+slot(struct groups *g, struct group *gr, size_t k)
+{
+	size_t s = (size_t)g->slot[k], i;
+
+	if (s >= gr->nm) {
+		gr->m = xreallocarray(gr->m, g->nslots, sizeof *gr->m);
+		for (i = gr->nm; i < g->nslots; i++)
+			gacc_init(&gr->m[i], g->xcol >= 0, &gr->axis);
+		gr->nm = g->nslots;
+	}
+	return &gr->m[s];
+}
+
+const struct gacc *
+groups_metric(const struct groups *g, const struct group *gr, size_t col)
+{
+	static struct gacc none;	/* no value: what gacc_init makes */
+	static int made;
+	long s = col < g->ncols ? g->slot[col] : -1;
+
+	if (s >= 0 && (size_t)s < gr->nm)
+		return &gr->m[s];
+	if (!made) {
+		gacc_init(&none, 0, NULL);
+		made = 1;
+	}
+	return &none;
+}
+
 int
 groups_add_row(struct groups *g, const struct columns *c,
     const struct csvread *r, const struct csvread_row *row, struct perr *e)
@@ -304,7 +345,7 @@ groups_add_row(struct groups *g, const struct columns *c,
 		k = g->mets[i];
 		got = num_parse(row->f[k], row->len[k], &v);
 		if (got > 0)
-			gacc_add(&gr->m[k], g->b, v, x, g->labcol >= 0 ?
+			gacc_add(slot(g, gr, k), g->b, v, x, g->labcol >= 0 ?
 			    row->f[g->labcol] : NULL, g->labcol >= 0 ?
 			    row->len[g->labcol] : 0);
 		else if (got < 0)

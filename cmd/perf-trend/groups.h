@@ -22,7 +22,9 @@ struct group {
 	uint64_t failed;	/* runs left out: non-zero exit or a signal */
 	long first_line;	/* where the group first appeared */
 	size_t first_src;
-	struct gacc *m;		/* m[col], for metric columns */
+	struct gacc *m;		/* its metrics' accumulators: see
+				 * groups_metric */
+	size_t nm;
 	struct gaxis axis;	/* the x of its rows, while m[] read them */
 };
 
@@ -70,6 +72,10 @@ struct group *groups_at(const struct groups *g, size_t i);
 struct group *groups_find(const struct groups *g, const char *id);
 /* Rows added (not skipped), and rows whose x was missing or not a number. */
 uint64_t groups_rows(const struct groups *g);
+/* The accumulator of column col in gr: an empty one where the column is
+ * not a metric or gr has no value of it. */
+const struct gacc *groups_metric(const struct groups *g,
+    const struct group *gr, size_t col);
 uint64_t groups_nox(const struct groups *g);
 
 /* Whether column col is part of the store's group key. */

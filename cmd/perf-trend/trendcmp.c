@@ -296,7 +296,8 @@ trendcmp_all(const struct groups *base, const struct columns *cb,
 			    cc->role[kc] != COL_METRIC)
 				continue;
 			cmps = xreallocarray(cmps, n + 1, sizeof *cmps);
-			compare(&cmps[n], &gb->m[k], &gk->m[kc],
+			compare(&cmps[n], groups_metric(base, gb, k),
+			    groups_metric(cand, gk, (size_t)kc),
 			    csvread_colname(rb, k), o);
 			cmps[n++].g = gb;
 		}

@@ -390,7 +390,7 @@ trenddesc_geomean(const struct groups *g, size_t col)
 	json_t *o = json_object();
 
 	for (i = 0; i < n; i++) {
-		m = stats_acc_mean(&groups_at(g, i)->m[col].acc);
+		m = stats_acc_mean(&groups_metric(g, groups_at(g, i), col)->acc);
 		if (m > 0)
 			means[k++] = m;
 	}

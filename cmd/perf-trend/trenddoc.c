@@ -200,6 +200,7 @@ trenddoc_group(const struct trenddoc_opts *o, const struct trenddoc_input *in,
 {
 	struct trendfit_opts fo;
 	struct group *gr = groups_at(in->all, i);
+	const struct gacc *a;
 	json_t *g = json_object(), *ms = json_object(), *m;
 	size_t k;
 
@@ -221,13 +222,14 @@ trenddoc_group(const struct trenddoc_opts *o, const struct trenddoc_input *in,
 	for (k = 0; k < in->c.n; k++) {
 		if (in->c.role[k] != COL_METRIC)
 			continue;
-		m = trenddesc_metric(&gr->m[k], gr->rows, o->confidence);
+		a = groups_metric(in->all, gr, k);
+		m = trenddesc_metric(a, gr->rows, o->confidence);
 		if (in->c.axis >= 0 && (long)k != in->c.axis)
-			xjsonio_set(m, "trend", trendfit_trend(&gr->m[k],
+			xjsonio_set(m, "trend", trendfit_trend(a,
 			    csvread_colname(in->r, k), &fo));
 		if (o->changepoints)
 			xjsonio_set(m, "changepoints",
-			    trendfit_changepoints(&gr->m[k], &fo));
+			    trendfit_changepoints(a, &fo));
 		xjsonio_set(ms, csvread_colname(in->r, k), m);
 	}
 	xjsonio_set(g, "metrics", ms);

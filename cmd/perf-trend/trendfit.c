@@ -411,7 +411,7 @@ trendfit_complexity(const struct groups *g, const struct columns *c,
 			xjsonio_set(o, "metric", xjsonio_text(csvread_colname(r, k)));
 			xjsonio_set(o, "param", xjsonio_text(csvread_colname(r,
 			    (size_t)param)));
-			f = fit(&gr->m[k], &e, &ok);
+			f = fit(groups_metric(g, gr, k), &e, &ok);
 			json_object_update_new(o, f);
 			xjsonio_set(o, "note", ok ? json_null() : json_string(e.msg));
 			json_array_append_new(arr, o);

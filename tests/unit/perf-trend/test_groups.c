@@ -62,10 +62,10 @@ main(void)
 	g = groups_at(u.g, 0);
 	tap_str(g->key[0], "a", "first group a");
 	tap_int((long long)g->rows, 2, "  two rows");
-	tap_int((long long)g->m[1].acc.n, 2, "  v: two values");
-	tap_int((long long)g->m[2].acc.n, 1, "  w: one value (one missing)");
-	tap_num(g->m[1].acc.mean, 2, 0, 0, "  v: mean 2");
-	tap_int((long long)g->m[1].len, 2, "  v: kept exactly");
+	tap_int((long long)groups_metric(u.g, g, 1)->acc.n, 2, "  v: two values");
+	tap_int((long long)groups_metric(u.g, g, 2)->acc.n, 1, "  w: one value (one missing)");
+	tap_num(groups_metric(u.g, g, 1)->acc.mean, 2, 0, 0, "  v: mean 2");
+	tap_int((long long)groups_metric(u.g, g, 1)->len, 2, "  v: kept exactly");
 	tap_ok(groups_at(u.g, 2)->key[0] == NULL, "empty key is no key");
 	tap_ok(groups_find(u.g, "host\x1f" "b\x1e") == groups_at(u.g, 1),
 	    "find by encoded key");
@@ -87,8 +87,8 @@ main(void)
 	/* x values travel with each value; an empty x is counted. */
 	load(&u, "time,v\n1,10\n,11\n3,12\n", -1, NULL, 1, &b);
 	g = groups_at(u.g, 0);
-	tap_num(gacc_xs(&g->m[1])[2], 3, 0, 0, "x kept beside y");
-	tap_ok(isnan(gacc_xs(&g->m[1])[1]), "  empty x is NaN");
+	tap_num(gacc_xs(groups_metric(u.g, g, 1))[2], 3, 0, 0, "x kept beside y");
+	tap_ok(isnan(gacc_xs(groups_metric(u.g, g, 1))[1]), "  empty x is NaN");
 	tap_int((long long)groups_nox(u.g), 1, "  and counted");
 	unload(&u);
 
@@ -112,19 +112,19 @@ main(void)
 	b.limit = 4096;
 	load(&u, text, -1, NULL, 0, &b);
 	g = groups_at(u.g, 0);
-	tap_ok(!gacc_exact(&g->m[0]), "over budget: sketched");
+	tap_ok(!gacc_exact(groups_metric(u.g, g, 0)), "over budget: sketched");
 	tap_int((long long)b.used, 0, "  budget given back");
 	tap_int((long long)b.nsketched, 1, "  one accumulator sketched");
-	tap_int((long long)g->m[0].sk->n, 20000, "  sketch holds every value");
-	tap_num(sketch_quantile(g->m[0].sk, 0.5), 10000.5, 0.01, 0,
+	tap_int((long long)groups_metric(u.g, g, 0)->sk->n, 20000, "  sketch holds every value");
+	tap_num(sketch_quantile(groups_metric(u.g, g, 0)->sk, 0.5), 10000.5, 0.01, 0,
 	    "  median within 1%");
-	tap_num(g->m[0].acc.mean, 10000.5, 1e-12, 0, "  mean exact");
+	tap_num(groups_metric(u.g, g, 0)->acc.mean, 10000.5, 1e-12, 0, "  mean exact");
 	unload(&u);
 	b.limit = 0;
 	load(&u, text, -1, NULL, 0, &b);
-	tap_ok(gacc_exact(&groups_at(u.g, 0)->m[0]), "no limit: exact");
+	tap_ok(gacc_exact(groups_metric(u.g, groups_at(u.g, 0), 0)), "no limit: exact");
 	for (i = 0, v = 1; i < 20000; i++)
-		if (groups_at(u.g, 0)->m[0].y[i] != (double)(i + 1))
+		if (groups_metric(u.g, groups_at(u.g, 0), 0)->y[i] != (double)(i + 1))
 			v = 0;
 	tap_int(v, 1, "  in row order");
 	unload(&u);
