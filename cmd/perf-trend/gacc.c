@@ -113,8 +113,11 @@ gacc_free(struct gacc *a, struct gacc_budget *b)
 		unshare(a, b, 0);
 	free(a->y);
 	free(a->x);
-	free(a->dy);
-	free(a->dx);
+	if (a->dec) {
+		free(a->dec->y);
+		free(a->dec->x);
+		free(a->dec);
+	}
 	if (a->sk) {
 		sketch_free(a->sk);
 		free(a->sk);
@@ -131,31 +134,32 @@ gacc_free(struct gacc *a, struct gacc_budget *b)
 static void
 decimate(struct gacc *a, double y, double x)
 {
+	struct gdec *d = a->dec;
 	size_t i;
 
-	if (a->dseen++ % a->dstride != 0)
+	if (d->seen++ % d->stride != 0)
 		return;
-	if (a->dlen == GACC_DECIMATE) {
+	if (d->len == GACC_DECIMATE) {
 		for (i = 0; i < GACC_DECIMATE / 2; i++) {
-			a->dy[i] = a->dy[2 * i];
-			if (a->dx)
-				a->dx[i] = a->dx[2 * i];
+			d->y[i] = d->y[2 * i];
+			if (d->x)
+				d->x[i] = d->x[2 * i];
 		}
-		a->dlen = GACC_DECIMATE / 2;
-		a->dstride *= 2;
-		if ((a->dseen - 1) % a->dstride != 0)
+		d->len = GACC_DECIMATE / 2;
+		d->stride *= 2;
+		if ((d->seen - 1) % d->stride != 0)
 			return;
 	}
-	if (a->dlen == a->dcap) {
-		a->dcap = a->dcap ? 2 * a->dcap : 8;
-		a->dy = xreallocarray(a->dy, a->dcap, sizeof *a->dy);
+	if (d->len == d->cap) {
+		d->cap = d->cap ? 2 * d->cap : 8;
+		d->y = xreallocarray(d->y, d->cap, sizeof *d->y);
 		if (a->withx)
-			a->dx = xreallocarray(a->dx, a->dcap, sizeof *a->dx);
+			d->x = xreallocarray(d->x, d->cap, sizeof *d->x);
 	}
-	a->dy[a->dlen] = y;
-	if (a->dx)
-		a->dx[a->dlen] = x;
-	a->dlen++;
+	d->y[d->len] = y;
+	if (d->x)
+		d->x[d->len] = x;
+	d->len++;
 }
 
 /* Moves the values of a into two new sketches and a decimated series,
@@ -172,7 +176,8 @@ to_sketch(struct gacc *a, struct gacc_budget *b)
 	sketch_init(a->sk, b->alpha);
 	a->skd = xmalloc(sizeof *a->skd);
 	sketch_init_ref(a->skd, b->alpha, stats_acc_mean(&a->acc));
-	a->dstride = 1;
+	a->dec = xcalloc(1, sizeof *a->dec);
+	a->dec->stride = 1;
 	for (i = 0; i < a->len; i++) {
 		sketch_add(a->sk, a->y[i]);
 		sketch_add(a->skd, a->y[i]);

@@ -44,6 +44,18 @@ struct gaxis {
 	int dropped;		/* no longer kept: none read it, none can */
 };
 
+/* A sketched accumulator's sample of its series, made when it is
+ * sketched (apart, so that an exact one does not carry its room). */
+struct gdec {
+	double *y, *x;		/* every stride-th value (and x), in row
+				 * order, at most GACC_DECIMATE */
+	size_t len, stride;
+	size_t cap;		/* room in y (and x): grows to GACC_DECIMATE,
+				 * so that many small sketched series (200,000
+				 * one-row groups under --memory 1) stay small */
+	uint64_t seen;		/* values offered to it */
+};
+
 struct gacc {
 	struct stats_acc acc;	/* every value: count, mean, M2, min, max */
 	double *y, *x;		/* the values in row order, and their x, while
@@ -58,13 +70,7 @@ struct gacc {
 				 * the values when they were folded, for
 				 * values clustered away from zero */
 	char **lab;		/* with labels: each value's label */
-	double *dy, *dx;	/* once sketched: every dstride-th value (and
-				 * x), in row order, at most GACC_DECIMATE */
-	size_t dlen, dstride;
-	size_t dcap;		/* room in dy (and dx): grows to GACC_DECIMATE,
-				 * so that many small sketched series (200,000
-				 * one-row groups under --memory 1) stay small */
-	uint64_t dseen;		/* values offered to the decimated series */
+	struct gdec *dec;	/* with sk: the decimated series */
 	uint64_t nonpos;	/* values <= 0 (for geometric means) */
 };
 

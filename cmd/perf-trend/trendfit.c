@@ -99,11 +99,11 @@ series(const struct gacc *a, struct series *s)
 		s->n = a->len;
 		s->stride = 1;
 	} else {
-		s->y = a->dy;
-		s->x = a->dx;
+		s->y = a->dec->y;
+		s->x = a->dec->x;
 		s->lab = NULL;
-		s->n = a->dlen;
-		s->stride = a->dstride;
+		s->n = a->dec->len;
+		s->stride = a->dec->stride;
 	}
 }
 

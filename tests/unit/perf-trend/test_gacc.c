@@ -14,9 +14,9 @@ decimated(const struct gacc *a)
 {
 	size_t i;
 
-	for (i = 0; i < a->dlen; i++)
-		if (a->dy[i] != (double)(i * a->dstride) ||
-		    (a->dx && a->dx[i] != 10 * a->dy[i]))
+	for (i = 0; i < a->dec->len; i++)
+		if (a->dec->y[i] != (double)(i * a->dec->stride) ||
+		    (a->dec->x && a->dec->x[i] != 10 * a->dec->y[i]))
 			return 0;
 	return 1;
 }
@@ -58,13 +58,13 @@ main(void)
 	tap_int((long long)b.used, 0, "  budget given back");
 	tap_int((long long)b.nsketched, 1, "  counted");
 	tap_int((long long)a.sk->n, 129, "  the sketch has every value");
-	tap_ok(a.dlen == 129 && a.dstride == 1 && a.dx == NULL && decimated(&a),
+	tap_ok(a.dec->len == 129 && a.dec->stride == 1 && a.dec->x == NULL && decimated(&a),
 	    "  the decimated series every value, no x");
 	for (i = 129; i < 3000; i++)
 		gacc_add(&a, &b, (double)i, NAN, NULL, 0);
 	tap_int((long long)a.acc.n, 3000, "3000 values counted");
-	tap_ok(a.dstride == 4 && a.dlen == 750 && decimated(&a),
-	    "  every 4th kept (%zu of stride %zu)", a.dlen, a.dstride);
+	tap_ok(a.dec->stride == 4 && a.dec->len == 750 && decimated(&a),
+	    "  every 4th kept (%zu of stride %zu)", a.dec->len, a.dec->stride);
 	tap_num(sketch_quantile(a.sk, 0.5), 1499.5, 0.01, 0, "  sketch median");
 	gacc_free(&a, &b);
 	tap_int((long long)b.used, 0, "a sketched accumulator frees to 0");
@@ -76,7 +76,7 @@ main(void)
 		gacc_add(&a, &b, (double)i, 10.0 * (double)i, "l", 1);
 	tap_ok(!gacc_exact(&a) && a.lab == NULL && b.used == 0,
 	    "labels go with the values into the sketch");
-	tap_ok(a.dstride == 2 && a.dlen == 1000 && a.dx != NULL &&
+	tap_ok(a.dec->stride == 2 && a.dec->len == 1000 && a.dec->x != NULL &&
 	    decimated(&a), "  the decimated series keeps x");
 	gacc_free(&a, &b);
 
@@ -142,7 +142,7 @@ main(void)
 			gaxis_add(&ax, &b, 10.0 * (double)i);
 			gacc_add(&full, &b, (double)i, 10.0 * (double)i, NULL, 0);
 		}
-		tap_ok(!gacc_exact(&full) && !full.shared && full.dx != NULL &&
+		tap_ok(!gacc_exact(&full) && !full.shared && full.dec->x != NULL &&
 		    decimated(&full), "axis: a sketched metric's sample keeps "
 		    "its x");
 		gacc_free(&full, &b);
