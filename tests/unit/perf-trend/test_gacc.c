@@ -58,8 +58,8 @@ main(void)
 	tap_int((long long)b.used, 0, "  budget given back");
 	tap_int((long long)b.nsketched, 1, "  counted");
 	tap_int((long long)a.sk->n, 129, "  the sketch has every value");
-	tap_ok(a.dec->len == 129 && a.dec->stride == 1 && a.dec->x == NULL && decimated(&a),
-	    "  the decimated series every value, no x");
+	tap_ok(a.dec->len == 129 && a.dec->stride == 1 && a.dec->x == NULL &&
+	    decimated(&a), "  the decimated series every value, no x");
 	for (i = 129; i < 3000; i++)
 		gacc_add(&a, &b, (double)i, NAN, NULL, 0);
 	tap_int((long long)a.acc.n, 3000, "3000 values counted");
