@@ -267,6 +267,36 @@ EOF
 	assert_output "in 11.7 min (prediction interval 11.4 min to 12.1 min)"
 }
 
+@test "each value keeps its own row's x: metrics with gaps or starting late, against scipy" {
+	# full: every row; gappy: every 7th row empty; late: from row 50.
+	# The x are irregular, so a value read against another row's x would
+	# change the slope.
+	awk 'BEGIN { srand(3); t = 1700000000; print "time,host,full,gappy,late"
+		for (i = 0; i < 400; i++) { t += 1 + int(10 * rand())
+			printf "%d,h,%.3f,%s,%s\n", t, i * 0.5 + 3 * rand(),
+			    i % 7 == 3 ? "" : sprintf("%.3f", 100 - i * 0.25 + 5 * rand()),
+			    i < 50 ? "" : sprintf("%.3f", i * i * 0.01 + rand()) } }' > gaps.csv
+	for mode in --memory=24 --exact; do
+		perf-trend "$mode" gaps.csv > out.json
+		run -0 $PY - gaps.csv out.json <<'EOF'
+import csv, json, sys
+from scipy import stats
+rows = list(csv.DictReader(open(sys.argv[1])))
+ms = json.load(open(sys.argv[2]))["groups"][0]["metrics"]
+bad = []
+for m in ("full", "gappy", "late"):
+    pts = [(float(r["time"]), float(r[m])) for r in rows if r[m] != ""]
+    lr = stats.linregress([p[0] for p in pts], [p[1] for p in pts])
+    t = ms[m]["trend"]
+    if t["n"] != len(pts) or abs(t["ols"]["slope"] - lr.slope) > 1e-9 * abs(lr.slope):
+        bad.append((m, t["n"], len(pts), t["ols"]["slope"], lr.slope))
+print(bad if bad else "", end="")
+sys.exit(1 if bad else 0)
+EOF
+		assert_output ""
+	done
+}
+
 @test "the same input and seed give the same bytes" {
 	perf-trend --compare commit=old,new --seed 3 "$CASES/commits.csv" > a.json
 	perf-trend --compare commit=old,new --seed 3 "$CASES/commits.csv" > b.json
