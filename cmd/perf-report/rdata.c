@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "fmt/csvread.h"
+#include "fmt/spankind.h"
 #include "rdata.h"
 #include "util/num.h"
 #include "util/xalloc.h"
@@ -218,21 +219,11 @@ widen(struct rruns *rr, double t)
 		rr->end = t;
 }
 
-/* Whether a row is one of perfspan's: 0 no, 1 clocks, 2 sampled. */
-static int
+/* Whether a row is one of perfspan's, and how it was measured. */
+static enum spankind
 spankind(const struct csvread_row *row, long mcol)
 {
-	const char *m;
-
-	if (mcol < 0)
-		return 0;
-	m = row->f[mcol];
-	if (strcmp(m, "span") == 0 || strcmp(m, "instrument") == 0)
-		return 1;
-	if (strcmp(m, "span-sampled") == 0 ||
-	    strcmp(m, "instrument-sampled") == 0)
-		return 2;
-	return 0;
+	return spankind_of(mcol >= 0 ? row->f[mcol] : NULL);
 }
 
 /* The columns of perfspan's rows: name, parent, then the three summed. */
@@ -319,7 +310,8 @@ rdata_runs(char *const *paths, size_t npaths, const char *const *names,
 	double t, w, p;
 	char *label;
 	size_t i;
-	int got, kind, rc = -1;
+	enum spankind kind;
+	int got, rc = -1;
 
 	memset(rr, 0, sizeof *rr);
 	rr->start = INFINITY;
@@ -346,8 +338,8 @@ rdata_runs(char *const *paths, size_t npaths, const char *const *names,
 		rr->rows++;
 		if (field(&row, r, tcol, names, &t, e) != 0)
 			goto out;
-		if ((kind = spankind(&row, mcol)) != 0) {
-			rr->sampled |= kind == 2;
+		if ((kind = spankind(&row, mcol)) != SPANKIND_NONE) {
+			rr->sampled |= kind == SPANKIND_SAMPLED;
 			if (add_span(rr, r, &sc, &row, names, e) != 0)
 				goto out;
 			widen(rr, t);

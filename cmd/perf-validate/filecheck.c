@@ -12,6 +12,7 @@
 
 #include "filecheck.h"
 #include "fmt/csvread.h"
+#include "fmt/spankind.h"
 #include "fmt/jsonio.h"
 #include "runstat.h"
 #include "stats/stats.h"
@@ -420,13 +421,12 @@ series_checks(struct checklist *l, const char *path, struct grps *gs,
 	kinds_free(&gap);
 }
 
-/* Whether a runs row is lib/perfspan's (measured_by span, instrument or
- * either -sampled): a function's or span's calls, not a command's run. */
+/* Whether a runs row is lib/perfspan's: a function's or span's calls,
+ * not a command's run. */
 static int
 is_span(const struct csvread_row *row, long mcol)
 {
-	return mcol >= 0 && (strncmp(row->f[mcol], "span", 4) == 0 ||
-	    strncmp(row->f[mcol], "instrument", 10) == 0);
+	return mcol >= 0 && spankind_of(row->f[mcol]) != SPANKIND_NONE;
 }
 
 /* lib/perfspan's rows: left out of the run checks, and calls it had no
