@@ -110,3 +110,14 @@ chartctx_put(FILE *fp, double v)
 	else
 		fprintf(fp, " %.6g", v);
 }
+
+int
+chartctx_data(struct gprun *g, FILE *fp, char *path, struct perr *e)
+{
+	int rc = chartctx_close(fp, path, e);
+
+	if (rc == 0)
+		gprun_str(g, path, "data");
+	free(path);
+	return rc;
+}

@@ -35,6 +35,9 @@ void chartctx_add(struct chartctx *c, const char *base, const char *kind,
 FILE *chartctx_open(const struct chartctx *c, const char *name, char **path,
     struct perr *e);
 int chartctx_close(FILE *fp, const char *path, struct perr *e);
+/* Closes the chart's one data file and gives its path to the chart as
+ * the variable data; frees path. */
+int chartctx_data(struct gprun *g, FILE *fp, char *path, struct perr *e);
 /* A number in a data file: %.6g keeps the files small and the same for
  * the same input. */
 void chartctx_put(FILE *fp, double v);

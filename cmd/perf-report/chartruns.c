@@ -61,10 +61,8 @@ runs_box(struct chartctx *c, struct perr *e)
 			fputc('\n', fp);
 		}
 	}
-	if (chartctx_close(fp, path, e) != 0)
+	if (chartctx_data(g, fp, path, e) != 0)
 		return -1;
-	gprun_str(g, path, "data");
-	free(path);
 	gprun_str(g, "Run time per command", "title");
 	gprun_str(g, "wall time (s)", "ylabel");
 	chartctx_script(g, c, "box.gp");
@@ -117,10 +115,8 @@ runs_hist(struct chartctx *c, struct perr *e)
 			    cnt[b]);
 	}
 	free(cnt);
-	if (chartctx_close(fp, path, e) != 0)
+	if (chartctx_data(g, fp, path, e) != 0)
 		return -1;
-	gprun_str(g, path, "data");
-	free(path);
 	gprun_num(g, "width", w);
 	gprun_str(g, "Run-time histogram", "title");
 	gprun_str(g, "wall time (s)", "xlabel");
@@ -163,10 +159,8 @@ runs_history(struct chartctx *c, struct perr *e)
 		}
 		free(t);
 	}
-	if (chartctx_close(fp, path, e) != 0)
+	if (chartctx_data(g, fp, path, e) != 0)
 		return -1;
-	gprun_str(g, path, "data");
-	free(path);
 	/* Significant change points of wall_s (PELT, then E-divisive). */
 	json_array_foreach(c->ci->trends, i, v)
 		json_array_foreach(json_object_get(json_object_get(v, "doc"),
@@ -241,10 +235,8 @@ complexity(struct chartctx *c, struct perr *e)
 			chartctx_put(fp, r->g[i].wall[j]);
 			fputc('\n', fp);
 		}
-	if (chartctx_close(fp, path, e) != 0)
+	if (chartctx_data(g, fp, path, e) != 0)
 		return -1;
-	gprun_str(g, path, "data");
-	free(path);
 	gprun_num(g, "fit", fit);
 	gprun_num(g, "coef", json_number_value(json_object_get(x, "coef")));
 	lab = xasprintf("fit: %s", best);
@@ -293,10 +285,8 @@ selftime(struct chartctx *c, struct perr *e)
 		gprun_str(g, lab, "label%zu", i + 1);
 		free(lab);
 	}
-	if (chartctx_close(fp, path, e) != 0)
+	if (chartctx_data(g, fp, path, e) != 0)
 		return -1;
-	gprun_str(g, path, "data");
-	free(path);
 	gprun_num(g, "n", (double)n);
 	gprun_str(g, "Self time per function or span", "title");
 	gprun_str(g, r->sampled ? "self time (s of CPU, sampled)" :
@@ -362,10 +352,8 @@ compare(struct chartctx *c, struct perr *e)
 	}
 	if (g == NULL)
 		return 0;
-	if (chartctx_close(fp, path, e) != 0)
+	if (chartctx_data(g, fp, path, e) != 0)
 		return -1;
-	gprun_str(g, path, "data");
-	free(path);
 	gprun_num(g, "n", (double)n);
 	gprun_num(g, "thr", thr);
 	gprun_str(g, "Candidate against baseline", "title");
