@@ -105,7 +105,7 @@ budget_row(struct budgets *bs, size_t gi, const char *name,
 		if (bs->b[k].col < 0 || (bs->b[k].name &&
 		    strcmp(bs->b[k].name, name) != 0))
 			continue;
-		got = num_parse(row->f[bs->b[k].col], row->len[bs->b[k].col],
+		got = num_parse_field(row->f[bs->b[k].col], row->len[bs->b[k].col],
 		    &v);
 		if (got < 0) {
 			perr_set(e, "%s:%ld: column '%s': '%s' is not a number",

@@ -353,7 +353,7 @@ field(const struct csvread_row *row, long col, double def, const char *name,
 		*out = def;
 		return 0;
 	}
-	got = num_parse(row->f[col], row->len[col], out);
+	got = num_parse_field(row->f[col], row->len[col], out);
 	if (got < 0)
 		return perr_set(e, "%s:%ld: column '%s': '%s' is not a number",
 		    row->file, row->line, name, row->f[col]);

@@ -239,7 +239,7 @@ layout_parse(const struct layout *l, const struct csvread *r,
 
 	for (i = 0; i < l->nused; i++) {
 		c = l->used[i];
-		switch (num_parse(row->f[c], row->len[c], &vals[c])) {
+		switch (num_parse_field(row->f[c], row->len[c], &vals[c])) {
 		case 0:
 			vals[c] = NAN;
 			break;

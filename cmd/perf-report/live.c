@@ -443,13 +443,13 @@ live_run(const char *path, double interval, const char *plots)
 		sigprocmask(SIG_BLOCK, &alrm, NULL);
 		if (got == 1) {
 			l.rows++;
-			if (num_parse(row.f[tcol], row.len[tcol], &t) != 1)
+			if (num_parse_field(row.f[tcol], row.len[tcol], &t) != 1)
 				t = NAN;
 			l.t[l.head] = t;
 			for (i = 0; i < NSHOWN; i++) {
 				double v;
 
-				if (l.col[i] < 0 || num_parse(row.f[l.col[i]],
+				if (l.col[i] < 0 || num_parse_field(row.f[l.col[i]],
 				    row.len[l.col[i]], &v) != 1)
 					continue;
 				l.cur[i] = v;

@@ -36,7 +36,7 @@ field(const struct csvread_row *row, struct csvread *r, long col,
 		*v = NAN;
 		return 0;
 	}
-	if (num_parse(row->f[col], row->len[col], v) != 1)
+	if (num_parse_field(row->f[col], row->len[col], v) != 1)
 		return perr_set(e, "%s:%ld: column '%s': '%s' is not a number",
 		    names[row->src], row->line, csvread_colname(r, col),
 		    row->f[col]);
@@ -347,7 +347,7 @@ rdata_runs(char *const *paths, size_t npaths, const char *const *names,
 		}
 		if (field(&row, r, wcol, names, &w, e) != 0)
 			goto out;
-		if (pcol >= 0 && num_parse(row.f[pcol], row.len[pcol], &p) != 1)
+		if (pcol >= 0 && num_parse_field(row.f[pcol], row.len[pcol], &p) != 1)
 			p = NAN;
 		if (pcol < 0)
 			p = NAN;

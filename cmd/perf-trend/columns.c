@@ -163,7 +163,7 @@ columns_see(struct columns *c, const struct csvread_row *row)
 	for (i = 0; i < c->n; i++) {
 		if (c->role[i] != COL_UNDECIDED || row->len[i] == 0)
 			continue;
-		if (num_parse(row->f[i], row->len[i], &v) == 1)
+		if (num_parse_field(row->f[i], row->len[i], &v) == 1)
 			c->role[i] = c->metric_given ? COL_SKIP : COL_METRIC;
 		else if (c->by_given)
 			c->role[i] = COL_SKIP;

@@ -317,7 +317,7 @@ groups_add_row(struct groups *g, const struct columns *c,
 	if (c->nundecided != g->last_und)
 		lists(g, c);
 	if (g->xcol >= 0) {
-		got = num_parse(row->f[g->xcol], row->len[g->xcol], &x);
+		got = num_parse_field(row->f[g->xcol], row->len[g->xcol], &x);
 		if (got < 0)
 			return columns_notnum(c, r, row, (size_t)g->xcol, e);
 		if (got == 0) {
@@ -343,7 +343,7 @@ groups_add_row(struct groups *g, const struct columns *c,
 		gaxis_add(&gr->axis, g->b, x);
 	for (i = 0; i < g->nmets; i++) {
 		k = g->mets[i];
-		got = num_parse(row->f[k], row->len[k], &v);
+		got = num_parse_field(row->f[k], row->len[k], &v);
 		if (got > 0)
 			gacc_add(slot(g, gr, k), g->b, v, x, g->labcol >= 0 ?
 			    row->f[g->labcol] : NULL, g->labcol >= 0 ?

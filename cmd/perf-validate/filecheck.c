@@ -302,7 +302,7 @@ field_num(const struct csvread_row *row, long col)
 {
 	double v;
 
-	if (col < 0 || num_parse(row->f[col], row->len[col], &v) != 1)
+	if (col < 0 || num_parse_field(row->f[col], row->len[col], &v) != 1)
 		return NAN;
 	return v;
 }

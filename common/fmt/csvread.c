@@ -66,7 +66,7 @@ struct csvread {
 	size_t namecap;		/* room in names and owner */
 	char **out;
 	size_t *outlen;
-	char empty[1];
+	char empty[16];		/* "", readable as far as any field */
 };
 
 /* Whether the 8 bytes of w hold a NUL or a newline (the classic test for
@@ -86,10 +86,13 @@ word_special(uint64_t w)
  * time, read from src (a short field built in a register: reading back
  * bytes just stored one by one stalls the processor), since a byte loop
  * with two tests a byte was a twentieth of a whole perf-trend run and two
- * memchr calls a field no better.
+ * memchr calls a field no better.  When src can be read 8 bytes whatever
+ * len (wide), a short field is one load: the loop over its bytes
+ * mispredicted its end at every length that changes from one column to
+ * the next.
  */
 static int
-copy_field(char *dst, const char *src, size_t len)
+copy_field(char *dst, const char *src, size_t len, int wide)
 {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 	uint64_t w = 0, keep;
@@ -97,8 +100,12 @@ copy_field(char *dst, const char *src, size_t len)
 	int hit = 0;
 
 	if (len < 8) {
-		for (i = 0; i < len; i++)
-			w |= (uint64_t)(unsigned char)src[i] << (8 * i);
+		if (wide) {
+			memcpy(&w, src, 8);
+			w &= (UINT64_C(1) << (8 * len)) - 1;
+		} else
+			for (i = 0; i < len; i++)
+				w |= (uint64_t)(unsigned char)src[i] << (8 * i);
 		memcpy(dst, &w, 8);
 		/* The bytes past len read as spaces. */
 		keep = (UINT64_C(1) << (8 * len)) - 1;
@@ -129,7 +136,8 @@ on_field(void *s, size_t len, void *data)
 			sc->toowide = sc->line;
 		return;
 	}
-	/* 16 bytes to spare: a short field is stored as a word. */
+	/* 16 bytes to spare: a short field is stored as a word, and any
+	 * field can be read 16 bytes from its start (csvread.h). */
 	if (sc->buflen + len + 16 > sc->bufcap) {
 		sc->bufcap = (sc->buflen + len + 16) * 2;
 		sc->buf = xreallocarray(sc->buf, sc->bufcap, 1);
@@ -142,7 +150,10 @@ on_field(void *s, size_t len, void *data)
 	/* A NUL byte is not text: every consumer would read the field as
 	 * cut short there (a plausible wrong answer), so the file is refused.
 	 * A quoted field may hold newlines; they count for the line number. */
-	if (copy_field(sc->buf + sc->buflen, f, len)) {
+	/* libcsv hands over its field buffer, which grow_entry made at
+	 * least ENTRY_MIN bytes: it can be read a word at a time. */
+	if (copy_field(sc->buf + sc->buflen, f, len, s != NULL &&
+	    s == sc->p.entry_buf)) {
 		for (size_t i = 0; i < len; i++)
 			if (f[i] == '\n')
 				sc->nl++;
@@ -278,14 +289,17 @@ take(struct src *sc, struct qrow **q, struct perr *e)
  * time, so a long field costs a realloc per block: quadratic copying where
  * realloc cannot remap (under ASan, a 64 MiB field took many minutes).
  * Growing to twice the size asked, and answering later requests from the
- * slack, makes it linear.
+ * slack, makes it linear.  (Never below ENTRY_MIN: on_field reads the
+ * buffer a word at a time.)
  */
+#define ENTRY_MIN 64	/* the least, so that on_field can read a word */
 static void *
 grow_entry(void *p, size_t n)
 {
 	if (p != NULL && malloc_usable_size(p) >= n)
 		return p;
-	return realloc(p, n < (SIZE_MAX >> 1) ? 2 * n : n);
+	return realloc(p, n < ENTRY_MIN / 2 ? ENTRY_MIN :
+	    n < (SIZE_MAX >> 1) ? 2 * n : n);
 }
 
 static int

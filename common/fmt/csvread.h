@@ -13,7 +13,9 @@ struct csvread;
 /* One row, mapped onto the merged header.  Everything it points to is the
  * reader's and stays valid until the next csvread_next or csvread_close. */
 struct csvread_row {
-	char **f;		/* f[i]: the field of column i, "" if empty or absent */
+	char **f;		/* f[i]: the field of column i, "" if empty or absent;
+				 * 16 bytes can be read from f[i] whatever its length
+				 * (num_parse_field's NUM_FIELD_PAD) */
 	size_t *len;		/* len[i]: its length in bytes */
 	long line;		/* the line on which the row starts */
 	const char *file;	/* the source's name, "<stdin>" for standard input */

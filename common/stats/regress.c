@@ -46,7 +46,8 @@ int
 regress_ols(const double *x, const double *y, size_t n, double alpha,
     struct regress_ols *r, struct perr *e)
 {
-	double sxy = 0, syy = 0, sse = 0, dx, dy, d, tq, t;
+	double sxx[2] = { 0 }, sxy[2] = { 0 }, syy[2] = { 0 }, sse[2] = { 0 };
+	double xmax[2] = { -INFINITY, -INFINITY }, dx, dy, dx2, dy2, d, d2, tq, t;
 	size_t i;
 
 	if (finite_input(x, y, n, alpha, e) < 0)
@@ -59,29 +60,52 @@ regress_ols(const double *x, const double *y, size_t n, double alpha,
 	r->r2 = r->p = r->s = NAN;
 	r->xmean = stats_mean(x, n);
 	r->ymean = stats_mean(y, n);
-	r->sxx = 0;
 	r->xmax = -INFINITY;
-	for (i = 0; i < n; i++) {
+	/* Two of each sum: one would wait on the adder's latency. */
+	for (i = 0; i + 2 <= n; i += 2) {
 		dx = x[i] - r->xmean;
 		dy = y[i] - r->ymean;
-		r->sxx += dx * dx;
-		sxy += dx * dy;
-		syy += dy * dy;
-		if (x[i] > r->xmax)
-			r->xmax = x[i];
+		dx2 = x[i + 1] - r->xmean;
+		dy2 = y[i + 1] - r->ymean;
+		sxx[0] += dx * dx;
+		sxx[1] += dx2 * dx2;
+		sxy[0] += dx * dy;
+		sxy[1] += dx2 * dy2;
+		syy[0] += dy * dy;
+		syy[1] += dy2 * dy2;
+		xmax[0] = x[i] > xmax[0] ? x[i] : xmax[0];
+		xmax[1] = x[i + 1] > xmax[1] ? x[i + 1] : xmax[1];
 	}
+	for (; i < n; i++) {
+		dx = x[i] - r->xmean;
+		dy = y[i] - r->ymean;
+		sxx[0] += dx * dx;
+		sxy[0] += dx * dy;
+		syy[0] += dy * dy;
+		xmax[0] = x[i] > xmax[0] ? x[i] : xmax[0];
+	}
+	r->sxx = sxx[0] + sxx[1];
+	sxy[0] += sxy[1];
+	syy[0] += syy[1];
+	r->xmax = xmax[0] > xmax[1] ? xmax[0] : xmax[1];
 	if (n < 2 || r->sxx == 0)
 		return 0;
-	r->slope = sxy / r->sxx;
+	r->slope = sxy[0] / r->sxx;
 	r->intercept = r->ymean - r->slope * r->xmean;
-	r->r2 = syy > 0 ? fmin(1, sxy / r->sxx * (sxy / syy)) : 0;
+	r->r2 = syy[0] > 0 ? fmin(1, sxy[0] / r->sxx * (sxy[0] / syy[0])) : 0;
 	if (n < 3)
 		return 0;
-	for (i = 0; i < n; i++) {
+	for (i = 0; i + 2 <= n; i += 2) {
 		d = y[i] - r->ymean - r->slope * (x[i] - r->xmean);
-		sse += d * d;
+		d2 = y[i + 1] - r->ymean - r->slope * (x[i + 1] - r->xmean);
+		sse[0] += d * d;
+		sse[1] += d2 * d2;
 	}
-	r->s = sqrt(sse / (n - 2));
+	for (; i < n; i++) {
+		d = y[i] - r->ymean - r->slope * (x[i] - r->xmean);
+		sse[0] += d * d;
+	}
+	r->s = sqrt((sse[0] + sse[1]) / (n - 2));
 	r->slope_se = r->s / sqrt(r->sxx);
 	r->intercept_se = r->s * sqrt(1.0 / n +
 	    r->xmean / r->sxx * r->xmean);

@@ -219,38 +219,58 @@ midpoint(double a, double b)
 double
 stats_mean(const double *x, size_t n)
 {
-	double s = 0, c = 0, m, lo, hi;
-	size_t i;
+	double s[4] = { 0 }, c[4] = { 0 }, lo[4], hi[4], m, a, b;
+	size_t i, j;
 	int e;
 
 	if (n == 0)
 		return NAN;
-	lo = hi = x[0];
-	/* Comparisons, not fmin and fmax: those are calls (they order
-	 * NaN, which the values here are not). */
-	for (i = 0; i < n; i++) {
-		s += x[i];
-		lo = x[i] < lo ? x[i] : lo;
-		hi = x[i] > hi ? x[i] : hi;
+	for (j = 0; j < 4; j++)
+		lo[j] = hi[j] = x[0];
+	/* Four sums: one would wait on the adder's latency every value. */
+	for (i = 0; i + 4 <= n; i += 4)
+		for (j = 0; j < 4; j++) {
+			s[j] += x[i + j];
+			lo[j] = x[i + j] < lo[j] ? x[i + j] : lo[j];
+			hi[j] = x[i + j] > hi[j] ? x[i + j] : hi[j];
+		}
+	for (; i < n; i++) {
+		s[0] += x[i];
+		lo[0] = x[i] < lo[0] ? x[i] : lo[0];
+		hi[0] = x[i] > hi[0] ? x[i] : hi[0];
 	}
-	if (isfinite(s)) {
-		m = s / n;
+	for (j = 1; j < 4; j++) {
+		lo[0] = lo[j] < lo[0] ? lo[j] : lo[0];
+		hi[0] = hi[j] > hi[0] ? hi[j] : hi[0];
+	}
+	a = (s[0] + s[1]) + (s[2] + s[3]);
+	if (isfinite(a)) {
+		m = a / n;
 	} else {
 		/* The sum overflowed: add the values scaled by 2^-e (exact
 		 * for values this large), n 2^-e <= 1. */
 		frexp((double)n, &e);
-		for (s = 0, i = 0; i < n; i++)
-			s += ldexp(x[i], -e);
-		m = ldexp(s / n, e);
+		for (a = 0, i = 0; i < n; i++)
+			a += ldexp(x[i], -e);
+		m = ldexp(a / n, e);
 	}
 	/* Second pass: the mean of the residuals corrects rounding, which
 	 * matters when the values share a large offset. */
-	m = fmin(fmax(m, lo), hi);
-	for (i = 0; i < n; i++)
-		c += (x[i] - m) / n;
-	if (isfinite(c))
-		m += c;
-	return fmin(fmax(m, lo), hi);
+	m = fmin(fmax(m, lo[0]), hi[0]);
+	for (i = 0; i + 4 <= n; i += 4)
+		for (j = 0; j < 4; j++)
+			c[j] += x[i + j] - m;
+	for (; i < n; i++)
+		c[0] += x[i] - m;
+	b = ((c[0] + c[1]) + (c[2] + c[3])) / n;
+	if (!isfinite(b)) {
+		/* Residuals of both signs near DBL_MAX: each divided. */
+		for (b = 0, i = 0; i < n; i++)
+			b += (x[i] - m) / n;
+	}
+	if (isfinite(b))
+		m += b;
+	return fmin(fmax(m, lo[0]), hi[0]);
 }
 
 /* Sum of squared deviations from m as scale^2 * *ss, scaled so that
@@ -258,9 +278,34 @@ stats_mean(const double *x, size_t n)
 static void
 sumsq(const double *x, size_t n, double m, double *scale, double *ss)
 {
-	double s = 0, c = 0, d, mx = 0;
-	size_t i;
+	double s[4] = { 0 }, c[4] = { 0 }, d, mx = 0, a, b;
+	size_t i, j;
 
+	/* Unscaled first, four sums at a time (one would wait on the
+	 * adder's latency every value): right unless a square overflowed
+	 * or the squares are so small that some underflowed. */
+	for (i = 0; i + 4 <= n; i += 4)
+		for (j = 0; j < 4; j++) {
+			d = x[i + j] - m;
+			s[j] += d * d;
+			c[j] += d;
+		}
+	for (; i < n; i++) {
+		d = x[i] - m;
+		s[0] += d * d;
+		c[0] += d;
+	}
+	a = (s[0] + s[1]) + (s[2] + s[3]);
+	b = (c[0] + c[1]) + (c[2] + c[3]);
+	if (isfinite(a) && isfinite(b) && a > 0x1p-900) {
+		*scale = 1;
+		*ss = a - b * b / n;	/* corrected two-pass (Chan, Golub, LeVeque) */
+		if (*ss < 0)
+			*ss = 0;
+		return;
+	}
+	/* Scaled by the largest deviation: two passes more (a constant
+	 * comes here too, and ends with a scale of 0). */
 	for (i = 0; i < n; i++)
 		if (fabs(x[i] - m) > mx)
 			mx = fabs(x[i] - m);
@@ -269,12 +314,12 @@ sumsq(const double *x, size_t n, double m, double *scale, double *ss)
 		*ss = 0;
 		return;
 	}
-	for (i = 0; i < n; i++) {
+	for (a = b = 0, i = 0; i < n; i++) {
 		d = (x[i] - m) / mx;
-		s += d * d;
-		c += d;
+		a += d * d;
+		b += d;
 	}
-	*ss = s - c * c / n;	/* corrected two-pass (Chan, Golub, LeVeque) */
+	*ss = a - b * b / n;
 	if (*ss < 0)
 		*ss = 0;
 }

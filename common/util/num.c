@@ -194,3 +194,96 @@ num_parse(const char *s, size_t len, double *out)
 	*out = neg ? -v : v;
 	return 1;
 }
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define ONES UINT64_C(0x0101010101010101)
+#define HIGHS (ONES << 7)
+#define ZEROS (ONES * '0')
+
+/* The low n bytes of a word (n 0 to 8). */
+static uint64_t
+low_bytes(size_t n)
+{
+	return n >= 8 ? ~UINT64_C(0) : (UINT64_C(1) << (8 * n)) - 1;
+}
+
+/* 0x80 in each byte of w that is zero, exactly (no borrow between
+ * bytes, unlike the shorter test for whether there is one). */
+static uint64_t
+zero_bytes(uint64_t w)
+{
+	uint64_t low7 = ~HIGHS;
+
+	return ~(((w & low7) + low7) | w | low7);
+}
+
+/*
+ * The value of the m digits in the low bytes of w (1 <= m <= 8, the
+ * first digit in the lowest byte, as loaded from memory), or -1 if a byte
+ * is not a digit.  Lemire's eight digits at a time: three multiplies.
+ */
+static int64_t
+swar_digits(uint64_t w, size_t m)
+{
+	uint64_t v;
+
+	/* Right-aligned behind leading '0's: "123" as "00000123". */
+	v = (w << (8 * (8 - m))) | (m == 8 ? 0 : ZEROS >> (8 * m));
+	/* Any byte outside '0'..'9': below it borrows, above it carries
+	 * into its high bit (the lowest such byte is always caught). */
+	if (((v + ONES * 0x46) | (v - ZEROS)) & HIGHS)
+		return -1;
+	v -= ZEROS;
+	v = v * 10 + (v >> 8);
+	v = ((v & UINT64_C(0x000000FF000000FF)) * (100 + (UINT64_C(1000000) << 32)) +
+	    ((v >> 16) & UINT64_C(0x000000FF000000FF)) * (1 + (UINT64_C(10000) << 32))) >> 32;
+	return (int64_t)v;
+}
+
+int
+num_parse_field(const char *s, size_t len, double *out)
+{
+	const char *p = s;
+	uint64_t w, dots, lo;
+	size_t m = len, q, nd, nfrac = 0;
+	int64_t mant;
+	double v;
+	int neg = 0;
+
+	if (len == 0)
+		return 0;
+	if (*p == '-' || *p == '+') {
+		neg = *p++ == '-';
+		m--;
+	}
+	if (m == 0 || m > 8)
+		return num_parse(s, len, out);
+	memcpy(&w, p, 8);	/* within NUM_FIELD_PAD of s */
+	w &= low_bytes(m);
+	dots = zero_bytes(w ^ (ONES * '.')) & low_bytes(m) & HIGHS;
+	nd = m;
+	if (dots) {
+		if (dots & (dots - 1))
+			return num_parse(s, len, out);	/* two points */
+		q = (size_t)__builtin_ctzll(dots) / 8;
+		/* The point taken out: the bytes above it shifted down. */
+		lo = w & low_bytes(q);
+		w = q == 7 ? lo : lo | ((w >> (8 * (q + 1))) << (8 * q));
+		nd = m - 1;
+		nfrac = nd - q;
+		if (nd == 0)
+			return num_parse(s, len, out);	/* "." alone */
+	}
+	if ((mant = swar_digits(w, nd)) < 0)
+		return num_parse(s, len, out);	/* not plain: exponent, junk */
+	v = nfrac ? (double)mant / pow10_exact[nfrac] : (double)mant;
+	*out = neg ? -v : v;
+	return 1;
+}
+#else
+int
+num_parse_field(const char *s, size_t len, double *out)
+{
+	return num_parse(s, len, out);
+}
+#endif

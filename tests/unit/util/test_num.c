@@ -100,6 +100,54 @@ main(void)
 	    "does");
 
 	{
+		/* num_parse_field: every short field over an alphabet of what
+		 * numbers are made of and what they are not, with bytes of
+		 * every kind after it (it reads past len), gives num_parse's
+		 * answer to the bit. */
+		static const char abc[] = "0123456789.-+eEx 9\x80\xff";
+		char f[8 + NUM_FIELD_PAD];
+		double a, b;
+		size_t n, j, bad = 0, plain = 0;
+		int ra, rb;
+
+		for (i = 0; i < 400000; i++) {
+			n = (size_t)(rand() % 11);
+			for (j = 0; j < sizeof f; j++)
+				f[j] = j < n ? abc[rand() % (sizeof abc - 1)] :
+				    (char)rand();
+			/* Half of them plain: digits and at most one point. */
+			if (i % 2)
+				for (j = 0; j < n; j++)
+					if (f[j] < '0' || f[j] > '9')
+						f[j] = j == n / 2 ? '.' : '7';
+			if (i % 4 == 1 && n > 0)
+				f[0] = '-';
+			a = b = -1;
+			ra = num_parse_field(f, n, &a);
+			rb = num_parse(f, n, &b);
+			plain += rb == 1;
+			if (ra != rb || (ra == 1 && memcmp(&a, &b, sizeof a))) {
+				if (bad++ == 0)
+					printf("# differs on '%.*s': %d %.17g "
+					    "against %d %.17g\n", (int)n, f, ra,
+					    a, rb, b);
+			}
+		}
+		tap_ok(bad == 0 && plain > 150000, "400000 short fields, "
+		    "bytes of every kind after them: num_parse_field as "
+		    "num_parse to the bit");
+		tap_ok(num_parse_field("0.016663xxxxxxxx", 8, &a) == 1 &&
+		    a == 0.016663 && num_parse_field("-12345678zzzzzzzz", 9,
+		    &b) == 1 && b == -12345678, "num_parse_field: eight "
+		    "digits, with a sign");
+		tap_ok(num_parse_field("1.2.3...........", 5, &a) == -1 &&
+		    num_parse_field("................", 1, &a) == -1 &&
+		    num_parse_field("-...............", 1, &a) == -1 &&
+		    num_parse_field("1e5.............", 3, &a) == 1 &&
+		    a == 1e5, "num_parse_field: two points, a point alone, "
+		    "a sign alone refused; an exponent parsed");
+	}
+	{
 		/* Found by tests/fuzz/lf/num: the slow path read past len. */
 		char *f = malloc(5);
 
