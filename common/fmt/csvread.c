@@ -125,16 +125,19 @@ copy_field(char *dst, const char *src, size_t len, int wide)
 #endif
 }
 
-static void
-on_field(void *s, size_t len, void *data)
+/*
+ * What on_field leaves to a call of its own, so that its common case (a
+ * field that fits, a short one copied in one load) stays a handful of
+ * instructions: the field limit, growing the queue, and the bytes of a
+ * field that may hold a newline or a NUL.  Returns 0 to drop the field.
+ */
+static int __attribute__((noinline))
+field_room(struct src *sc, size_t len)
 {
-	struct src *sc = data;
-	const char *f = s ? s : "";
-
 	if (sc->recfields == MAXFIELDS || sc->toowide) {
 		if (!sc->toowide)
 			sc->toowide = sc->line;
-		return;
+		return 0;
 	}
 	/* 16 bytes to spare: a short field is stored as a word, and any
 	 * field can be read 16 bytes from its start (csvread.h). */
@@ -147,19 +150,37 @@ on_field(void *s, size_t len, void *data)
 		sc->offs = xreallocarray(sc->offs, sc->offcap, sizeof *sc->offs);
 		sc->lens = xreallocarray(sc->lens, sc->offcap, sizeof *sc->lens);
 	}
-	/* A NUL byte is not text: every consumer would read the field as
-	 * cut short there (a plausible wrong answer), so the file is refused.
-	 * A quoted field may hold newlines; they count for the line number. */
+	return 1;
+}
+
+/* A NUL byte is not text: every consumer would read the field as cut
+ * short there (a plausible wrong answer), so the file is refused.  A
+ * quoted field may hold newlines; they count for the line number. */
+static void __attribute__((noinline))
+field_specials(struct src *sc, const char *f, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (f[i] == '\n')
+			sc->nl++;
+		else if (f[i] == '\0' && !sc->nul)
+			sc->nul = sc->line + sc->nl;
+}
+
+static void
+on_field(void *s, size_t len, void *data)
+{
+	struct src *sc = data;
+	const char *f = s ? s : "";
+
+	if ((sc->recfields == MAXFIELDS || sc->toowide ||
+	    sc->buflen + len + 16 > sc->bufcap || sc->noffs == sc->offcap) &&
+	    !field_room(sc, len))
+		return;
 	/* libcsv hands over its field buffer, which grow_entry made at
 	 * least ENTRY_MIN bytes: it can be read a word at a time. */
 	if (copy_field(sc->buf + sc->buflen, f, len, s != NULL &&
-	    s == sc->p.entry_buf)) {
-		for (size_t i = 0; i < len; i++)
-			if (f[i] == '\n')
-				sc->nl++;
-			else if (f[i] == '\0' && !sc->nul)
-				sc->nul = sc->line + sc->nl;
-	}
+	    s == sc->p.entry_buf))
+		field_specials(sc, f, len);
 	sc->buf[sc->buflen + len] = '\0';
 	sc->offs[sc->noffs] = sc->buflen;
 	sc->lens[sc->noffs++] = len;
