@@ -224,12 +224,12 @@ ts_order(const double *x, const double *y, size_t n, double nt,
 			free(smp);
 			return 0;
 		}
-		/* A bracket around the ranks, 8 standard errors of the
+		/* A bracket around the ranks, 4 standard errors of the
 		 * sampled quantile to each side, widened when it misses. */
 		for (; tries < 3; tries++) {
 			/* The two sampled order statistics, selected (the
 			 * sample need not be sorted). */
-			d = (8 << (2 * tries)) * 0.5 / sqrt(nsmp);
+			d = (4 << (2 * tries)) * 0.5 / sqrt(nsmp);
 			q = rank[0] / nt - d;
 			sk[0] = q > 0 ? (size_t)(q * nsmp) : 0;
 			q2 = rank[nr - 1] / nt + d;
