@@ -9,6 +9,7 @@ load helpers
 
 GEN=$ROOT/tests/report/gen.awk
 PNGSTAT=$ROOT/tests/report/pngstat.py
+FRAMES=$ROOT/tests/report/frames.py
 
 setup() {
 	command -v chromium > /dev/null || skip "chromium is missing (.ci/deps installs it)"
@@ -51,7 +52,9 @@ dom() {
 
 @test "--interactive: the same page with gnuplot's mouse script, one file, nothing fetched" {
 	perf-report --interactive -o rep runs.csv
-	[ "$(grep -c '<iframe class=chart srcdoc=' rep/report.html)" -eq 4 ]
+	[ "$(grep -c '<iframe class=chart style="aspect-ratio:[0-9]*/[0-9]*" srcdoc=' rep/report.html)" -eq 4 ]
+	# Each frame's chart as gnuplot drew it: lines kept, paths of numbers.
+	[ "$(/usr/bin/python3 "$FRAMES" rep/report.html)" -eq 4 ]
 	grep -q 'gnuplot_svg.toggleGrid' rep/report.html
 	! grep -Eq '(src|href)=(&quot;|&#39;)(https?:|file:|/)' rep/report.html
 	shot rep/report.html page.png

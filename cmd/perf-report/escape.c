@@ -81,10 +81,14 @@ escape_md(const char *s)
 	return done(&b);
 }
 
-char *
-escape_html(const char *s)
+/* HTML's five specials as entities; with doc, line ends and tabs as
+ * character references (a document's own, kept as they are), else as
+ * visible escapes like every control character. */
+static char *
+html(const char *s, int doc)
 {
 	struct buf b = { NULL, 0, 0 };
+	char ref[8];
 
 	for (; *s; s++) {
 		switch (*s) {
@@ -93,12 +97,31 @@ escape_html(const char *s)
 		case '>': put(&b, "&gt;", 4); break;
 		case '"': put(&b, "&quot;", 6); break;
 		case '\'': put(&b, "&#39;", 5); break;
+		case '\n': case '\t': case '\r':
+			if (doc) {
+				snprintf(ref, sizeof ref, "&#%d;", *s);
+				put(&b, ref, strlen(ref));
+				break;
+			}
+			/* FALLTHROUGH */
 		default:
 			if (!put_ctl(&b, (unsigned char)*s))
 				put(&b, s, 1);
 		}
 	}
 	return done(&b);
+}
+
+char *
+escape_html(const char *s)
+{
+	return html(s, 0);
+}
+
+char *
+escape_srcdoc(const char *s)
+{
+	return html(s, 1);
 }
 
 char *

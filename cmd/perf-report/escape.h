@@ -17,6 +17,10 @@ char *escape_text(const char *s);
 char *escape_md(const char *s);
 /* For HTML text and attribute values: & < > " ' as entities. */
 char *escape_html(const char *s);
+/* A whole document for an attribute's value (an iframe's srcdoc): as
+ * escape_html, but its line ends and tabs kept, as &#10; &#13; &#9; (a
+ * script's line comment ends at its line's end). */
+char *escape_srcdoc(const char *s);
 /* A gnuplot single-quoted string literal, quotes included: inside single
  * quotes gnuplot expands no backslash, backquote or macro, and a quote is
  * written twice; what is inside is data, never a command. */

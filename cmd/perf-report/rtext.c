@@ -469,11 +469,19 @@ inline_svg(const char *path, int interactive, FILE *fp)
 		return -1;
 	}
 	if (interactive) {
-		char *q = escape_html(p);
+		char *q = escape_srcdoc(p), *vb = strstr(p, "viewBox=\"");
+		double w, h;
 
 		/* Only the escaping of srcdoc's value: the SVG is gnuplot's,
-		 * its text already escaped as XML. */
-		fprintf(fp, "<iframe class=chart srcdoc=\"%s\"></iframe>\n", q);
+		 * its text already escaped as XML.  The frame takes the
+		 * chart's own shape (a panel per host makes it taller). */
+		if (vb == NULL || sscanf(vb, "viewBox=\"%*f %*f %lf %lf", &w,
+		    &h) != 2 || !(w > 0 && h > 0))
+			w = 900, h = 480;
+		fprintf(fp, "<iframe class=chart style=\"aspect-ratio:%.0f/%.0f\" "
+		    "srcdoc=\"&lt;style&gt;body{margin:0}svg{display:block;"
+		    "width:100%%;height:auto}&lt;/style&gt;%s\"></iframe>\n", w,
+		    h, q);
 		free(q);
 	} else
 		fputs(p, fp);
@@ -489,7 +497,7 @@ static const char css[] =
 "th,td{border:1px solid #bbb;padding:.2em .5em;vertical-align:top}\n"
 "td.n{text-align:right;font-variant-numeric:tabular-nums}\n"
 "figure{margin:1em 0}svg{max-width:100%;height:auto}\n"
-"iframe.chart{width:100%;aspect-ratio:900/480;border:0}\n"
+"iframe.chart{width:100%;border:0}\n"
 ".summary{background:#f4f4f4;padding:.5em 1em;border-left:4px solid "
 "#888}\n";
 

@@ -27,6 +27,10 @@ main(void)
 	is(escape_html("<a href=\"x\">it's & </a>"),
 	    "&lt;a href=&quot;x&quot;&gt;it&#39;s &amp; &lt;/a&gt;",
 	    "html: entities");
+	is(escape_html("a\nb\tc"), "a\\nb\\tc", "html: line ends visible");
+	is(escape_srcdoc("<p a='1'>\n// x\r\n\ty\x01</p>"),
+	    "&lt;p a=&#39;1&#39;&gt;&#10;// x&#13;&#10;&#9;y\\x01&lt;/p&gt;",
+	    "srcdoc: a document's line ends and tabs kept as references");
 	is(escape_gp(""), "''", "gp: empty literal");
 	is(escape_gp("it's"), "'it''s'", "gp: a quote doubled");
 	is(escape_gp("`id` @m system(\"x\") \\"), "'`id` @m system(\"x\") \\'",
