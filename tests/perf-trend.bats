@@ -573,3 +573,22 @@ iid() {
 	run -0 jq -c '.groups[0].metrics.v.changepoints | [.pelt[].significant, .notes]' out.json
 	assert_output '[false,["1 of 1 PELT change points not significant (Welch p, Holm-adjusted over the series'"'"' PELT points, above 0.05)"]]'
 }
+
+@test "a scan of names (param_algo=cat,cksum) is read, and not fitted, with the reason" {
+	printf '%s\n' 'time,host,name,command,param_algo,run,wall_s,exit_status' \
+	    '1,h,x,cat f,cat,1,0.5,0' '2,h,x,cat f,cat,2,0.6,0' \
+	    '3,h,x,cksum f,cksum,1,0.9,0' '4,h,x,cksum f,cksum,2,1.0,0' > names.csv
+	# Before: "names.csv:2: column 'param_algo': 'cat' is not a number", exit 2.
+	run -0 --separate-stderr perf-trend -f text names.csv
+	assert_line "# complexity: not fitted: names.csv:2: column 'param_algo': 'cat' is not a number"
+	perf-trend names.csv > out.json
+	check_json trend.schema.json out.json
+	run -0 jq -c '[.options.complexity, .columns.key, [.groups[].keys.param_algo]]' out.json
+	assert_output '[null,["host","name","command","param_algo"],["cat","cksum"]]'
+	# Asked for by name, it is an error still.
+	run -2 --separate-stderr perf-trend --complexity=param_algo names.csv
+	[ "$stderr" = "perf-trend: names.csv:2: column 'param_algo': 'cat' is not a number" ]
+	# And perf-report reports it.
+	run -0 --separate-stderr perf-report names.csv
+	assert_line --partial "complexity: not fitted: names.csv:2: column 'param_algo'"
+}

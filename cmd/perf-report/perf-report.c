@@ -242,7 +242,7 @@ samples_args(char **paths, size_t n)
 
 /* perf-trend's options for runs: change points of each command's history;
  * with two commands, the comparison of the second against the first; with
- * a numeric parameter, the complexity fit. */
+ * a parameter, the complexity fit (perf-trend's default). */
 static const char **
 runs_args(const struct rruns *r)
 {
@@ -267,9 +267,8 @@ runs_args(const struct rruns *r)
 			args[n++] = cmp;
 		}
 	}
-	if (r->param) {
-		args[n++] = "--complexity";
-	}
+	/* A scan's complexity: perf-trend fits its one param_* column by
+	 * default, and says why not when its values are names. */
 	args[n] = NULL;
 	return args;
 }

@@ -172,6 +172,8 @@ complexity(json_t *sec, json_t *td)
 		free(lab);
 	}
 	rsec_addtable(sec, xt);
+	if ((best = rsec_text(td, "complexity_skipped")) != NULL)
+		rsec_line(sec, "complexity: not fitted: %s", best);
 }
 
 void

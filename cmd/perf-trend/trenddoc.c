@@ -84,10 +84,21 @@ xtrenddoc_load(struct trenddoc_input *in, const struct trenddoc_opts *o,
 		    (in->a && groups_add_row(in->a, &in->c, in->r, &row,
 		    &e) < 0) ||
 		    (in->b && groups_add_row(in->b, &in->c, in->r, &row,
-		    &e) < 0) ||
-		    (in->cx && groups_add_row(in->cx, &in->c, in->r, &row,
 		    &e) < 0))
 			die(&e);
+		if (in->cx && groups_add_row(in->cx, &in->c, in->r, &row,
+		    &e) < 0) {
+			/* Every store read the row's metrics before: its
+			 * parameter is not a number.  Asked for, that is an
+			 * error; found, a scan of names (algo=cat,cksum),
+			 * not of sizes: nothing to fit, said so. */
+			if (o->complexity)
+				die(&e);
+			snprintf(in->cxskip, sizeof in->cxskip, "%s", e.msg);
+			groups_free(in->cx);
+			in->cx = NULL;
+			in->cxcol = -1;
+		}
 	}
 	if (got < 0)
 		die(&e);
@@ -278,6 +289,8 @@ build(const struct trenddoc_opts *o, struct trenddoc_input *in,
 	if (in->cx)
 		xjsonio_set(doc, "complexity", trendfit_complexity(in->cx, &in->c,
 		    in->r, in->cxcol));
+	if (in->cxskip[0])
+		xjsonio_set(doc, "complexity_skipped", xjsonio_text(in->cxskip));
 	return doc;
 }
 

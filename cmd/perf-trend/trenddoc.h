@@ -45,6 +45,8 @@ struct trenddoc_input {
 				 * --baseline: a, every row */
 	struct groups *cx;	/* --complexity: groups without the param */
 	long cmpcol, cxcol, labcol;	/* labcol: commit, for change points */
+	char cxskip[1024];	/* why a scan found by its param_* column is
+				 * not fitted ("": it is, or there is none) */
 	uint64_t *srcrows;	/* data rows read per source */
 };
 

@@ -384,6 +384,12 @@ complexity(const json_t *doc, FILE *fp, int *rv)
 	size_t i;
 	char *label, buf[NUM_BUFSZ], buf2[NUM_BUFSZ];
 
+	if ((note = json_object_get(doc, "complexity_skipped")) != NULL) {
+		putc('\n', fp);
+		if (fprintf(fp, "# complexity: not fitted: %s\n",
+		    json_string_value(note)) < 0)
+			*rv = -1;
+	}
 	if (json_array_size(json_object_get(doc, "complexity")) == 0)
 		return;
 	t.ncol = 8;
