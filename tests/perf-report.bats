@@ -214,6 +214,30 @@ print(sum(c["file"].endswith(".svg") for c in json.load(open(sys.argv[1]))["char
 	[ "$stderr" = "perf-report: <stdout>: write error: No space left on device" ]
 }
 
+@test "--live on a terminal, run as a background job (under timeout): it draws, not stopped by SIGTTOU" {
+	command -v tmux > /dev/null || skip "tmux is missing (.ci/deps installs it)"
+	awk -F, 'NR == 1 || $2 == "db1"' samples.csv | head -n 50 > db1.csv
+	sock=$BATS_TEST_TMPDIR/tmux.sock
+	# timeout(1) runs it in a process group of its own, not the
+	# terminal's foreground: setting the terminal's modes stopped it
+	# before its first frame (a blank screen until the timeout).
+	tmux -S "$sock" new-session -d -x 120 -y 40 \
+	    "timeout 4 perf-report --live -i 1 db1.csv 2> err; echo \$? > done; sleep 20"
+	for i in $(seq 100); do
+		[ -s done ] && break
+		sleep 0.1
+	done
+	screen=$(tmux -S "$sock" capture-pane -p)
+	tmux -S "$sock" kill-server
+	echo "$screen"
+	[ "$(cat done)" = 124 ]
+	grep -q '^perf-report --live: 49 rows' <<< "$screen"
+	grep -Eq '^now \(2026-01-01 00:00:[0-9]{2} UTC\):$' <<< "$screen"
+	# gnuplot's warnings are not on the screen.
+	! grep -q 'Warning' <<< "$screen"
+	[ ! -s err ]
+}
+
 @test "--live: at the end of input, the last frame with current values and the alerts firing" {
 	awk -F, 'NR == 1 || $2 == "db1"' samples.csv | head -n 1050 > db1.csv
 	run -0 --separate-stderr perf-report --live -i 10s < db1.csv

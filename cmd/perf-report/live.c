@@ -163,7 +163,11 @@ keys_on(struct live *l)
 	l->keys = open("/dev/tty", O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	if (l->keys < 0)
 		return;
-	if (tcgetattr(l->keys, &l->saved) != 0) {
+	/* Only the terminal's foreground job may set its modes: any other
+	 * (under timeout(1), or started with &) is stopped by SIGTTOU, and
+	 * reading its keys by SIGTTIN.  There, q is not ours to read. */
+	if (tcgetpgrp(l->keys) != getpgrp() ||
+	    tcgetattr(l->keys, &l->saved) != 0) {
 		close(l->keys);
 		l->keys = -1;
 		return;
@@ -197,13 +201,37 @@ quit_pressed(struct live *l)
 	return 0;
 }
 
-/* Runs gnuplot's dumb terminal on the ring; its text goes to stdout. */
+/* The last non-empty line of the file at path into buf ("gnuplot failed"
+ * when there is none). */
+static void
+last_line(const char *path, char *buf, size_t len)
+{
+	char line[256];
+	FILE *fp = fopen(path, "r");
+
+	snprintf(buf, len, "gnuplot failed");
+	if (fp == NULL)
+		return;
+	while (fgets(line, sizeof line, fp) != NULL) {
+		line[strcspn(line, "\n")] = '\0';
+		if (line[0] != '\0')
+			snprintf(buf, len, "gnuplot: %.200s", line);
+	}
+	fclose(fp);
+}
+
+/* Runs gnuplot's dumb terminal on the ring; its text goes to stdout, its
+ * messages to a file (its warnings, such as a flat series' "empty y
+ * range", would land in the middle of the screen); when it fails, the
+ * last of them takes the charts' place. */
 static void
 draw_charts(struct live *l, int width)
 {
 	char *data = xasprintf("%s/live.dat", l->dir), *script, *argv[40],
-	    *lab[MAXCHARTS];
+	    *lab[MAXCHARTS], *errpath, msg[256] = "";
 	size_t i, k, na = 0, j;
+	struct launch_opts o;
+	int status = 0;
 	pid_t pid;
 	FILE *fp;
 
@@ -246,11 +274,29 @@ draw_charts(struct live *l, int width)
 	argv[na++] = script;
 	argv[na] = NULL;
 	fflush(stdout);
-	if (launch_argv(argv, &pid) == 0)
-		while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
+	errpath = xasprintf("%s/live.err", l->dir);
+	launch_opts_init(&o);
+	o.err_fd = open(errpath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (launch_start(&o, argv, &pid) != 0)
+		snprintf(msg, sizeof msg, "gnuplot: cannot run it");
+	else {
+		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 			;
+		if (status != 0)
+			last_line(errpath, msg, sizeof msg);
+	}
+	if (msg[0]) {
+		char *m = escape_text(msg);
+
+		printf("charts: %s\n", m);
+		free(m);
+	}
+	launch_opts_free(&o);
+	if (o.err_fd >= 0)
+		close(o.err_fd);
 	for (i = 0; i < na; i++)
 		free(argv[i]);
+	free(errpath);
 	free(data);
 }
 
