@@ -30,11 +30,13 @@ rinput_kind_name(enum rkind k)
 	return names[k];
 }
 
-/* Copies standard input into DIR/stdin.in.  Returns the path or NULL. */
+/* Copies standard input into DIR/data/stdin.in (read more than once, and
+ * kept with the report as what it was made from).  Returns the path or
+ * NULL. */
 static char *
 copy_stdin(const char *workdir, struct perr *e)
 {
-	char buf[65536], *path = xasprintf("%s/stdin.in", workdir);
+	char buf[65536], *path = xasprintf("%s/data/stdin.in", workdir);
 	ssize_t n, w, off;
 	int fd;
 
