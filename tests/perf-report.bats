@@ -263,3 +263,16 @@ print(sum(c["file"].endswith(".svg") for c in json.load(open(sys.argv[1]))["char
 @test "golden cases: the refusals, one per kind of bad input" {
 	golden_cases perf-report 4
 }
+
+@test "a comparison whose baseline median is 0 says so, never +nan%" {
+	{
+		echo time,host,name,command,run,wall_s,exit_status
+		for i in 1 2 3 4 5 6 7 8; do
+			echo "$i,h,fast,true,$i,0,0"
+			echo "$((i + 10)),h,slow,sleep,$i,0.00$((i + 1)),0"
+		done
+	} > zero.csv
+	run -0 --separate-stderr perf-report --no-charts zero.csv
+	assert_line "  regressed: h wall_s: median 0 to 0.0055 (ratio of medians not defined: baseline median is 0)"
+	! grep -qi nan <<< "$output"
+}

@@ -35,6 +35,8 @@ comparison(json_t *sec, json_t *t, json_t *c)
 	json_t *ci = json_object_get(ratio, "ci");
 	const char *verdict = rsec_text(c, "verdict");
 	const char *metric = rsec_text(c, "metric");
+	const char *why = json_string_value(json_array_get(json_object_get(c,
+	    "notes"), 0));
 	char *lab = rsec_group_label(c);
 	int regressed = verdict && strcmp(verdict, "regressed") == 0;
 
@@ -44,12 +46,21 @@ comparison(json_t *sec, json_t *t, json_t *c)
 	    rsec_num(c, "change_pct"), rsec_num(ci, "lo"),
 	    rsec_num(ci, "hi"),
 	    rsec_num(json_object_get(c, "mann_whitney"), "p_holm"), verdict);
-	if (regressed)
+	if (!regressed && !(verdict && strcmp(verdict, "improved") == 0))
+		;
+	else if (isnan(rsec_num(c, "change_pct")))
+		/* No ratio (a baseline median of 0): the medians, and
+		 * perf-trend's reason. */
+		rsec_line(sec, "%s: %s %s: median %.4g to %.4g (%s)", verdict,
+		    lab, metric, rsec_num(json_object_get(c, "baseline"),
+		    "median"), rsec_num(json_object_get(c, "candidate"),
+		    "median"), why ? why : "no ratio of medians");
+	else if (regressed)
 		rsec_line(sec, "regressed: %s %s %+.1f%% (ratio of medians "
 		    "%.4g, 95%% interval %.4g to %.4g)", lab, metric,
 		    rsec_num(c, "change_pct"), rsec_num(ratio, "value"),
 		    rsec_num(ci, "lo"), rsec_num(ci, "hi"));
-	else if (verdict && strcmp(verdict, "improved") == 0)
+	else
 		rsec_line(sec, "improved: %s %s %+.1f%%", lab, metric,
 		    rsec_num(c, "change_pct"));
 	free(lab);
