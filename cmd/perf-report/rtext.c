@@ -269,17 +269,22 @@ rtext_text(const json_t *doc, FILE *fp)
 {
 	const json_t *s, *v, *c;
 	size_t i, j;
-	char *t, a[32];
+	char *t, *u, *made, a[32];
 
 	text_heading(fp, str(doc, "title"), '=');
-	fprintf(fp, "made %s UTC from", rdoc_time(json_number_value(
+	made = xasprintf("made %s UTC from", rdoc_time(json_number_value(
 	    json_object_get(doc, "generated")), a, sizeof a));
 	json_array_foreach(json_object_get(doc, "inputs"), i, v) {
 		t = escape_text(str(v, "path"));
-		fprintf(fp, "%s %s (%s)", i ? "," : "", t, str(v, "format"));
+		u = xasprintf("%s%s %s (%s)", made, i ? "," : "", t,
+		    str(v, "format"));
+		free(made);
 		free(t);
+		made = u;
 	}
-	fputs("\n\n", fp);
+	wrap(fp, "", "  ", made);	/* many inputs: over 100 columns */
+	free(made);
+	fputc('\n', fp);
 	text_heading(fp, "Summary", '-');
 	json_array_foreach(json_object_get(json_object_get(doc, "summary"),
 	    "lines"), i, v) {

@@ -80,8 +80,12 @@ rtrust_validation(json_t *doc, json_t *summary_lines,
 			/* Past the last row r is NULL, and so is st. */
 			if (st == NULL || strcmp(st, "unknown") == 0)
 				break;
-			rsec_linea(summary_lines, "trust: %s %s: %s", st,
+			/* With its subject: two hosts' (or commands') same
+			 * warning read as one said twice. */
+			rsec_linea(summary_lines, "trust: %s %s (%s): %s", st,
 			    json_string_value(json_array_get(r, 1)),
+			    json_string_value(json_array_get(r, 2)) ?
+			    json_string_value(json_array_get(r, 2)) : "-",
 			    json_string_value(json_array_get(r, 3)) ?
 			    json_string_value(json_array_get(r, 3)) : "");
 		}
