@@ -1,15 +1,22 @@
-# histogram.gp - run-time histograms of each command on common bins.
+# histogram.gp - a run-time histogram per command, a panel each, on bins
+# of its own.
 # Variables: svgout, pngout, interactive, height; data (one block per
-# command: bin centre, count); n; width (of a bin); label<I>; title,
-# xlabel.
+# command: bin centre, count, bin width); n; label<I>, top<I> (its
+# highest count); title, xlabel.
 load plotdir.'/common.gp'
 set style fill transparent solid 0.35 border
-set boxwidth width absolute
 set xlabel xlabel noenhanced
 set ylabel 'runs'
-set title title noenhanced
-set key top right noenhanced
+set yrange [0:*]
+unset key
 do for [pass=1:2] {
     if (pass == 1) { eval term_svg; set output svgout } else { eval term_png; set output pngout }
-    plot for [i=1:n] data index (i-1) using 1:2 with boxes lt i title value(sprintf('label%d', i))
+    set multiplot layout n,1 title title noenhanced
+    do for [i=1:n] {
+        set title value(sprintf('label%d', i)) noenhanced
+        # Whole runs on the y axis (no 0.5 runs).
+        if (value(sprintf('top%d', i)) <= 8) { set ytics 1 } else { set ytics autofreq }
+        plot data index (i-1) using 1:2:3 with boxes lt i notitle
+    }
+    unset multiplot
 }

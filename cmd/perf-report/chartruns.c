@@ -79,51 +79,60 @@ runs_hist(struct chartctx *c, struct perr *e)
 	const struct rruns *r = c->ci->runs;
 	static const char *const y[] = { "wall_s" };
 	struct gprun *g;
-	size_t i, j, n, nb, total = 0, *cnt, b;
-	double lo = INFINITY, hi = -INFINITY, w;
+	size_t i, j, n, nb, *cnt, b, top;
+	double lo, hi, w;
 	char *path;
 	FILE *fp;
 
 	n = r->ng < MAX_GROUPS ? r->ng : MAX_GROUPS;
-	for (i = 0; i < n; i++)
-		for (j = 0; j < r->g[i].n; j++) {
-			lo = fmin(lo, r->g[i].wall[j]);
-			hi = fmax(hi, r->g[i].wall[j]);
-			total++;
-		}
-	if (total < 2)
+	for (i = 0, j = 0; i < n; i++)
+		j += r->g[i].n;
+	if (j < 2)
 		return 0;
-	/* Square-root rule, 5 to 40 bins on the common range. */
-	nb = (size_t)ceil(sqrt((double)total));
-	nb = nb < 5 ? 5 : nb > 40 ? 40 : nb;
-	w = hi > lo ? (hi - lo) / (double)nb : fmax(fabs(lo) * 0.01, 1e-9);
-	g = chartctx_run(c, "runs_hist", 420);
+	/* A panel per command, on bins of its own: on common bins, commands
+	 * of different speeds each filled one bin and showed no shape. */
+	g = chartctx_run(c, "runs_hist", (int)(100 + 180 * n));
 	group_labels(g, r);
 	if ((fp = chartctx_open(c, "runs_hist.dat", &path, e)) == NULL)
 		return -1;
-	cnt = xcalloc(nb, sizeof *cnt);
+	cnt = xcalloc(40, sizeof *cnt);
 	for (i = 0; i < n; i++) {
-		memset(cnt, 0, nb * sizeof *cnt);
+		lo = INFINITY;
+		hi = -INFINITY;
 		for (j = 0; j < r->g[i].n; j++) {
-			b = (size_t)((r->g[i].wall[j] - lo) / w);
-			cnt[b < nb ? b : nb - 1]++;
+			lo = fmin(lo, r->g[i].wall[j]);
+			hi = fmax(hi, r->g[i].wall[j]);
 		}
-		fprintf(fp, "%s# block %zu: bin centre, runs\n", i ? "\n\n" :
-		    "", i + 1);
-		for (b = 0; b < nb; b++)
-			fprintf(fp, "%.9g %zu\n", lo + w * ((double)b + 0.5),
-			    cnt[b]);
+		/* Square-root rule, 5 to 40 bins. */
+		nb = (size_t)ceil(sqrt((double)r->g[i].n));
+		nb = nb < 5 ? 5 : nb > 40 ? 40 : nb;
+		w = hi > lo ? (hi - lo) / (double)nb : fmax(fabs(lo) * 0.01,
+		    1e-9);
+		memset(cnt, 0, 40 * sizeof *cnt);
+		for (j = 0, top = 0; j < r->g[i].n; j++) {
+			b = (size_t)((r->g[i].wall[j] - lo) / w);
+			b = b < nb ? b : nb - 1;
+			top = ++cnt[b] > top ? cnt[b] : top;
+		}
+		gprun_numf(g, (double)top, "top%zu", i + 1);
+		fprintf(fp, "%s# block %zu: bin centre, runs, bin width\n",
+		    i ? "\n\n" : "", i + 1);
+		for (b = 0; r->g[i].n > 0 && b < nb; b++)
+			fprintf(fp, "%.9g %zu %.9g\n", lo + w * ((double)b +
+			    0.5), cnt[b], w);
+		if (r->g[i].n == 0)
+			fputs("NaN NaN NaN\n", fp);
 	}
 	free(cnt);
 	if (chartctx_data(g, fp, path, e) != 0)
 		return -1;
-	gprun_num(g, "width", w);
-	gprun_str(g, "Run-time histogram", "title");
+	gprun_str(g, "Run-time histogram per command", "title");
 	gprun_str(g, "wall time (s)", "xlabel");
 	chartctx_script(g, c, "histogram.gp");
-	chartctx_add(c, "runs_hist", "histogram", "runs", "Run-time histogram",
-	    "histograms of each command's wall time on common bins", "wall_s",
-	    y, 1, no_hosts());
+	chartctx_add(c, "runs_hist", "histogram", "runs", "Run-time histogram "
+	    "per command", "a histogram of each command's wall time, a panel "
+	    "each, on bins of its own (square-root rule)", "wall_s", y, 1,
+	    no_hosts());
 	return 0;
 }
 
