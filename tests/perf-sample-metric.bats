@@ -128,4 +128,13 @@ STEP='step_count=sh -c "n=$(cat c); echo $((n + 1)) > c; echo $n"'
 	if command -v promtool > /dev/null; then
 		run -0 promtool check metrics < m.prom
 	fi
+	# A command's run time: one family, the metric as a label (before:
+	# perfpipe_lat_ms_cmd_seconds, refused for its abbreviated unit).
+	perf-sample -i 50ms -n 2 --metric-cmd 'lat_ms=echo 2' \
+	    --metric-cmd 'jobs_per_s=echo 5' -f prometheus c.prom
+	grep -Eq '^perfpipe_metric_cmd_seconds\{host="[^"]*",metric="lat_ms"\} [0-9.]+$' c.prom
+	grep -Eq '^perfpipe_metric_cmd_seconds\{host="[^"]*",metric="jobs_per_s"\} [0-9.]+$' c.prom
+	[ "$(grep -c '^# TYPE perfpipe_metric_cmd_seconds gauge$' c.prom)" -eq 1 ]
+	command -v promtool > /dev/null || fail "promtool is missing (.ci/deps fetches it)"
+	run -0 promtool check metrics < c.prom
 }

@@ -97,6 +97,19 @@ sampler_put(struct sampler_row *r, const char *name, int dec, double v)
 	r->v[r->at++] = v;
 }
 
+void
+sampler_put_labelled(struct sampler_row *r, const char *name,
+    const char *promname, const char *lkey, const char *lval,
+    const char *pattern, int dec, double v)
+{
+	if (r->declaring) {
+		declare(r, xstrdup(name), xstrdup(promname), lkey, xstrdup(lval),
+		    dec);
+		r->col[r->ncols - 1].pattern = xstrdup(pattern);
+	}
+	r->v[r->at++] = v;
+}
+
 char *
 sampler_escape(const char *dev)
 {

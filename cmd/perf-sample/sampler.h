@@ -16,7 +16,7 @@
 struct sampler_col {
 	char *name;
 	char *metric;
-	const char *lkey;	/* "cpu" or "device", or NULL */
+	const char *lkey;	/* "cpu", "device" or "metric", or NULL */
 	char *lval;
 	char *pattern;		/* per device: "cpuN_busy_pct", else NULL */
 	int dec;		/* decimals written */
@@ -63,6 +63,12 @@ void sampler_integrate(struct sampler_row *r, const struct sampler_row *r0,
 void sampler_begin(struct sampler_row *r);
 /* Adds one value (declaring: the column named name, with dec decimals). */
 void sampler_put(struct sampler_row *r, const char *name, int dec, double v);
+/* Adds one value of a family whose members a label tells apart (column
+ * name; Prometheus metric PROMNAME with label lkey=lval; pattern names
+ * the family's columns in its HELP). */
+void sampler_put_labelled(struct sampler_row *r, const char *name,
+    const char *promname, const char *lkey, const char *lval,
+    const char *pattern, int dec, double v);
 /* A device's name as it stands in column names: a-z and 0-9 as they are,
  * any other byte as "_" and two lower-case hex digits ("dm-0" is
  * "dm_2d0", "eth0.100" "eth0_2e100", "eth0_100" "eth0_5f100"), so that

@@ -330,8 +330,13 @@ usermetric_put(const struct usermetrics *u, struct sampler_row *r)
 
 	for (i = 0; i < u->n; i++) {
 		sampler_put(r, u->m[i].name, 6, u->m[i].v);
+		/* In Prometheus one family, metric_cmd_seconds{metric=
+		 * "lat_ms"}: the metric's own name and unit are no part of
+		 * the family's name (lat_ms_cmd_seconds is refused). */
 		if (u->m[i].costname != NULL)
-			sampler_put(r, u->m[i].costname, 6, u->m[i].cost);
+			sampler_put_labelled(r, u->m[i].costname,
+			    "metric_cmd_s", "metric", u->m[i].name,
+			    "NAME_cmd_s", 6, u->m[i].cost);
 	}
 }
 
