@@ -12,7 +12,7 @@ setup() {
 
 @test "--help prints the usage and options on stdout and exits 0" {
 	run -0 --separate-stderr perf-trend --help
-	assert_line --index 0 --partial "usage: perf-trend [-ehqV]"
+	assert_line --index 0 --partial "usage: perf-trend [-ehqVw]"
 	assert_line --partial "  -t, --threshold PCT"
 	assert_line "Exit status: 0 done, 1 --fail-on tripped, 2 trouble."
 	[ -z "$stderr" ]
@@ -27,7 +27,7 @@ setup() {
 	run -2 --separate-stderr perf-trend --bogus
 	[ -z "$output" ]
 	[ "${stderr_lines[0]}" = "perf-trend: unknown option '--bogus'" ]
-	[[ "${stderr_lines[1]}" == "usage: perf-trend [-ehqV]"* ]]
+	[[ "${stderr_lines[1]}" == "usage: perf-trend [-ehqVw]"* ]]
 }
 
 @test "bad numbers exit 2 naming the allowed range" {
@@ -591,4 +591,23 @@ iid() {
 	# And perf-report reports it.
 	run -0 --separate-stderr perf-report names.csv
 	assert_line --partial "complexity: not fitted: names.csv:2: column 'param_algo'"
+}
+
+@test "-f text fits 100 columns: groups on lines of their own, further columns in blocks; --wide keeps each row on one line" {
+	{
+		echo time,host,name,wall_s,user_s
+		for i in 1 2 3 4 5 6; do
+			echo "$i,h,a command line long enough to widen the group column past what fits,0.$i,0.0$i"
+			echo "$((i + 10)),h,another command line as long as that one so both are as wide,1.$i,0.1$i"
+		done
+	} > wide.csv
+	run -0 --separate-stderr perf-trend -f text wide.csv
+	echo "$output" | awk '{ if (length > 100) { print "too wide: " $0; bad = 1 } } END { exit bad }'
+	assert_line --index 1 --regexp '^  metric +n +mean '
+	assert_line 'host=h;name=a command line long enough to widen the group column past what fits'
+	assert_line --regexp '^  wall_s +6 +0\.35 '
+	run -0 --separate-stderr perf-trend -f text --wide wide.csv
+	assert_line --regexp '^host=h;name=a command line long enough to widen the group column past what fits +wall_s +6 +0\.35 '
+	run -0 --separate-stderr perf-trend -f text -w wide.csv
+	assert_line --regexp '^group +metric +n +mean '
 }

@@ -22,6 +22,7 @@
 static struct trenddoc_opts opt;	/* set once by main */
 static const char *junit;	/* --junit FILE */
 static int quiet;		/* -q: no report on stdout */
+static int wide;		/* -w: text rows one line each, however wide */
 
 enum { OPT_BY = 256, OPT_CHANGEPOINTS, OPT_COMPLEXITY, OPT_CONFIDENCE,
 	OPT_FAIL_ON, OPT_FORECAST, OPT_HIGHER, OPT_INCLUDE_FAILED, OPT_JUNIT,
@@ -49,6 +50,7 @@ static const struct option longopts[] = {
 	{ "seed", required_argument, NULL, OPT_SEED },
 	{ "threshold", required_argument, NULL, 't' },
 	{ "version", no_argument, NULL, 'V' },
+	{ "wide", no_argument, NULL, 'w' },
 	{ "x", required_argument, NULL, OPT_X },
 	{ NULL, 0, NULL, 0 }
 };
@@ -56,7 +58,7 @@ static const struct option longopts[] = {
 static void
 usage(FILE *fp)
 {
-	fprintf(fp, "usage: perf-trend [-ehqV] [-b baseline.csv] [-c col=a,b] "
+	fprintf(fp, "usage: perf-trend [-ehqVw] [-b baseline.csv] [-c col=a,b] "
 	    "[-f json|csv|text|markdown]\n"
 	    "                  [-m col,...] [-o file] [-t pct] [--by col,...] "
 	    "[--changepoints]\n"
@@ -94,6 +96,8 @@ help(void)
 "  -q, --quiet             no report on stdout (the exit status, -o, --junit)\n"
 "      --seed N            bootstrap and permutation seed (default 1)\n"
 "  -t, --threshold PCT     smallest change that matters (default 2%)\n"
+"  -w, --wide              text: each row on one line, however wide\n"
+"                          (default: within 100 columns)\n"
 "      --x COL             trend axis (default: time)\n"
 "  -h, --help              this help\n"
 "  -V, --version           the version\n\n"
@@ -153,7 +157,7 @@ xparse(struct trenddoc_opts *o, int argc, char *argv[])
 	o->memory_mib = 24;
 	o->seed = 1;
 	opterr = 0;	/* xcli_badopt names the program, not argv[0] */
-	while ((c = getopt_long(argc, argv, ":b:c:ef:hm:o:qt:V", longopts,
+	while ((c = getopt_long(argc, argv, ":b:c:ef:hm:o:qt:Vw", longopts,
 	    NULL)) != -1) {
 		switch (c) {
 		case 'b': o->baseline = optarg; break;
@@ -174,6 +178,7 @@ xparse(struct trenddoc_opts *o, int argc, char *argv[])
 			o->threshold = xcli_percent("threshold", optarg, 0, 1);
 			break;
 		case 'V': cli_version(); break;
+		case 'w': wide = 1; break;
 		case OPT_BY: o->by = optarg; break;
 		case OPT_CHANGEPOINTS: o->changepoints = 1; break;
 		case OPT_COMPLEXITY:
@@ -265,7 +270,7 @@ emit(const json_t *doc, FILE *fp, const char *name, struct perr *e)
 		rv = trendfmt_csv_stream(doc, &gs, fp);
 	else
 		rv = trendtext_write(doc, fp, strcmp(opt.format,
-		    "markdown") == 0);
+		    "markdown") == 0, wide);
 	if (rv < 0 || fflush(fp) == EOF || ferror(fp))
 		return perr_set(e, "%s: write error: %s", name,
 		    strerror(errno));

@@ -13,8 +13,10 @@
 #include "trendtext.h"
 #include "util/xalloc.h"
 
-/* Markdown rather than text: set by trendtext_write for one document. */
+/* Markdown rather than text, and the most columns a table takes: set by
+ * trendtext_write for one document. */
 static int markdown;
+static size_t limit;
 
 struct table {
 	char **cell;	/* row-major, ncol per row */
@@ -119,45 +121,95 @@ textnote(FILE *fp, int blank, const char *fmt, ...)
 	free(s);
 }
 
+#define TEXT_WIDTH 100	/* a terminal's: the default limit */
+
+/* Cell (r, c) aligned in w columns: text left (unpadded when last), numbers
+ * right. */
+static void
+cell(FILE *fp, const struct table *t, size_t w, size_t r, size_t c, int last)
+{
+	const char *s = t->cell[r * t->ncol + c];
+
+	if (c < t->nleft && last)
+		fputs(s, fp);
+	else if (c < t->nleft)
+		fprintf(fp, "%s%*s", s, (int)(w - width(s)), "");
+	else
+		fprintf(fp, "%*s%s", (int)(w - width(s)), "", s);
+	if (!last)
+		fputs("  ", fp);
+}
+
+/* Row r: the lead column (none: lead == ncol) and columns [c0, c1), the
+ * hidden ones left out, after indent spaces. */
+static void
+line(FILE *fp, const struct table *t, const size_t *w, size_t r, size_t lead,
+    size_t c0, size_t c1, int indent)
+{
+	size_t c, lastc = c1;
+
+	while (lastc > c0 && t->hide[lastc - 1])
+		lastc--;
+	fprintf(fp, "%*s", indent, "");
+	if (lead < t->ncol)
+		cell(fp, t, w[lead], r, lead, lastc == c0);
+	for (c = c0; c < lastc; c++)
+		if (!t->hide[c])
+			cell(fp, t, w[c], r, c, c == lastc - 1);
+	putc('\n', fp);
+}
+
+/*
+ * The table under its title.  Wider than TEXT_WIDTH, a table led by a
+ * group column gives each group a line of its own with its rows under it,
+ * and the columns that still do not fit continue in further blocks, each
+ * led again by the first column left.
+ */
 static int
 print(struct table *t, const char *title, FILE *fp)
 {
-	size_t *w, r, c, l;
+	size_t *w, r, c, l, total = 0, lead, c0, c1, used;
+	int grouped, indent;
 
 	if (markdown)
 		return print_md(t, title, fp);
 	w = xcalloc(t->ncol, sizeof *w);
-
-	size_t lastc = t->ncol - 1;
-
-	while (lastc > 0 && t->hide[lastc])
-		lastc--;
 	for (r = 0; r < t->nrow; r++)
 		for (c = 0; c < t->ncol; c++)
 			if ((l = width(t->cell[r * t->ncol + c])) > w[c])
 				w[c] = l;
+	for (c = 0; c < t->ncol; c++)
+		total += t->hide[c] ? 0 : w[c] + 2;
 	fprintf(fp, "%s\n", title);
-	for (r = 0; r < t->nrow; r++) {
-		for (c = 0; c < t->ncol; c++) {
-			const char *s = t->cell[r * t->ncol + c];
-			int last = c == lastc;
-
-			if (t->hide[c] || c > lastc) {
-				free(t->cell[r * t->ncol + c]);
-				continue;
+	if (total <= limit + 2 || t->ncol < 2) {
+		for (r = 0; r < t->nrow; r++)
+			line(fp, t, w, r, t->ncol, 0, t->ncol, 0);
+	} else {
+		grouped = t->nleft >= 2 && strcmp(t->cell[0], "group") == 0;
+		lead = grouped ? 1 : 0;
+		indent = grouped ? 2 : 0;
+		for (c0 = lead + 1; c0 < t->ncol; c0 = c1) {
+			/* As many columns as fit, at least one. */
+			used = indent + w[lead];
+			for (c1 = c0; c1 < t->ncol; c1++) {
+				l = t->hide[c1] ? 0 : 2 + w[c1];
+				if (c1 > c0 && used + l > limit)
+					break;
+				used += l;
 			}
-			if (c < t->nleft && last)
-				fputs(s, fp);
-			else if (c < t->nleft)
-				fprintf(fp, "%s%*s", s, (int)(w[c] - width(s)), "");
-			else
-				fprintf(fp, "%*s%s", (int)(w[c] - width(s)), "", s);
-			if (!last)
-				fputs("  ", fp);
-			free(t->cell[r * t->ncol + c]);
+			if (c0 > lead + 1)
+				putc('\n', fp);
+			line(fp, t, w, 0, lead, c0, c1, indent);
+			for (r = 1; r < t->nrow; r++) {
+				if (grouped && (r == 1 || strcmp(t->cell[r *
+				    t->ncol], t->cell[(r - 1) * t->ncol]) != 0))
+					fprintf(fp, "%s\n", t->cell[r * t->ncol]);
+				line(fp, t, w, r, lead, c0, c1, indent);
+			}
 		}
-		putc('\n', fp);
 	}
+	for (r = 0; r < t->nrow * t->ncol; r++)
+		free(t->cell[r]);
 	free(t->cell);
 	free(w);
 	memset(t, 0, sizeof *t);
@@ -320,6 +372,33 @@ pval(const json_t *p, const json_t *floor, const json_t *sig)
 	return t;
 }
 
+/* The key columns of doc, "host, name, commit" (a static buffer). */
+static const char *
+keylist(const json_t *doc)
+{
+	static char buf[512];
+	const json_t *k;
+	size_t i, at = 0;
+
+	buf[0] = '\0';
+	json_array_foreach(json_object_get(json_object_get(doc, "columns"),
+	    "key"), i, k)
+		if (at < sizeof buf)
+			at += (size_t)snprintf(buf + at, sizeof buf - at, "%s%s",
+			    i ? ", " : "", json_string_value(k));
+	return buf[0] ? buf : "none";
+}
+
+/* "; K more too short to test" (a static buffer). */
+static const char *
+shortnote(size_t shorts)
+{
+	static char buf[64];
+
+	snprintf(buf, sizeof buf, "; %zu more too short to test", shorts);
+	return buf;
+}
+
 static void
 changes(const json_t *doc, FILE *fp, int *rv)
 {
@@ -328,7 +407,7 @@ changes(const json_t *doc, FILE *fp, int *rv)
 	const json_t *g, *m, *cp, *p;
 	const char *name;
 	char *label;
-	size_t i, j, k, series = 0, groups = 0;
+	size_t i, j, k, series = 0, groups = 0, shorts = 0, most = 0, n;
 	int any = 0, tested;
 
 	t.ncol = 10;
@@ -344,6 +423,11 @@ changes(const json_t *doc, FILE *fp, int *rv)
 				continue;
 			series++;
 			tested = 1;
+			/* Too short to split in two of min_size each. */
+			n = (size_t)json_number_value(get(cp, "n"));
+			most = n > most ? n : most;
+			shorts += n < 2 * (size_t)json_number_value(get(cp,
+			    "min_size"));
 			for (k = 0; k < 2; k++)
 				json_array_foreach(json_object_get(cp,
 				    methods[k]), j, p) {
@@ -364,11 +448,19 @@ changes(const json_t *doc, FILE *fp, int *rv)
 	}
 	if (!any) {
 		discard(&t);
-		/* Asked for and none found: say so, and what was tested. */
-		if (series > 0)
+		/* Asked for and none found: say so, and what was tested;
+		 * when nothing could be, why, and what to do. */
+		if (series > 0 && shorts == series)
+			textnote(fp, 1, "change points: none tested: each of "
+			    "the %zu series has too few values (at most %zu); "
+			    "the key columns (%s) may split a history into "
+			    "groups of a few rows: --by with fewer keys joins "
+			    "them\n", series, most, keylist(doc));
+		else if (series > 0)
 			textnote(fp, 1, "change points: none found (E-divisive "
-			    "and PELT, %zu series in %zu group%s)\n", series,
-			    groups, groups == 1 ? "" : "s");
+			    "and PELT, %zu series in %zu group%s%s)\n",
+			    series - shorts, groups, groups == 1 ? "" : "s",
+			    shorts ? shortnote(shorts) : "");
 		return;
 	}
 	putc('\n', fp);
@@ -447,7 +539,7 @@ excluded(const json_t *g, FILE *fp)
 }
 
 int
-trendtext_write(const json_t *doc, FILE *fp, int md)
+trendtext_write(const json_t *doc, FILE *fp, int md, int wide)
 {
 	struct table t = { 0 };
 	const json_t *g, *m, *c, *x;
@@ -458,6 +550,7 @@ trendtext_write(const json_t *doc, FILE *fp, int md)
 	int rv = 0, any;
 
 	markdown = md;
+	limit = wide ? (size_t)-1 / 2 : TEXT_WIDTH;
 	if (markdown)
 		fputs("## perf-trend\n\n", fp);
 	t.ncol = 13;

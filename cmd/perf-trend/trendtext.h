@@ -9,8 +9,10 @@
 
 /* Writes the text tables: descriptive statistics per group, then trends,
  * comparisons, change points and complexity fits when present; with md
- * set the same as GitHub-flavoured Markdown, data escaped.  Returns 0, or
+ * set the same as GitHub-flavoured Markdown, data escaped.  Text fits 100
+ * columns (a table led by groups gives each group a line and continues
+ * in further blocks), unless wide: each row on one line.  Returns 0, or
  * -1 on a write error. */
-int trendtext_write(const json_t *doc, FILE *fp, int md);
+int trendtext_write(const json_t *doc, FILE *fp, int md, int wide);
 
 #endif
