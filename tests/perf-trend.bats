@@ -611,3 +611,17 @@ iid() {
 	run -0 --separate-stderr perf-trend -f text -w wide.csv
 	assert_line --regexp '^group +metric +n +mean '
 }
+
+@test "change points when every series is too short: none tested, and how to join them" {
+	{
+		echo time,host,name,commit,run,wall_s
+		for c in 10 11 12 13 14 15 16 17 18 19 20 21; do
+			for r in 1 2 3; do echo "$c$r,h,bench,c$c,$r,1.$c$r"; done
+		done
+	} > short.csv
+	run -0 --separate-stderr perf-trend -f text --changepoints short.csv
+	assert_line "# change points: none tested: each of the 12 series has too few values (at most 3); the key columns (host, name, commit) may split a history into groups of a few rows: --by with fewer keys joins them"
+	refute_line --partial "none found"
+	run -0 --separate-stderr perf-trend -f text --changepoints --by name short.csv
+	refute_line --partial "none tested"
+}
