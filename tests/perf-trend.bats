@@ -625,3 +625,14 @@ iid() {
 	run -0 --separate-stderr perf-trend -f text --changepoints --by name short.csv
 	refute_line --partial "none tested"
 }
+
+@test "JSON numbers keep 15 significant digits: values on a large offset read right" {
+	{
+		echo time,host,v
+		for i in 0 1 2 3 4 5 6 7 8 9; do echo "$i,h,100000000089$i.5"; done
+	} > offset.csv
+	perf-trend -m v offset.csv > out.json
+	# Before: 12 digits, "median": 1.0000000009e12 against 1000000000895.
+	run -0 jq -r '.groups[0].metrics.v | "\(.median) \(.min) \(.max)"' out.json
+	assert_output "1000000000895 1000000000890.5 1000000000899.5"
+}

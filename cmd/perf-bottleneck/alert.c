@@ -48,7 +48,7 @@ alert_event(void *arg, const struct eval *ev, const struct finding *f,
 	xjsonio_set(line, "value", xjsonio_num(c.value));
 	if (strcmp(a->format, "json") == 0) {
 		if (json_dumpf(line, a->fp, JSON_COMPACT | JSON_PRESERVE_ORDER |
-		    JSON_REAL_PRECISION(12)) < 0)
+		    JSON_REAL_PRECISION(15)) < 0)
 			a->failed = 1;
 		fputc('\n', a->fp);
 	} else if (strcmp(a->format, "csv") == 0) {

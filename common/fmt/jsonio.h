@@ -31,7 +31,7 @@ void xjsonio_appendf(json_t *arr, const char *fmt, ...)
 /* The interval {"lo": lo, "hi": hi}, each through xjsonio_num.  New reference. */
 json_t *xjsonio_interval(double lo, double hi);
 /*
- * Writes doc to fp: two-space indent, keys in insertion order, 12
+ * Writes doc to fp: two-space indent, keys in insertion order, 15
  * significant digits, a final newline.  Returns 0, or -1 with the reason
  * in e (name names the stream in the message).
  */
@@ -39,7 +39,7 @@ int jsonio_write(const json_t *doc, FILE *fp, const char *name, struct perr *e);
 /* The json_dump flags jsonio_write uses, for writing a document in parts
  * that reads as if written whole. */
 #define JSONIO_DUMP_FLAGS (JSON_INDENT(2) | JSON_PRESERVE_ORDER | \
-    JSON_REAL_PRECISION(12))
+    JSON_REAL_PRECISION(15))
 /* Reads a whole JSON document from path ("-" is standard input).  Returns
  * a new reference, or NULL with "file:line:column: message" in e. */
 json_t *jsonio_read(const char *path, struct perr *e);
