@@ -636,3 +636,15 @@ iid() {
 	run -0 jq -r '.groups[0].metrics.v | "\(.median) \(.min) \(.max)"' out.json
 	assert_output "1000000000895 1000000000890.5 1000000000899.5"
 }
+
+@test "a metric whose first value is out of range or not finite is refused with the reason, not taken for a key" {
+	printf 'time,name,wall_s\n1,a,1e400\n2,a,0.5\n' > big.csv
+	run -2 --separate-stderr perf-trend big.csv
+	[ "$stderr" = "perf-trend: big.csv:2: column 'wall_s': '1e400' is beyond the range of a double" ]
+	printf 'time,name,wall_s\n1,a,NaN\n2,a,0.5\n' > nan.csv
+	run -2 --separate-stderr perf-trend nan.csv
+	[ "$stderr" = "perf-trend: nan.csv:2: column 'wall_s': 'NaN' is not a finite number (a missing value is an empty field)" ]
+	printf 'time,name,wall_s\n1,a,0.5\n2,a,-inf\n' > inf.csv
+	run -2 --separate-stderr perf-trend inf.csv
+	[ "$stderr" = "perf-trend: inf.csv:3: column 'wall_s': '-inf' is not a finite number (a missing value is an empty field)" ]
+}

@@ -1,6 +1,7 @@
 /* columns.c - column roles of a perfpipe CSV, decided while streaming. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "columns.h"
 #include "util/num.h"
@@ -151,11 +152,34 @@ columns_free(struct columns *c)
 	memset(c, 0, sizeof *c);
 }
 
+/* "nan", "inf" or "infinity", signed or not, in any case: numbers
+ * another tool wrote, not names. */
+static int
+nonfinite(const char *f, size_t len)
+{
+	if (len > 0 && (*f == '-' || *f == '+'))
+		f++, len--;
+	return (len == 3 && (strncasecmp(f, "nan", 3) == 0 ||
+	    strncasecmp(f, "inf", 3) == 0)) ||
+	    (len == 8 && strncasecmp(f, "infinity", 8) == 0);
+}
+
+/* Whether a field is a number, in range or not, finite or not: what
+ * makes its column a metric (out of range and not finite, it is refused
+ * there, with the reason) rather than a key silently grouped on. */
+static int
+numeric(const char *f, size_t len)
+{
+	double v;
+	int got = num_parse_field(f, len, &v);
+
+	return got == 1 || got == -2 || nonfinite(f, len);
+}
+
 int
 columns_see(struct columns *c, const struct csvread_row *row)
 {
 	size_t i;
-	double v;
 	int nkeys = 0;
 
 	if (c->nundecided == 0)
@@ -163,7 +187,7 @@ columns_see(struct columns *c, const struct csvread_row *row)
 	for (i = 0; i < c->n; i++) {
 		if (c->role[i] != COL_UNDECIDED || row->len[i] == 0)
 			continue;
-		if (num_parse_field(row->f[i], row->len[i], &v) == 1)
+		if (numeric(row->f[i], row->len[i]))
 			c->role[i] = c->metric_given ? COL_SKIP : COL_METRIC;
 		else if (c->by_given)
 			c->role[i] = COL_SKIP;
@@ -194,15 +218,22 @@ columns_notnum(const struct columns *c, const struct csvread *r,
     const struct csvread_row *row, size_t i, struct perr *e)
 {
 	const char *name = csvread_colname(r, i);
+	const char *why = "is not a number";
 	int cut = row->len[i] > 40;
+	double v;
 
+	if (num_parse_field(row->f[i], row->len[i], &v) == -2)
+		why = "is beyond the range of a double";
+	else if (nonfinite(row->f[i], row->len[i]))
+		why = "is not a finite number (a missing value is an empty "
+		    "field)";
 	if (c->since_line[i] > 0 && c->since_src[i] != row->src)
-		return perr_set(e, "%s:%ld: column '%s': '%.40s%s' is not a "
-		    "number (a metric since %s:%ld)", row->file, row->line,
-		    name, row->f[i], cut ? "..." : "",
-		    csvread_srcname(r, c->since_src[i]), c->since_line[i]);
-	return perr_set(e, "%s:%ld: column '%s': '%.40s%s' is not a number",
-	    row->file, row->line, name, row->f[i], cut ? "..." : "");
+		return perr_set(e, "%s:%ld: column '%s': '%.40s%s' %s (a metric "
+		    "since %s:%ld)", row->file, row->line, name, row->f[i],
+		    cut ? "..." : "", why, csvread_srcname(r, c->since_src[i]),
+		    c->since_line[i]);
+	return perr_set(e, "%s:%ld: column '%s': '%.40s%s' %s", row->file,
+	    row->line, name, row->f[i], cut ? "..." : "", why);
 }
 
 /* Whether name is a metric name (snake_case: a-z first, then a-z, 0-9,
