@@ -648,3 +648,8 @@ iid() {
 	run -2 --separate-stderr perf-trend inf.csv
 	[ "$stderr" = "perf-trend: inf.csv:3: column 'wall_s': '-inf' is not a finite number (a missing value is an empty field)" ]
 }
+
+@test "--forecast twice for one metric is refused, not the first dropped" {
+	run -2 --separate-stderr perf-trend --forecast mem_used_pct=90 --forecast mem_used_pct=75 x.csv
+	[ "$stderr" = "perf-trend: forecast 'mem_used_pct=75': mem_used_pct has one already (mem_used_pct=90): one level a metric" ]
+}

@@ -127,9 +127,18 @@ static void
 parse_forecast(struct trenddoc_opts *o, char *s)
 {
 	char *eq = strrchr(s, '=');
+	size_t i;
 
 	if (eq == NULL || eq == s)
 		errx(EXIT_TROUBLE, "forecast '%s': not METRIC=VALUE", s);
+	/* A trend has one forecast: a second level would replace the first
+	 * without a word. */
+	for (i = 0; i < o->nforecasts; i++)
+		if (strlen(o->forecasts[i].metric) == (size_t)(eq - s) &&
+		    strncmp(o->forecasts[i].metric, s, (size_t)(eq - s)) == 0)
+			errx(EXIT_TROUBLE, "forecast '%s': %s has one already "
+			    "(%s): one level a metric", s,
+			    o->forecasts[i].metric, o->forecasts[i].text);
 	o->forecasts = xreallocarray(o->forecasts, o->nforecasts + 1,
 	    sizeof *o->forecasts);
 	o->forecasts[o->nforecasts].text = xstrdup(s);
