@@ -653,3 +653,20 @@ iid() {
 	run -2 --separate-stderr perf-trend --forecast mem_used_pct=90 --forecast mem_used_pct=75 x.csv
 	[ "$stderr" = "perf-trend: forecast 'mem_used_pct=75': mem_used_pct has one already (mem_used_pct=90): one level a metric" ]
 }
+
+@test "a comparison says which runs were left out (timed out, failed), in its notes and under the text table" {
+	{
+		echo time,host,name,run,wall_s,exit_status,timed_out
+		for i in 1 2 3 4 5 6 7 8 9; do echo "$i,h,base,$i,0.10$i,0,false"; done
+		for i in 1 2 3 4 5; do
+			echo "$((i + 20)),h,cand,$i,0.12$i,0,false"
+			echo "$((i + 30)),h,cand,$((i + 5)),0.3,,true"
+		done
+		echo "40,h,base,10,0.2,1,false"
+	} > to.csv
+	run -0 --separate-stderr perf-trend -c name=base,cand to.csv
+	run -0 jq -r '.comparisons[] | select(.metric == "wall_s") | .notes[]' <<< "$output"
+	assert_output "runs left out: baseline 1 failed, candidate 5 timed out (a timed-out run took at least its timeout: the change shown leaves them out)"
+	run -0 --separate-stderr perf-trend -f text -c name=base,cand to.csv
+	assert_line "# host=h: runs left out: baseline 1 failed, candidate 5 timed out (a timed-out run took at least its timeout: the change shown leaves them out)"
+}

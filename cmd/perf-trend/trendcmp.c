@@ -270,6 +270,40 @@ unmatched_add(json_t **u, const struct groups *g, const struct group *gr,
 	json_array_append_new(*u, o);
 }
 
+/* One side's runs left out, "3 timed out, 1 failed", into buf. */
+static const char *
+side_out(const struct group *g, char *buf, size_t len)
+{
+	if (g->timed_out && g->failed)
+		snprintf(buf, len, "%llu timed out, %llu failed",
+		    (unsigned long long)g->timed_out,
+		    (unsigned long long)g->failed);
+	else if (g->timed_out)
+		snprintf(buf, len, "%llu timed out",
+		    (unsigned long long)g->timed_out);
+	else if (g->failed)
+		snprintf(buf, len, "%llu failed", (unsigned long long)g->failed);
+	else
+		snprintf(buf, len, "none");
+	return buf;
+}
+
+/* The runs either side left out, in the comparison's own notes: a
+ * candidate whose slow runs timed out looks faster than it is, and the
+ * comparison must say so where it is read, not only in the description. */
+static void
+left_out(json_t *notes, const struct group *b, const struct group *k)
+{
+	char sb[64], sk[64];
+
+	if (!b->timed_out && !b->failed && !k->timed_out && !k->failed)
+		return;
+	xjsonio_appendf(notes, "runs left out: baseline %s, candidate %s%s",
+	    side_out(b, sb, sizeof sb), side_out(k, sk, sizeof sk),
+	    b->timed_out || k->timed_out ? " (a timed-out run took at least "
+	    "its timeout: the change shown leaves them out)" : "");
+}
+
 json_t *
 trendcmp_all(const struct groups *base, const struct columns *cb,
     const struct csvread *rb, const struct groups *cand,
@@ -299,6 +333,7 @@ trendcmp_all(const struct groups *base, const struct columns *cb,
 			compare(&cmps[n], groups_metric(base, gb, k),
 			    groups_metric(cand, gk, (size_t)kc),
 			    csvread_colname(rb, k), o);
+			left_out(json_object_get(cmps[n].o, "notes"), gb, gk);
 			cmps[n++].g = gb;
 		}
 	}

@@ -544,7 +544,7 @@ trendtext_write(const json_t *doc, FILE *fp, int md, int wide)
 	struct table t = { 0 };
 	const json_t *g, *m, *c, *x;
 	const char *name;
-	char *label;
+	char *label, *prev;
 	const char *dir;
 	size_t i, j, flat = 0, untested = 0, nexact, napprox;
 	int rv = 0, any;
@@ -654,6 +654,22 @@ trendtext_write(const json_t *doc, FILE *fp, int md, int wide)
 			textnote(fp, 0, "p: %zu exact (no ties, n <= 50 a side), "
 			    "%zu from the normal approximation with tie and "
 			    "continuity corrections", nexact, napprox);
+		/* Runs left out change what a comparison means: said under
+		 * the table, once a group (a group's comparisons are one
+		 * after the other). */
+		prev = NULL;
+		json_array_foreach(json_object_get(doc, "comparisons"), j, c) {
+			label = trendfmt_label(c, 1);
+			json_array_foreach(json_object_get(c, "notes"), i, x)
+				if (strncmp(json_string_value(x), "runs left out",
+				    13) == 0 && (prev == NULL ||
+				    strcmp(prev, label) != 0))
+					textnote(fp, 0, "%s: %s", label,
+					    json_string_value(x));
+			free(prev);
+			prev = label;
+		}
+		free(prev);
 	}
 	return rv;
 }
