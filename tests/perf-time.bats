@@ -430,3 +430,11 @@ PYEOF
 	run -2 --separate-stderr perf-time -q -r 1 --calibration not.json -- true
 	[ "$stderr" = "perf-time: not.json: not a calibration (perf-validate --calibration-out writes one)" ]
 }
+
+@test "the first-run warning only when the first run moves the mean (1% of the median)" {
+	run -0 --separate-stderr perf-time --summary -r 5 'if [ $PERFPIPE_RUN = 1 ]; then sleep 0.203; else sleep 0.2; fi'
+	refute_line --partial "first run took"
+	[[ "$stderr" != *"first run took"* ]]
+	run -0 --separate-stderr perf-time --summary -r 5 'if [ $PERFPIPE_RUN = 1 ]; then sleep 0.4; else sleep 0.05; fi'
+	[[ "$stderr" == *"Warning: the first run took "*", much longer than the median "*" (cold caches?), moving the mean by "*"%; consider --warmup"* ]]
+}
