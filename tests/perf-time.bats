@@ -364,6 +364,17 @@ too_short() {
 	[[ "$stderr" == "perf-time: command 'sleep 0.01': --precision 0.1% not reached: no interval yet after 3 runs (raise -M, --max-runs)" ]]
 	run -0 --separate-stderr perf-time --summary -r 2 --timeout 20ms 'sleep 0.5' 'sleep 0.6'
 	[[ "$stderr" == *"  sleep 0.5: no run counted: not compared"* ]]
+	# One command left with runs: nothing to compare, said (not a bare "ran").
+	run -0 --separate-stderr perf-time --summary -r 2 --timeout 50ms 'sleep 0.5' 'sleep 0.01'
+	[[ "$stderr" == *"  sleep 0.5: no run counted: not compared"$'\n'"  sleep 0.01: the only command with runs counted: nothing to compare it with"* ]]
+	# Without a shell, a command not found is taken the same way.
+	run -0 --separate-stderr perf-time -r 2 --summary --ignore-failure=127 -N nosuchcmd_x
+	[ "${#lines[@]}" -eq 3 ]
+	[[ "${lines[1]}" == *,nosuchcmd_x,nosuchcmd_x,1,,,,,,,,,,,,127,,false,* ]]
+	[[ "$stderr" == *"perf-time: command 'nosuchcmd_x': not found: its runs are recorded as failed (--ignore-failure)"* ]]
+	[[ "$stderr" == *"  No run counted (2 runs)"$'\n'"  Warning: 2 of 2 runs failed (not started: nothing measured)"* ]]
+	run -2 --separate-stderr perf-time -q -r 2 --ignore-failure=1 -- nosuchcmd_x
+	[ "$stderr" = "perf-time: command 'nosuchcmd_x': not found" ]
 }
 
 @test "--measure cgroup: a run's leftover child is killed, not charged to the next run; a timeout does not kill the runs after it" {

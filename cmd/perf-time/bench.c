@@ -148,13 +148,16 @@ bench_count(struct bench *b, const struct measure_result *r)
 	size_t i;
 
 	b->runs++, s->runs++;
-	b->busy += r->wall_s;
 	if (r->timed_out) {
+		b->busy += r->wall_s;
 		s->timed_out++;
 		return;
 	}
 	if (r->exit_status != 0 || r->signal)
 		s->failed++;
+	if (isnan(r->wall_s))	/* not started: nothing measured to count */
+		return;
+	b->busy += r->wall_s;
 	if (s->n == b->cap) {
 		b->cap = b->cap ? 2 * b->cap : 64;
 		s->wall = xreallocarray(s->wall, b->cap, sizeof *s->wall);

@@ -107,6 +107,24 @@ fatal(const struct timerun_opts *o, const struct measure_result *r)
 	return 1;
 }
 
+/* The result of a command that could not be started (errno err): the
+ * shell's exit status for it, every measurement unknown. */
+static void
+not_started(struct measure_result *r, int err)
+{
+	size_t i;
+
+	r->wall_s = r->user_s = r->sys_s = r->cpu_pct = NAN;
+	r->max_rss_kib = r->minor_faults = r->major_faults = NAN;
+	r->vol_ctx_switches = r->invol_ctx_switches = NAN;
+	r->read_bytes = r->write_bytes = NAN;
+	for (i = 0; i < MEASURE_NCOUNTERS; i++)
+		r->counters[i] = NAN;
+	r->exit_status = err == ENOENT || err == ENOTDIR ? EXIT_NOT_FOUND :
+	    EXIT_CANNOT_RUN;
+	r->signal = r->timed_out = r->by_cgroup = r->leftovers = 0;
+}
+
 /* Runs b once (warm-up when idx is 0).  Returns 0, or -1 when stopped. */
 static int
 runonce(struct timerun *t, struct bench *b, size_t idx,
@@ -126,10 +144,21 @@ runonce(struct timerun *t, struct bench *b, size_t idx,
 		return -1;
 	if (err == -2)
 		die(t, "command '%s': waiting: %s", b->cmd, strerror(errno));
-	if (err > 0)
-		die(t, "command '%s': %s%s", b->argv[0], err == ENOENT ?
-		    "not found" : "cannot run: ", err == ENOENT ? "" :
-		    strerror(err));
+	if (err > 0) {
+		/* Not started (no shell): as the shell would say it, exit
+		 * status 127 or 126, so that --ignore-failure takes it the
+		 * same way; nothing ran, so nothing was measured. */
+		not_started(r, err);
+		if (fatal(t->o, r))
+			die(t, "command '%s': %s%s", b->argv[0], err == ENOENT ?
+			    "not found" : "cannot run: ", err == ENOENT ? "" :
+			    strerror(err));
+		if (b->started++ == 0)
+			warnx("command '%s': %s%s: its runs are recorded as "
+			    "failed (--ignore-failure)", b->argv[0],
+			    err == ENOENT ? "not found" : "cannot run: ",
+			    err == ENOENT ? "" : strerror(err));
+	}
 	/* The shell reports what it could not find or run: the end of the
 	 * benchmark, unless --ignore-failure takes that status (then said
 	 * once, and recorded as failed runs). */
@@ -153,7 +182,8 @@ runonce(struct timerun *t, struct bench *b, size_t idx,
 		r->user_s = fmax(0, r->user_s - t->overhead[1]);
 		r->sys_s = fmax(0, r->sys_s - t->overhead[2]);
 	}
-	r->wall_s = fmax(0, r->wall_s - t->floor);
+	if (!isnan(r->wall_s))	/* unknown when it was not started */
+		r->wall_s = fmax(0, r->wall_s - t->floor);
 	if (r->leftovers != 0 && !b->warned_leftovers) {
 		b->warned_leftovers = 1;
 		warnx("command '%s': %s processes still running when its run "

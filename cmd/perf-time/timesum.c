@@ -125,8 +125,9 @@ warnings(FILE *fp, const struct timesum_bench *b, const struct stats_desc *d)
 		fprintf(fp, "  Warning: %zu of %zu runs timed out (not"
 		    " counted)\n", b->timed_out, b->runs);
 	if (b->failed)
-		fprintf(fp, "  Warning: %zu of %zu runs failed (counted)\n",
-		    b->failed, b->runs);
+		fprintf(fp, "  Warning: %zu of %zu runs failed (%s)\n",
+		    b->failed, b->runs, b->n > 0 ? "counted" : "not started: "
+		    "nothing measured");
 }
 
 void
@@ -175,12 +176,14 @@ timesum_compare(FILE *fp, const struct timesum_bench *b, size_t nb)
 {
 	struct bootstrap_ratio br;
 	double mf, sf, m, s, ratio, err;
-	size_t i, f = nb;
+	size_t i, f = nb, counted = 0;
 
-	for (i = 0; i < nb; i++)
+	for (i = 0; i < nb; i++) {
+		counted += b[i].n > 0;
 		if (b[i].n > 0 && (f == nb || stats_mean(b[i].wall, b[i].n) <
 		    stats_mean(b[f].wall, b[f].n)))
 			f = i;
+	}
 	fputs("Summary\n", fp);
 	/* Commands with no counted run (every run timed out) are named,
 	 * not left out of the comparison in silence. */
@@ -190,6 +193,11 @@ timesum_compare(FILE *fp, const struct timesum_bench *b, size_t nb)
 			    b[i].label);
 	if (f == nb)
 		return;
+	if (counted == 1) {
+		fprintf(fp, "  %s: the only command with runs counted: nothing"
+		    " to compare it with\n", b[f].label);
+		return;
+	}
 	mf = stats_mean(b[f].wall, b[f].n);
 	sf = stats_sd(b[f].wall, b[f].n);
 	fprintf(fp, "  %s ran\n", b[f].label);
