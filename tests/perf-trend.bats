@@ -670,3 +670,13 @@ iid() {
 	run -0 --separate-stderr perf-trend -f text -c name=base,cand to.csv
 	assert_line "# host=h: runs left out: baseline 1 failed, candidate 5 timed out (a timed-out run took at least its timeout: the change shown leaves them out)"
 }
+
+@test "-f text: a sketched median shows its bound (a sketch that can only place it within 100% says so)" {
+	awk 'BEGIN { srand(3); print "time,host,v"; for (i = 0; i < 200000; i++) printf "%d,h,%.6g\n", i, 10 ^ (60 * rand() - 30) }' > dec.csv
+	run -0 --separate-stderr perf-trend -f text --memory 1 dec.csv
+	assert_line --regexp '^  v +sketch ±>100%$'
+	awk 'BEGIN { srand(4); print "time,host,v"; for (i = 0; i < 200000; i++) printf "%d,h,%.4f\n", i, 100 + rand() }' > near.csv
+	run -0 --separate-stderr perf-trend -f text --memory 1 near.csv
+	assert_line --regexp ' v .* sketch ±[0-9.]+(e-?[0-9]+)?%$'
+	refute_line --partial '>100%'
+}

@@ -2,6 +2,7 @@
  * one table per section, text columns left-aligned, numbers right, four
  * significant digits, "-" for unknown; or the same tables and notes as
  * GitHub-flavoured Markdown for a CI job summary. */
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -332,6 +333,28 @@ conf(const json_t *doc)
 	    num_fmt(buf, json_number_value(c), 1) : "95");
 }
 
+/* A sketched metric's quantiles cell: "sketch" and the worst bound of
+ * its median and p95 relative to the value shown ("sketch ±0.5%"), so
+ * that a median the sketch can only place within 100% reads as such. */
+static char *
+sketched(const json_t *m)
+{
+	static const char *const q[] = { "median", "p95" };
+	double r = 0, v, b;
+	size_t i;
+
+	for (i = 0; i < 2; i++) {
+		v = fabs(json_number_value(get(m, q[i])));
+		b = json_number_value(json_object_get(get(m, "error"), q[i]));
+		if (!json_is_number(json_object_get(get(m, "error"), q[i])))
+			return xstrdup("sketch ±?");
+		r = fmax(r, v > 0 ? b / v : b > 0 ? INFINITY : 0);
+	}
+	if (r > 1)
+		return xstrdup("sketch ±>100%");
+	return xasprintf("sketch ±%.2g%%", 100 * r);
+}
+
 static void
 describe(struct table *t, const char *label, const char *name,
     const json_t *m)
@@ -346,8 +369,8 @@ describe(struct table *t, const char *label, const char *name,
 	    num(get(m, "p95")), num(get(m, "min")), num(get(m, "max")),
 	    json_is_integer(json_object_get(o, "mild")) ?
 	    xasprintf("%lld+%lld", mild, severe) : xstrdup("-"),
-	    xstrdup(strcmp(json_string_value(get(m, "quantiles")), "exact") ?
-	    "sketch" : "exact"));
+	    strcmp(json_string_value(get(m, "quantiles")), "exact") ?
+	    sketched(m) : xstrdup("exact"));
 }
 
 /* The change points of every series that has some. */
@@ -569,8 +592,8 @@ trendtext_write(const json_t *doc, FILE *fp, int md, int wide)
 	quiet(&t, 12, "exact");		/* quantiles */
 	rv |= print(&t, t.hide[12] ? "# descriptive (quantiles exact, R type 7; "
 	    "outliers Tukey mild+severe; p5, p99 in -f json or csv)" :
-	    "# descriptive (quantiles R type 7; outliers Tukey mild+severe; "
-	    "p5, p99 in -f json or csv)", fp);
+	    "# descriptive (quantiles R type 7, or sketched within the bound "
+	    "shown; p5, p99, bounds in -f json)", fp);
 	json_array_foreach(json_object_get(doc, "groups"), i, g)
 		excluded(g, fp);
 
