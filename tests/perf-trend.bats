@@ -680,3 +680,17 @@ iid() {
 	assert_line --regexp ' v .* sketch ±[0-9.]+(e-?[0-9]+)?%$'
 	refute_line --partial '>100%'
 }
+
+@test "-c on a column another key follows: nothing compared, and the --by that matches them" {
+	{
+		echo time,host,name,command,wall_s
+		for i in 1 2 3 4 5 6; do
+			echo "$i,h,fast,sleep 1,0.$i"
+			echo "$((i + 10)),h,slow,sleep 2,1.$i"
+		done
+	} > two.csv
+	run -0 --separate-stderr perf-trend -f text -c 'command=sleep 1,sleep 2' two.csv
+	assert_line "# nothing compared: the two sides' groups differ in name; --by host matches them"
+	run -0 --separate-stderr perf-trend -f text --by host -c 'command=sleep 1,sleep 2' two.csv
+	assert_line --regexp '^(host=h +|  )wall_s .* regressed$'
+}

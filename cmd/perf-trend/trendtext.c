@@ -561,6 +561,71 @@ excluded(const json_t *g, FILE *fp)
 	free(label);
 }
 
+/* The value of key k of an unmatched group u (host is beside keys). */
+static const char *
+keyval(const json_t *u, const char *k)
+{
+	const json_t *v = strcmp(k, "host") == 0 ? json_object_get(u, "host") :
+	    json_object_get(json_object_get(u, "keys"), k);
+
+	return json_is_string(v) ? json_string_value(v) : "";
+}
+
+/* Appends s to the list in buf (of size len), after sep unless first. */
+static void
+append(char *buf, size_t len, const char *sep, const char *s)
+{
+	size_t n = strlen(buf);
+
+	snprintf(buf + n, len - n, "%s%s", n ? sep : "", s);
+}
+
+/*
+ * Nothing compared, groups on both sides: the keys in which the first of
+ * each side differ, and the --by that would match them (a key left in the
+ * groups, such as name when commands are compared with -c command=A,B,
+ * keeps the two sides apart).
+ */
+static void
+match_hint(const json_t *doc, FILE *fp)
+{
+	const json_t *u, *b = NULL, *k = NULL, *key;
+	char differ[512] = "", same[512] = "";
+	const char *side, *name, *cmp;
+	size_t i;
+
+	json_array_foreach(json_object_get(doc, "unmatched"), i, u) {
+		side = json_string_value(json_object_get(u, "only_in"));
+		if (side && strcmp(side, "baseline") == 0 && b == NULL)
+			b = u;
+		else if (side && strcmp(side, "candidate") == 0 && k == NULL)
+			k = u;
+	}
+	if (b == NULL || k == NULL)
+		return;
+	cmp = json_string_value(get(doc, "options.compare"));
+	json_array_foreach(json_object_get(json_object_get(doc, "columns"),
+	    "key"), i, key) {
+		name = json_string_value(key);
+		/* The column compared on is no key of the groups. */
+		if (cmp && strncmp(cmp, name, strlen(name)) == 0 &&
+		    cmp[strlen(name)] == '=')
+			continue;
+		if (strcmp(keyval(b, name), keyval(k, name)) != 0)
+			append(differ, sizeof differ, ", ", name);
+		else
+			append(same, sizeof same, ",", name);
+	}
+	if (differ[0] == '\0')
+		return;
+	if (same[0] != '\0')
+		textnote(fp, 0, "nothing compared: the two sides' groups differ "
+		    "in %s; --by %s matches them", differ, same);
+	else
+		textnote(fp, 0, "nothing compared: the two sides' groups differ "
+		    "in %s, every key", differ);
+}
+
 int
 trendtext_write(const json_t *doc, FILE *fp, int md, int wide)
 {
@@ -666,6 +731,8 @@ trendtext_write(const json_t *doc, FILE *fp, int md, int wide)
 		textnote(fp, j == 0, "not compared: %s only in the %s", label, json_string_value(json_object_get(c, "only_in")));
 		free(label);
 	}
+	if (json_array_size(json_object_get(doc, "comparisons")) == 0)
+		match_hint(doc, fp);
 	if (!any)
 		discard(&t);
 	else {
