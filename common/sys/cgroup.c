@@ -81,6 +81,7 @@ cgroup_open(struct cgroup_reader *r, const char *root, const char *path,
 	char mnt[4096], *mi;
 	size_t n = strlen(root), m;
 	struct stat st;
+	int notcg = 0;	/* path is a directory, not a cgroup v2 one */
 
 	memset(r, 0, sizeof *r);
 	while (n > 0 && root[n - 1] == '/')
@@ -105,6 +106,7 @@ cgroup_open(struct cgroup_reader *r, const char *root, const char *path,
 			else
 				r->name = xstrdup(path);
 		} else {
+			notcg = stat(r->dir, &st) == 0 && S_ISDIR(st.st_mode);
 			free(r->dir);
 			r->dir = NULL;
 		}
@@ -126,7 +128,13 @@ cgroup_open(struct cgroup_reader *r, const char *root, const char *path,
 		r->name[--m] = '\0';
 	if (stat(r->dir, &st) != 0 || !isfile(r->dir, "cgroup.controllers") ||
 	    !isfile(r->dir, "cpu.stat")) {
-		if (stat(r->dir, &st) != 0)
+		if (stat(r->dir, &st) != 0 && notcg)
+			/* A directory, of a cgroup v1 hierarchy maybe, and
+			 * no cgroup of that name under the cgroup2 mount. */
+			perr_set(e, "cgroup '%s': not a cgroup v2 directory (no "
+			    "cgroup.controllers), and no cgroup %s under the "
+			    "cgroup2 mount %s", path, path, mnt);
+		else if (stat(r->dir, &st) != 0)
 			perr_set(e, "cgroup '%s': no such cgroup (%s: %s)", path,
 			    r->dir, strerror(errno));
 		else

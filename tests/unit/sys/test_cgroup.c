@@ -91,6 +91,15 @@ main(void)
 	tap_ok(strncmp(e.msg, "cgroup 'nosuch': no such cgroup (", 33) == 0,
 	    "says so (%s)", e.msg);
 	tap_int(cgroup_open(&r, root, "nope", &e), -1, "not there");
+	/* A cgroup v1 directory, named by its absolute path: not re-rooted
+	 * under the cgroup2 mount as if it were a name there. */
+	tap_put(root, "sys/fs/cgroup/memory/tasks", "1\n");
+	tap_int(cgroup_open(&r, root, "/sys/fs/cgroup/memory", &e), -1,
+	    "a v1 directory");
+	tap_str(e.msg, "cgroup '/sys/fs/cgroup/memory': not a cgroup v2 "
+	    "directory (no cgroup.controllers), and no cgroup "
+	    "/sys/fs/cgroup/memory under the cgroup2 mount "
+	    "/sys/fs/cgroup/unified", "says which and where");
 
 	tap_put(root, "sys/fs/cgroup/unified/a/b/io.stat", "8:0 rbytes\n");
 	tap_int(cgroup_open(&r, root, "a/b", &e), 0, "opens again");
