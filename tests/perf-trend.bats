@@ -694,3 +694,16 @@ iid() {
 	run -0 --separate-stderr perf-trend -f text --by host -c 'command=sleep 1,sleep 2' two.csv
 	assert_line --regexp '^(host=h +|  )wall_s .* regressed$'
 }
+
+@test "-f text: every - has its reason under the table" {
+	{
+		echo time,host,name,v,w
+		for i in 1 2 3 4 5 6; do echo "$i,h,base,0,0.5"; echo "$((i + 10)),h,cand,0,0.5"; done
+	} > zero.csv
+	run -0 --separate-stderr perf-trend -f text -c name=base,cand zero.csv
+	assert_line "# ±95%: - where not defined: a mean of 0, or fewer than 2 values"
+	assert_line "# ratio_ci, p: - where not defined: constant samples, or a baseline median of 0 (the notes of -f json say which)"
+	awk 'BEGIN { print "time,v"; for (i = 0; i < 1000; i++) print i "," i % 7 + i / 100 }' > long.csv
+	run -0 --separate-stderr perf-trend -f text long.csv
+	assert_line "# theil_sen: on series over 512 values, fitted on every k-th value, an estimate (-f json says which)"
+}

@@ -395,6 +395,34 @@ pval(const json_t *p, const json_t *floor, const json_t *sig)
 	return t;
 }
 
+/* Whether column c of t shows "-" in a row under the header: a "-" is
+ * explained under the table. */
+static int
+dashes(const struct table *t, size_t c)
+{
+	size_t r;
+
+	for (r = 1; r < t->nrow; r++)
+		if (strcmp(t->cell[r * t->ncol + c], "-") == 0)
+			return 1;
+	return 0;
+}
+
+/* Whether a trend of doc fitted Theil-Sen on a sample of its series. */
+static int
+thinned(const json_t *doc)
+{
+	const json_t *g, *m;
+	const char *name;
+	size_t i;
+
+	json_array_foreach(json_object_get(doc, "groups"), i, g)
+		json_object_foreach(json_object_get(g, "metrics"), name, m)
+			if (json_is_false(get(m, "trend.theil_sen.exact")))
+				return 1;
+	return 0;
+}
+
 /* The key columns of doc, "host, name, commit" (a static buffer). */
 static const char *
 keylist(const json_t *doc)
@@ -635,7 +663,7 @@ trendtext_write(const json_t *doc, FILE *fp, int md, int wide)
 	char *label, *prev;
 	const char *dir;
 	size_t i, j, flat = 0, untested = 0, nexact, napprox;
-	int rv = 0, any;
+	int rv = 0, any, dash;
 
 	markdown = md;
 	limit = wide ? (size_t)-1 / 2 : TEXT_WIDTH;
@@ -655,10 +683,14 @@ trendtext_write(const json_t *doc, FILE *fp, int md, int wide)
 	}
 	quiet(&t, 3, "0");		/* missing */
 	quiet(&t, 12, "exact");		/* quantiles */
+	dash = dashes(&t, 5);
 	rv |= print(&t, t.hide[12] ? "# descriptive (quantiles exact, R type 7; "
 	    "outliers Tukey mild+severe; p5, p99 in -f json or csv)" :
 	    "# descriptive (quantiles R type 7, or sketched within the bound "
 	    "shown; p5, p99, bounds in -f json)", fp);
+	if (dash)
+		textnote(fp, 0, "±95%%: - where not defined: a mean of 0, or "
+		    "fewer than 2 values");
 	json_array_foreach(json_object_get(doc, "groups"), i, g)
 		excluded(g, fp);
 
@@ -694,8 +726,13 @@ trendtext_write(const json_t *doc, FILE *fp, int md, int wide)
 	}
 	if (any) {
 		putc('\n', fp);
+		dash = thinned(doc);
 		rv |= print(&t, "# trend (slope per unit of x; direction only "
 		    "when significant)", fp);
+		if (dash)
+			textnote(fp, 0, "theil_sen: on series over 512 values, "
+			    "fitted on every k-th value, an estimate (-f json "
+			    "says which)");
 	} else
 		discard(&t);
 	if (flat)
@@ -737,8 +774,13 @@ trendtext_write(const json_t *doc, FILE *fp, int md, int wide)
 		discard(&t);
 	else {
 		putc('\n', fp);
+		dash = dashes(&t, 5) || dashes(&t, 6);
 		rv |= print(&t, "# comparison (medians; change % of baseline "
 		    "median; p: Mann-Whitney, Holm-adjusted)", fp);
+		if (dash)
+			textnote(fp, 0, "ratio_ci, p: - where not defined: "
+			    "constant samples, or a baseline median of 0 (the "
+			    "notes of -f json say which)");
 		/* Which p-values are exact and which approximate. */
 		if (nexact + napprox > 0)
 			textnote(fp, 0, "p: %zu exact (no ties, n <= 50 a side), "
