@@ -683,14 +683,14 @@ trendtext_write(const json_t *doc, FILE *fp, int md, int wide)
 	}
 	quiet(&t, 3, "0");		/* missing */
 	quiet(&t, 12, "exact");		/* quantiles */
-	dash = dashes(&t, 5);
+	dash = dashes(&t, 5) || dashes(&t, 6);
 	rv |= print(&t, t.hide[12] ? "# descriptive (quantiles exact, R type 7; "
 	    "outliers Tukey mild+severe; p5, p99 in -f json or csv)" :
 	    "# descriptive (quantiles R type 7, or sketched within the bound "
 	    "shown; p5, p99, bounds in -f json)", fp);
 	if (dash)
-		textnote(fp, 0, "±95%%: - where not defined: a mean of 0, or "
-		    "fewer than 2 values");
+		textnote(fp, 0, "-: not defined (sd and ±95%% need 2 values, "
+		    "±95%% a mean other than 0)");
 	json_array_foreach(json_object_get(doc, "groups"), i, g)
 		excluded(g, fp);
 
