@@ -184,7 +184,9 @@ print(sum(c["file"].endswith(".svg") for c in json.load(open(sys.argv[1]))["char
 	[ ! -e rep/pwned-3 ] && [ ! -e rep/data/pwned-3 ]
 	# Text: control characters visible, the rest as written.
 	grep -qF "ci1 name=line1\\nline2 \\" rep/report.txt
-	grep -qF "ci1 name=it's \"quoted\" \`touch pwned-1\` \$(touch pwned-2)" rep/report.txt
+	# (a long name wraps within its column: its end on the next line)
+	grep -A1 -F "  ci1 name=it's \"quoted\" \`touch pwned-1\`  " rep/report.txt |
+	    grep -qx '  \$(touch pwned-2)'
 	# Markdown: no markup starts from data.
 	grep -qF 'system\("touch pwned\-3"\) \<b\>\&amp;\</b\> \| \*x\* @m' rep/report.md
 	# HTML: entities, and no element from data.
@@ -275,4 +277,20 @@ print(sum(c["file"].endswith(".svg") for c in json.load(open(sys.argv[1]))["char
 	run -0 --separate-stderr perf-report --no-charts zero.csv
 	assert_line "  regressed: h wall_s: median 0 to 0.0055 (ratio of medians not defined: baseline median is 0)"
 	! grep -qi nan <<< "$output"
+}
+
+@test "text tables wrap a long name within its column, never cut it: names alike for 60 characters read apart" {
+	p="python3 -c 'import time; time.sleep(0.001)' # a variant with a long shared prefix"
+	{
+		echo time,host,name,command,run,wall_s,exit_status
+		for i in 1 2 3 4 5 6; do
+			echo "$i,h,\"$p AAA\",x,$i,0.1$i,0"
+			echo "$((i + 10)),h,\"$p BBB\",x,$i,0.2$i,0"
+		done
+	} > long.csv
+	run -0 --separate-stderr perf-report --no-charts long.csv
+	! grep -q '~' <<< "$output"
+	echo "$output" | awk '{ if (length > 100) { print "too wide: " $0; bad = 1 } } END { exit bad }'
+	assert_line --regexp '^  +shared prefix AAA$'
+	assert_line --regexp '^  +shared prefix BBB$'
 }

@@ -107,52 +107,68 @@ wrap(FILE *fp, const char *first, const char *indent, const char *s)
 	fputc('\n', fp);
 }
 
-/* Cuts s to at most w columns, the last being '~' when cut. */
-static void
-cut(char *s, size_t w)
+/* The bytes of s's next line in a column w wide: all of it when it fits,
+ * else up to its last space within w (when that keeps half the line),
+ * else w columns of it. */
+static size_t
+piece(const char *s, size_t w)
 {
-	size_t col = 0;
-	char *p;
+	size_t n = escape_bytes(s, w > 0 ? w : 1), i;
 
-	if (escape_width(s) <= w)
-		return;
-	for (p = s; *p; p++) {
-		if (((unsigned char)*p & 0xc0) != 0x80) {
-			if (col == w - 1) {
-				strcpy(p, "~");
-				return;
-			}
-			col++;
-		}
-	}
+	if (s[n] == '\0')
+		return n;
+	for (i = n; i > n / 2; i--)
+		if (s[i] == ' ')
+			return i;
+	return n;
 }
 
-/* The narrowest a string column is cut to: the first column names the
- * row, so it keeps more; the rest go to further blocks. */
+/* The narrowest a string column is wrapped to: the first column names
+ * the row, so it keeps more; the rest go to further blocks. */
 static size_t
 minw(size_t j)
 {
-	return j == 0 ? 60 : 24;
+	return j == 0 ? 40 : 24;
 }
 
-/* Writes columns [from, to) of a row; the first column of a row starts
- * it with the indent. */
+/* Writes column 0 and columns [from, to) of a row, each cell wrapped in
+ * its column's width, on as many lines as its tallest cell needs (the
+ * text of a cell is never cut: two commands alike in their first 60
+ * characters still read apart). */
 static void
 text_row(FILE *fp, char **cell, const size_t *w, const int *isnum,
-    int header, size_t from, size_t to, int padlast)
+    int header, size_t from, size_t to)
 {
-	size_t j, cw;
+	const char **at = xcalloc(to + 1, sizeof *at);
+	size_t j, n, cw, pad;
+	int more;
 
-	for (j = from; j < to; j++) {
-		cw = escape_width(cell[j]);
-		fputs("  ", fp);
-		if (isnum[j] && !header)
-			fprintf(fp, "%*s%s", (int)(w[j] - cw), "", cell[j]);
-		else if (j + 1 < to || padlast)
-			fprintf(fp, "%s%*s", cell[j], (int)(w[j] - cw), "");
-		else
-			fputs(cell[j], fp);
-	}
+	for (j = 0; j < to; j++)
+		at[j] = cell[j];
+	do {
+		more = 0;
+		/* Spaces are owed, and written only before text: no line
+		 * ends in blanks. */
+		pad = 0;
+		for (j = 0; j < to; j = j == 0 ? (from > 1 ? from : 1) : j + 1) {
+			n = piece(at[j], w[j]);
+			cw = escape_width_n(at[j], n);
+			pad += 2 + (isnum[j] && !header ? w[j] - cw : 0);
+			if (n > 0) {
+				fprintf(fp, "%*s%.*s", (int)pad, "", (int)n, at[j]);
+				pad = 0;
+			}
+			pad += isnum[j] && !header ? 0 : w[j] - cw;
+			at[j] += n;
+			if (*at[j] == ' ')
+				at[j]++;	/* the space broken at */
+			more |= *at[j] != '\0';
+			if (j == 0 && from >= to)
+				break;
+		}
+		fputc('\n', fp);
+	} while (more);
+	free(at);
 }
 
 static void
@@ -205,9 +221,6 @@ text_table(const json_t *t, FILE *fp)
 	title = escape_text(str(t, "title"));
 	wrap(fp, "  ", "  ", title);
 	free(title);
-	for (i = 0; i <= nr; i++)
-		for (j = 0; j < nc; j++)
-			cut(cell[i][j], w[j]);
 	/* Columns that still do not fit go into further blocks, each led
 	 * by the first column again. */
 	for (first = 1; first < nc || first == 1; first = last) {
@@ -219,12 +232,8 @@ text_table(const json_t *t, FILE *fp)
 			last++;
 		if (first > 1)
 			fputc('\n', fp);
-		for (i = 0; i <= nr; i++) {
-			text_row(fp, cell[i], w, isnum, i == 0, 0, 1,
-			    first < last);
-			text_row(fp, cell[i], w, isnum, i == 0, first, last, 0);
-			fputc('\n', fp);
-		}
+		for (i = 0; i <= nr; i++)
+			text_row(fp, cell[i], w, isnum, i == 0, first, last);
 		if (last >= nc)
 			break;
 	}
