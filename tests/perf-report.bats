@@ -294,3 +294,18 @@ print(sum(c["file"].endswith(".svg") for c in json.load(open(sys.argv[1]))["char
 	assert_line --regexp '^  +shared prefix AAA$'
 	assert_line --regexp '^  +shared prefix BBB$'
 }
+
+@test "a trend or validation made from other files stands in for nothing: the files it lacks are derived, and it is said" {
+	perf-report -o one runs.csv > /dev/null
+	sed 's/gzip -\([19]\)/xz -\1/g' runs.csv > other.csv
+	run -0 --separate-stderr perf-report -o two other.csv one/data/trend-runs.json one/data/validation.json
+	[[ "$stderr" == *"perf-report: one/data/trend-runs.json: made from none of the files given beside it: its figures are about other files (the files it lacks are derived)"* ]]
+	[ -s two/data/trend-runs.json ] && [ -s two/data/validation.json ]
+	jq -e '[.groups[].keys.name] | index("xz -1")' two/data/trend-runs.json > /dev/null
+	grep -q 'xz -1' two/report.txt
+	# A document made from a file given beside it is used, and that file
+	# is not derived again.
+	run -0 --separate-stderr perf-report -o three runs.csv one/data/trend-runs.json
+	[ -z "$stderr" ]
+	[ ! -e three/data/trend-runs.json ]
+}

@@ -39,7 +39,7 @@ int
 derive_start(struct derive_job *job, struct perr *e)
 {
 	struct launch_opts o;
-	int fd, efd, err;
+	int fd, efd, ifd = -1, err;
 
 	if ((fd = open(job->out, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
 	    0644)) < 0)
@@ -49,8 +49,14 @@ derive_start(struct derive_job *job, struct perr *e)
 		close(fd);
 		return perr_set(e, "%s: %s", job->err, strerror(errno));
 	}
+	if (job->in && (ifd = open(job->in, O_RDONLY | O_CLOEXEC)) < 0) {
+		close(fd);
+		close(efd);
+		return perr_set(e, "%s: %s", job->in, strerror(errno));
+	}
 	job->argv[0] = derive_sibling(job->prog);
 	launch_opts_init(&o);
+	o.in_fd = ifd;
 	o.out_fd = fd;
 	o.err_fd = efd;
 	if ((err = launch_opts_prepare(&o)) == 0) {
@@ -59,6 +65,8 @@ derive_start(struct derive_job *job, struct perr *e)
 	}
 	close(fd);
 	close(efd);
+	if (ifd >= 0)
+		close(ifd);
 	if (err != 0)
 		return perr_set(e, "%s: cannot run %s: %s", job->what,
 		    job->argv[0], strerror(err));

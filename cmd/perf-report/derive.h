@@ -18,6 +18,9 @@ struct derive_job {
 	const char **names;	/* the inputs' names (borrowed) */
 	size_t nnames;
 	char *err;		/* its standard error goes here */
+	const char *in;		/* its standard input from here (the copy of
+				 * ours, given to it as "-" so that it names
+				 * it <stdin>), or NULL */
 	pid_t pid;		/* 0 when not running */
 };
 

@@ -1,6 +1,7 @@
 /* perf-report.c - the report a person reads: text, Markdown, HTML and
  * gnuplot charts from any mix of perfpipe files; reads schemas/samples,
  * runs, trend, findings and validation, writes schemas/report. */
+#include <err.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <sys/stat.h>
@@ -144,17 +145,81 @@ add_doc(json_t *arr, const char *label, const char *const *names, size_t n,
 	json_array_append_new(arr, o);
 }
 
-/* The inputs of one kind: their paths and names. */
+/* The last part of a path. */
+static const char *
+base(const char *p)
+{
+	const char *s = strrchr(p, '/');
+
+	return s ? s + 1 : p;
+}
+
+/* Whether doc was made from a file named name: one of its inputs has
+ * name's last part (perf-trend, perf-bottleneck and perf-validate list
+ * the files they read, as they were given to them). */
+static int
+made_from(const json_t *doc, const char *name)
+{
+	const json_t *v;
+	size_t i;
+
+	json_array_foreach(json_object_get(doc, "inputs"), i, v)
+		if (json_is_string(json_object_get(v, "path")) &&
+		    strcmp(base(json_string_value(json_object_get(v, "path"))),
+		    base(name)) == 0)
+			return 1;
+	return 0;
+}
+
+/* Whether a document of kind k among the inputs was made from in. */
+static int
+covered(const struct rinput *all, size_t nin, enum rkind k,
+    const struct rinput *in)
+{
+	size_t i;
+
+	for (i = 0; i < nin; i++)
+		if (all[i].kind == k && all[i].doc && made_from(all[i].doc,
+		    in->name))
+			return 1;
+	return 0;
+}
+
+/* Warns of each given document made from none of the raw files given
+ * beside it (nraw of them): its figures are about other files. */
+static void
+unrelated(const struct rinput *in, size_t nin, size_t nraw)
+{
+	size_t i, j;
+	int any;
+
+	for (i = 0; i < nin && nraw > 0; i++) {
+		if (in[i].doc == NULL)
+			continue;
+		for (j = 0, any = 0; j < nin && !any; j++)
+			any = in[j].doc == NULL && made_from(in[i].doc,
+			    in[j].name);
+		if (!any)
+			warnx("%s: made from none of the files given beside it: "
+			    "its figures are about other files (the files it "
+			    "lacks are derived)", in[i].name);
+	}
+}
+
+/* The inputs of kind k (k2 too, unless it is k): their paths and names;
+ * with cover (not RK_SAMPLES), only those no given document of that kind
+ * was made from: those are derived. */
 static size_t
-of_kind(struct rinput *in, size_t nin, enum rkind k, char ***paths,
-    const char ***names)
+of_kind(struct rinput *in, size_t nin, enum rkind k, enum rkind k2,
+    enum rkind cover, char ***paths, const char ***names)
 {
 	size_t i, n = 0;
 
 	*paths = xcalloc(nin + 1, sizeof **paths);
 	*names = xcalloc(nin + 1, sizeof **names);
 	for (i = 0; i < nin; i++)
-		if (in[i].kind == k) {
+		if ((in[i].kind == k || in[i].kind == k2) &&
+		    (cover == RK_SAMPLES || !covered(in, nin, cover, &in[i]))) {
 			(*paths)[n] = in[i].path;
 			(*names)[n++] = in[i].name;
 		}
@@ -191,8 +256,16 @@ job(const char *prog, const char *out, const char *const *args,
 	j->argv = xcalloc(na + n + 2, sizeof *j->argv);
 	for (i = 0; i < na; i++)
 		j->argv[k++] = (char *)args[i];
+	/* Standard input's copy given as "-", so that the program names it
+	 * <stdin>, not by the copy's temporary path; perf-validate wants a
+	 * file by name. */
 	for (i = 0; i < n; i++)
-		j->argv[k++] = paths[i];
+		if (strcmp(names[i], "<stdin>") == 0 &&
+		    strcmp(prog, "perf-validate") != 0) {
+			j->argv[k++] = "-";
+			j->in = paths[i];
+		} else
+			j->argv[k++] = paths[i];
 	j->out = xasprintf("%s/data/%s", workdir, out);
 	j->err = xasprintf("%s/data/%s.err", workdir, out);
 	j->what = xasprintf("%s on %s", prog, files);
@@ -319,11 +392,11 @@ main(int argc, char *argv[])
 	struct charts_in ci;
 	struct perr e;
 	json_t *trends, *findings, *validations, *doc, *opts;
-	char **spaths, **rpaths, **cpaths, *path, *plots;
-	const char **snames, **rnames, **cnames, *sde;
-	size_t nin, i, ns, nr, nc;
+	char **spaths, **rpaths, **cpaths, **dpaths, *path, *plots;
+	const char **snames, **rnames, **cnames, **dnames, *sde;
+	size_t nin, i, n, ns, nr, nc;
 	struct stat st;
-	int c, have[5] = { 0 };
+	int c;
 
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":f:hi:o:t:V", longopts,
@@ -403,11 +476,9 @@ main(int argc, char *argv[])
 	/* Recognise every input. */
 	nin = argc ? (size_t)argc : 1;
 	in = xcalloc(nin, sizeof *in);
-	for (i = 0; i < nin; i++) {
+	for (i = 0; i < nin; i++)
 		if (rinput_open(argc ? argv[i] : "-", workdir, &in[i], &e) != 0)
 			die("%s", e.msg);
-		have[in[i].kind] = 1;
-	}
 	trends = json_array();
 	findings = json_array();
 	validations = json_array();
@@ -420,8 +491,10 @@ main(int argc, char *argv[])
 
 	/* What the raw rows lack is derived by the programs that own it,
 	 * while perf-report reads the rows for its charts. */
-	ns = of_kind(in, nin, RK_SAMPLES, &spaths, &snames);
-	nr = of_kind(in, nin, RK_RUNS, &rpaths, &rnames);
+	ns = of_kind(in, nin, RK_SAMPLES, RK_SAMPLES, RK_SAMPLES, &spaths,
+	    &snames);
+	nr = of_kind(in, nin, RK_RUNS, RK_RUNS, RK_SAMPLES, &rpaths, &rnames);
+	unrelated(in, nin, ns + nr);
 	memset(&samples, 0, sizeof samples);
 	memset(&runs, 0, sizeof runs);
 	if (nr) {
@@ -435,26 +508,28 @@ main(int argc, char *argv[])
 				in[i].rows = rows[k++];
 		free(rows);
 	}
-	if (ns && !have[RK_TREND])
+	/* Each raw file that no given document was made from is derived:
+	 * a trend of other files given beside it stood in for its own. */
+	if ((n = of_kind(in, nin, RK_SAMPLES, RK_SAMPLES, RK_TREND, &dpaths,
+	    &dnames)) > 0)
 		jobs[njobs++] = job("perf-trend", "trend-samples.json",
-		    samples_args(spaths, ns), spaths, snames, ns);
-	if (nr && !have[RK_TREND])
+		    samples_args(dpaths, n), dpaths, dnames, n);
+	else
+		free(dpaths), free(dnames);
+	if ((n = of_kind(in, nin, RK_RUNS, RK_RUNS, RK_TREND, &dpaths,
+	    &dnames)) > 0)
 		jobs[njobs++] = job("perf-trend", "trend-runs.json",
-		    runs_args(&runs), rpaths, rnames, nr);
-	if (ns && !have[RK_FINDINGS])
+		    runs_args(&runs), dpaths, dnames, n);
+	else
+		free(dpaths), free(dnames);
+	if ((n = of_kind(in, nin, RK_SAMPLES, RK_SAMPLES, RK_FINDINGS,
+	    &dpaths, &dnames)) > 0)
 		jobs[njobs++] = job("perf-bottleneck", "findings.json", noargs,
-		    spaths, snames, ns);
-	nc = of_kind(in, nin, RK_SAMPLES, &cpaths, &cnames);
-	free(cpaths);
-	free(cnames);
-	cpaths = xcalloc(nin + 1, sizeof *cpaths);
-	cnames = xcalloc(nin + 1, sizeof *cnames);
-	for (i = 0, nc = 0; i < nin; i++)
-		if (in[i].kind == RK_SAMPLES || in[i].kind == RK_RUNS) {
-			cpaths[nc] = in[i].path;
-			cnames[nc++] = in[i].name;
-		}
-	if (nc && !have[RK_VALIDATION])
+		    dpaths, dnames, n);
+	else
+		free(dpaths), free(dnames);
+	if ((nc = of_kind(in, nin, RK_SAMPLES, RK_RUNS, RK_VALIDATION,
+	    &cpaths, &cnames)) > 0)
 		jobs[njobs++] = job("perf-validate", "validation.json", noargs,
 		    cpaths, cnames, nc);
 	for (i = 0; i < njobs; i++)
