@@ -515,19 +515,22 @@ main(int argc, char *argv[])
 		jobs[njobs++] = job("perf-trend", "trend-samples.json",
 		    samples_args(dpaths, n), dpaths, dnames, n);
 	else
-		free(dpaths), free(dnames);
+		free(dnames);
+	free(dpaths);	/* job() copied the paths; it keeps the names */
 	if ((n = of_kind(in, nin, RK_RUNS, RK_RUNS, RK_TREND, &dpaths,
 	    &dnames)) > 0)
 		jobs[njobs++] = job("perf-trend", "trend-runs.json",
 		    runs_args(&runs), dpaths, dnames, n);
 	else
-		free(dpaths), free(dnames);
+		free(dnames);
+	free(dpaths);
 	if ((n = of_kind(in, nin, RK_SAMPLES, RK_SAMPLES, RK_FINDINGS,
 	    &dpaths, &dnames)) > 0)
 		jobs[njobs++] = job("perf-bottleneck", "findings.json", noargs,
 		    dpaths, dnames, n);
 	else
-		free(dpaths), free(dnames);
+		free(dnames);
+	free(dpaths);
 	if ((nc = of_kind(in, nin, RK_SAMPLES, RK_RUNS, RK_VALIDATION,
 	    &cpaths, &cnames)) > 0)
 		jobs[njobs++] = job("perf-validate", "validation.json", noargs,

@@ -247,23 +247,19 @@ trenddoc_group(const struct trenddoc_opts *o, const struct trenddoc_input *in,
 	return g;
 }
 
-static json_t *
-build(const struct trenddoc_opts *o, struct trenddoc_input *in,
-    struct trenddoc_input *base, struct gacc_budget *b, int *regressed,
-    int withgroups)
+json_t *
+trenddoc_build_nogroups(const struct trenddoc_opts *o,
+    struct trenddoc_input *in, struct trenddoc_input *base,
+    struct gacc_budget *b, int *regressed)
 {
 	struct trendcmp_opts co;
 	json_t *doc = json_object(), *groups = json_array();
 	json_t *geo = json_object(), *cmps, *err;
-	size_t i, k;
+	size_t k;
 
 	xjsonio_set(doc, "format", json_string("perf-trend/1"));
 	json_object_update_new(doc, provenance(o, in, base, b));
-	if (withgroups)
-		for (i = 0; i < groups_count(in->all); i++)
-			json_array_append_new(groups, trenddoc_group(o, in, i));
-	else
-		json_array_append_new(groups, json_string(TRENDDOC_GROUPS));
+	json_array_append_new(groups, json_string(TRENDDOC_GROUPS));
 	xjsonio_set(doc, "groups", groups);
 	for (k = 0; k < in->c.n; k++)
 		if (in->c.role[k] == COL_METRIC)
@@ -292,21 +288,6 @@ build(const struct trenddoc_opts *o, struct trenddoc_input *in,
 	if (in->cxskip[0])
 		xjsonio_set(doc, "complexity_skipped", xjsonio_text(in->cxskip));
 	return doc;
-}
-
-json_t *
-trenddoc_build(const struct trenddoc_opts *o, struct trenddoc_input *in,
-    struct trenddoc_input *base, struct gacc_budget *b, int *regressed)
-{
-	return build(o, in, base, b, regressed, 1);
-}
-
-json_t *
-trenddoc_build_nogroups(const struct trenddoc_opts *o,
-    struct trenddoc_input *in, struct trenddoc_input *base,
-    struct gacc_budget *b, int *regressed)
-{
-	return build(o, in, base, b, regressed, 0);
 }
 
 void

@@ -65,21 +65,15 @@ void trenddoc_free_input(struct trenddoc_input *in);
 void xtrenddoc_check_names(const struct trenddoc_input *in,
     const struct trenddoc_opts *o);
 /*
- * The document: provenance, groups with their metrics, geometric means,
- * comparisons (with base, or --compare), complexity fits.  Sets *regressed
- * to 1 when a comparison regressed, to -1 when comparisons were asked for
- * and none could be made (no group or metric of the candidate matches the
- * baseline: the document's "unmatched" says which).  The caller owns the
- * document.
- */
-json_t *trenddoc_build(const struct trenddoc_opts *o,
-    struct trenddoc_input *in, struct trenddoc_input *base,
-    struct gacc_budget *b, int *regressed);
-/*
- * The same without the groups, for writing them one at a time (a
- * document of 200,000 groups is gigabytes in jansson): "groups" holds
- * the one string TRENDDOC_GROUPS where trenddoc_group(o, in, i) goes for
- * each i < groups_count(in->all), in order.
+ * The document: provenance, geometric means, comparisons (with base, or
+ * --compare), complexity fits, and the place of the groups, which are
+ * made one at a time as they are written (a document of 200,000 groups is
+ * gigabytes in jansson): "groups" holds the one string TRENDDOC_GROUPS
+ * where trenddoc_group(o, in, i) goes for each i < groups_count(in->all),
+ * in order.  Sets *regressed to 1 when a comparison regressed, to -1 when
+ * comparisons were asked for and none could be made (no group or metric
+ * of the candidate matches the baseline: the document's "unmatched" says
+ * which).  The caller owns the document.
  */
 #define TRENDDOC_GROUPS "\x01groups\x01"
 json_t *trenddoc_build_nogroups(const struct trenddoc_opts *o,

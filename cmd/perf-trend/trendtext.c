@@ -408,21 +408,6 @@ dashes(const struct table *t, size_t c)
 	return 0;
 }
 
-/* Whether a trend of doc fitted Theil-Sen on a sample of its series. */
-static int
-thinned(const json_t *doc)
-{
-	const json_t *g, *m;
-	const char *name;
-	size_t i;
-
-	json_array_foreach(json_object_get(doc, "groups"), i, g)
-		json_object_foreach(json_object_get(g, "metrics"), name, m)
-			if (json_is_false(get(m, "trend.theil_sen.exact")))
-				return 1;
-	return 0;
-}
-
 /* The key columns of doc, "host, name, commit" (a static buffer). */
 static const char *
 keylist(const json_t *doc)
@@ -450,72 +435,81 @@ shortnote(size_t shorts)
 	return buf;
 }
 
+/*
+ * What the groups give the text, gathered in one pass over them: each
+ * group made, read and freed in turn (the tables keep their cells only;
+ * 200,000 groups held as JSON took gigabytes).
+ */
+struct gathered {
+	struct table desc, trend, cp;
+	char **notes;		/* runs left out of a group's statistics */
+	size_t nnotes;
+	size_t flat, untested;	/* trends not shown */
+	int anytrend, thinned;
+	size_t series, groups, shorts, most;	/* change points tried */
+	int anycp;
+};
+
+/* A group's change points, and what was tried, into gt. */
 static void
-changes(const json_t *doc, FILE *fp, int *rv)
+gather_changes(struct gathered *gt, const json_t *g, const char *label)
 {
 	static const char *const methods[] = { "edivisive", "pelt" };
-	struct table t = { 0 };
-	const json_t *g, *m, *cp, *p;
+	const json_t *m, *cp, *p;
 	const char *name;
-	char *label;
-	size_t i, j, k, series = 0, groups = 0, shorts = 0, most = 0, n;
-	int any = 0, tested;
+	size_t j, k, n;
+	int tested = 0;
 
-	t.ncol = 10;
-	t.nleft = 3;
-	row(&t, xstrdup("group"), xstrdup("metric"), xstrdup("method"),
-	    xstrdup("index"), xstrdup("x"), xstrdup("label"), xstrdup("before"),
-	    xstrdup("after"), xstrdup("change%"), xstrdup("p"));
-	json_array_foreach(json_object_get(doc, "groups"), i, g) {
-		label = trendfmt_label(g, 1);
-		tested = 0;
-		json_object_foreach(json_object_get(g, "metrics"), name, m) {
-			if ((cp = json_object_get(m, "changepoints")) == NULL)
-				continue;
-			series++;
-			tested = 1;
-			/* Too short to split in two of min_size each. */
-			n = (size_t)json_number_value(get(cp, "n"));
-			most = n > most ? n : most;
-			shorts += n < 2 * (size_t)json_number_value(get(cp,
-			    "min_size"));
-			for (k = 0; k < 2; k++)
-				json_array_foreach(json_object_get(cp,
-				    methods[k]), j, p) {
-					any = 1;
-					row(&t, xstrdup(label), xstrdup(name),
-					    xstrdup(methods[k]),
-					    num(get(p, "index")), num(get(p, "x")),
-					    str(get(p, "label")),
-					    num(get(p, "mean_before")),
-					    num(get(p, "mean_after")),
-					    num(get(p, "change_pct")),
-					    pval(p, k == 0 ? get(cp, "p_min") :
-					    NULL, get(p, "significant")));
-				}
-		}
-		groups += tested;
-		free(label);
+	json_object_foreach(json_object_get(g, "metrics"), name, m) {
+		if ((cp = json_object_get(m, "changepoints")) == NULL)
+			continue;
+		gt->series++;
+		tested = 1;
+		/* Too short to split in two of min_size each. */
+		n = (size_t)json_number_value(get(cp, "n"));
+		gt->most = n > gt->most ? n : gt->most;
+		gt->shorts += n < 2 * (size_t)json_number_value(get(cp,
+		    "min_size"));
+		for (k = 0; k < 2; k++)
+			json_array_foreach(json_object_get(cp, methods[k]), j,
+			    p) {
+				gt->anycp = 1;
+				row(&gt->cp, xstrdup(label), xstrdup(name),
+				    xstrdup(methods[k]), num(get(p, "index")),
+				    num(get(p, "x")), str(get(p, "label")),
+				    num(get(p, "mean_before")),
+				    num(get(p, "mean_after")),
+				    num(get(p, "change_pct")), pval(p, k == 0 ?
+				    get(cp, "p_min") : NULL, get(p,
+				    "significant")));
+			}
 	}
-	if (!any) {
-		discard(&t);
+	gt->groups += tested;
+}
+
+static void
+print_changes(struct gathered *gt, const json_t *doc, FILE *fp, int *rv)
+{
+	if (!gt->anycp) {
+		discard(&gt->cp);
 		/* Asked for and none found: say so, and what was tested;
 		 * when nothing could be, why, and what to do. */
-		if (series > 0 && shorts == series)
+		if (gt->series > 0 && gt->shorts == gt->series)
 			textnote(fp, 1, "change points: none tested: each of "
 			    "the %zu series has too few values (at most %zu); "
 			    "the key columns (%s) may split a history into "
 			    "groups of a few rows: --by with fewer keys joins "
-			    "them\n", series, most, keylist(doc));
-		else if (series > 0)
+			    "them\n", gt->series, gt->most, keylist(doc));
+		else if (gt->series > 0)
 			textnote(fp, 1, "change points: none found (E-divisive "
 			    "and PELT, %zu series in %zu group%s%s)\n",
-			    series - shorts, groups, groups == 1 ? "" : "s",
-			    shorts ? shortnote(shorts) : "");
+			    gt->series - gt->shorts, gt->groups,
+			    gt->groups == 1 ? "" : "s",
+			    gt->shorts ? shortnote(gt->shorts) : "");
 		return;
 	}
 	putc('\n', fp);
-	*rv |= print(&t, "# change points (index: first value after the "
+	*rv |= print(&gt->cp, "# change points (index: first value after the "
 	    "change, in row order; n.s.: not significant, Holm)", fp);
 }
 
@@ -569,24 +563,22 @@ complexity(const json_t *doc, FILE *fp, int *rv)
 	}
 }
 
-/* Runs left out of a group's statistics, said under the table. */
-static void
-excluded(const json_t *g, FILE *fp)
+/* Runs left out of group g's statistics (label), to be said under the
+ * table; NULL when none. */
+static char *
+excluded(const json_t *g, const char *label)
 {
 	const json_t *x = json_object_get(g, "excluded");
 	json_int_t to, fail;
-	char *label;
 
 	if (x == NULL)
-		return;
+		return NULL;
 	to = json_integer_value(json_object_get(x, "timed_out"));
 	fail = json_integer_value(json_object_get(x, "failed"));
-	label = trendfmt_label(g, 1);
-	textnote(fp, 0, "%s: left out of the statistics: %lld timed-out run%s "
-	    "(censored: only a lower bound), %lld failed run%s%s", label,
+	return xasprintf("%s: left out of the statistics: %lld timed-out "
+	    "run%s (censored: only a lower bound), %lld failed run%s%s", label,
 	    (long long)to, to == 1 ? "" : "s", (long long)fail,
 	    fail == 1 ? "" : "s", fail ? " (--include-failed keeps them)" : "");
-	free(label);
 }
 
 /* The value of key k of an unmatched group u (host is beside keys). */
@@ -654,94 +646,121 @@ match_hint(const json_t *doc, FILE *fp)
 		    "in %s, every key", differ);
 }
 
-int
-trendtext_write(const json_t *doc, FILE *fp, int md, int wide)
+/* Group g's rows and notes into gt. */
+static void
+gather(struct gathered *gt, const json_t *g)
 {
+	const json_t *m, *x;
+	const char *name, *dir;
+	char *label = trendfmt_label(g, 1), *note;
+
+	json_object_foreach(json_object_get(g, "metrics"), name, m)
+		describe(&gt->desc, label, name, m);
+	if ((note = excluded(g, label)) != NULL) {
+		gt->notes = xreallocarray(gt->notes, gt->nnotes + 1,
+		    sizeof *gt->notes);
+		gt->notes[gt->nnotes++] = note;
+	}
+	json_object_foreach(json_object_get(g, "metrics"), name, m) {
+		if ((x = json_object_get(m, "trend")) == NULL)
+			continue;
+		dir = json_string_value(get(x, "direction"));
+		if (get(x, "forecast") == NULL && dir == NULL) {
+			gt->untested++;
+			continue;
+		}
+		if (get(x, "forecast") == NULL && strcmp(dir, "flat") == 0) {
+			gt->flat++;
+			continue;
+		}
+		gt->anytrend = 1;
+		gt->thinned |= json_is_false(get(x, "theil_sen.exact"));
+		row(&gt->trend, xstrdup(label), xstrdup(name), str(get(x, "x")),
+		    num(get(x, "ols.slope")), ci(x, "ols.slope_ci"),
+		    num(get(x, "theil_sen.slope")), ci(x, "theil_sen.slope_ci"),
+		    str(get(x, "direction")), str(get(x, "forecast.text")));
+	}
+	gather_changes(gt, g, label);
+	free(label);
+}
+
+int
+trendtext_write(const json_t *doc, const struct trendfmt_groups *gs,
+    FILE *fp, int md, int wide)
+{
+	struct gathered gt;
 	struct table t = { 0 };
-	const json_t *g, *m, *c, *x;
-	const char *name;
+	const json_t *c, *x;
+	json_t *g;
 	char *label, *prev;
-	const char *dir;
-	size_t i, j, flat = 0, untested = 0, nexact, napprox;
+	size_t i, j, nexact, napprox;
 	int rv = 0, any, dash;
 
 	markdown = md;
 	limit = wide ? (size_t)-1 / 2 : TEXT_WIDTH;
 	if (markdown)
 		fputs("## perf-trend\n\n", fp);
-	t.ncol = 13;
-	t.nleft = 2;
-	row(&t, xstrdup("group"), xstrdup("metric"), xstrdup("n"),
+	memset(&gt, 0, sizeof gt);
+	gt.desc.ncol = 13;
+	gt.desc.nleft = 2;
+	row(&gt.desc, xstrdup("group"), xstrdup("metric"), xstrdup("n"),
 	    xstrdup("missing"), xstrdup("mean"), conf(doc), xstrdup("sd"),
 	    xstrdup("median"), xstrdup("p95"), xstrdup("min"), xstrdup("max"),
 	    xstrdup("outliers"), xstrdup("quantiles"));
-	json_array_foreach(json_object_get(doc, "groups"), i, g) {
-		label = trendfmt_label(g, 1);
-		json_object_foreach(json_object_get(g, "metrics"), name, m)
-			describe(&t, label, name, m);
-		free(label);
+	gt.trend.ncol = 9;
+	gt.trend.nleft = 3;
+	row(&gt.trend, xstrdup("group"), xstrdup("metric"), xstrdup("x"),
+	    xstrdup("ols_slope"), xstrdup("ols_ci"), xstrdup("theil_sen"),
+	    xstrdup("ts_ci"), xstrdup("direction"), xstrdup("forecast"));
+	gt.cp.ncol = 10;
+	gt.cp.nleft = 3;
+	row(&gt.cp, xstrdup("group"), xstrdup("metric"), xstrdup("method"),
+	    xstrdup("index"), xstrdup("x"), xstrdup("label"), xstrdup("before"),
+	    xstrdup("after"), xstrdup("change%"), xstrdup("p"));
+	if (gs == NULL)		/* the document holds them */
+		json_array_foreach(json_object_get(doc, "groups"), i, c)
+			gather(&gt, c);
+	for (i = 0; gs != NULL && i < gs->n; i++) {
+		g = gs->make(gs->ctx, i);
+		gather(&gt, g);
+		json_decref(g);
 	}
-	quiet(&t, 3, "0");		/* missing */
-	quiet(&t, 12, "exact");		/* quantiles */
-	dash = dashes(&t, 5) || dashes(&t, 6);
-	rv |= print(&t, t.hide[12] ? "# descriptive (quantiles exact, R type 7; "
-	    "outliers Tukey mild+severe; p5, p99 in -f json or csv)" :
-	    "# descriptive (quantiles R type 7, or sketched within the bound "
-	    "shown; p5, p99, bounds in -f json)", fp);
+
+	quiet(&gt.desc, 3, "0");	/* missing */
+	quiet(&gt.desc, 12, "exact");	/* quantiles */
+	dash = dashes(&gt.desc, 5) || dashes(&gt.desc, 6);
+	rv |= print(&gt.desc, gt.desc.hide[12] ? "# descriptive (quantiles "
+	    "exact, R type 7; outliers Tukey mild+severe; p5, p99 in -f json "
+	    "or csv)" : "# descriptive (quantiles R type 7, or sketched within "
+	    "the bound shown; p5, p99, bounds in -f json)", fp);
 	if (dash)
 		textnote(fp, 0, "-: not defined (sd and ±95%% need 2 values, "
 		    "±95%% a mean other than 0)");
-	json_array_foreach(json_object_get(doc, "groups"), i, g)
-		excluded(g, fp);
-
-	t.ncol = 9;
-	t.nleft = 3;
-	any = 0;
-	row(&t, xstrdup("group"), xstrdup("metric"), xstrdup("x"),
-	    xstrdup("ols_slope"), xstrdup("ols_ci"), xstrdup("theil_sen"),
-	    xstrdup("ts_ci"), xstrdup("direction"), xstrdup("forecast"));
-	json_array_foreach(json_object_get(doc, "groups"), i, g) {
-		label = trendfmt_label(g, 1);
-		json_object_foreach(json_object_get(g, "metrics"), name, m) {
-			if ((x = json_object_get(m, "trend")) == NULL)
-				continue;
-			dir = json_string_value(get(x, "direction"));
-			if (get(x, "forecast") == NULL && dir == NULL) {
-				untested++;
-				continue;
-			}
-			if (get(x, "forecast") == NULL &&
-			    strcmp(dir, "flat") == 0) {
-				flat++;
-				continue;
-			}
-			any = 1;
-			row(&t, xstrdup(label), xstrdup(name), str(get(x, "x")),
-			    num(get(x, "ols.slope")), ci(x, "ols.slope_ci"),
-			    num(get(x, "theil_sen.slope")),
-			    ci(x, "theil_sen.slope_ci"), str(get(x, "direction")),
-			    str(get(x, "forecast.text")));
-		}
-		free(label);
+	for (i = 0; i < gt.nnotes; i++) {
+		textnote(fp, 0, "%s", gt.notes[i]);
+		free(gt.notes[i]);
 	}
-	if (any) {
+	free(gt.notes);
+
+	if (gt.anytrend) {
 		putc('\n', fp);
-		dash = thinned(doc);
-		rv |= print(&t, "# trend (slope per unit of x; direction only "
-		    "when significant)", fp);
-		if (dash)
+		rv |= print(&gt.trend, "# trend (slope per unit of x; direction "
+		    "only when significant)", fp);
+		if (gt.thinned)
 			textnote(fp, 0, "theil_sen: on series over 512 values, "
 			    "fitted on every k-th value, an estimate (-f json "
 			    "says which)");
 	} else
-		discard(&t);
-	if (flat)
-		textnote(fp, !any, "%zu series with no significant trend", flat);
-	if (untested)
-		textnote(fp, !(any || flat), "%zu series too short to test for a "
-		    "trend (fewer than 3 values with an x)", untested);
+		discard(&gt.trend);
+	if (gt.flat)
+		textnote(fp, !gt.anytrend, "%zu series with no significant trend",
+		    gt.flat);
+	if (gt.untested)
+		textnote(fp, !(gt.anytrend || gt.flat), "%zu series too short to "
+		    "test for a trend (fewer than 3 values with an x)",
+		    gt.untested);
 
-	changes(doc, fp, &rv);
+	print_changes(&gt, doc, fp, &rv);
 	complexity(doc, fp, &rv);
 
 	t.ncol = 8;

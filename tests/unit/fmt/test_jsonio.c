@@ -26,8 +26,8 @@ main(void)
 	tap_int(jsonio_write(doc, fp, "mem", &e), 0, "write succeeds");
 	fclose(fp);
 	tap_str(buf, "{\n  \"format\": \"test/1\",\n  \"a\": 0.1,\n  \"nan\": null,\n"
-	    "  \"inf\": null,\n  \"negzero\": 0.0,\n  \"third\": 0.333333333333\n}\n",
-	    "keys in order, 12 digits, NaN and inf as null");
+	    "  \"inf\": null,\n  \"negzero\": 0.0,\n  \"third\": 0.333333333333333\n}\n",
+	    "keys in order, 15 digits, NaN and inf as null");
 	free(buf);
 	json_decref(doc);
 

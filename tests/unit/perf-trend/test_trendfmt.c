@@ -17,7 +17,7 @@ render(const json_t *doc, int text)
 	FILE *fp = open_memstream(&buf, &len);
 
 	if (text)
-		trendtext_write(doc, fp, 0, 0);
+		trendtext_write(doc, NULL, fp, 0, 0);
 	else
 		trendfmt_csv(doc, fp);
 	fclose(fp);
