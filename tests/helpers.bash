@@ -74,3 +74,9 @@ retry() {
 	done
 	return 1
 }
+
+# within_100 TEXT: every line of TEXT fits 100 columns (the tables' width
+# as column -t users expect it); the lines that do not are printed.
+within_100() {
+	awk '{ if (length > 100) { print "too wide: " $0; bad = 1 } } END { exit bad }' <<< "$1"
+}

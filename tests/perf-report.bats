@@ -290,7 +290,7 @@ print(sum(c["file"].endswith(".svg") for c in json.load(open(sys.argv[1]))["char
 	} > long.csv
 	run -0 --separate-stderr perf-report --no-charts long.csv
 	! grep -q '~' <<< "$output"
-	echo "$output" | awk '{ if (length > 100) { print "too wide: " $0; bad = 1 } } END { exit bad }'
+	within_100 "$output"
 	assert_line --regexp '^  +shared prefix AAA$'
 	assert_line --regexp '^  +shared prefix BBB$'
 }

@@ -603,7 +603,7 @@ iid() {
 		done
 	} > wide.csv
 	run -0 --separate-stderr perf-trend -f text wide.csv
-	echo "$output" | awk '{ if (length > 100) { print "too wide: " $0; bad = 1 } } END { exit bad }'
+	within_100 "$output"
 	assert_line --index 1 --regexp '^  metric +n +mean '
 	assert_line 'host=h;name=a command line long enough to widen the group column past what fits'
 	assert_line --regexp '^  wall_s +6 +0\.35 '
