@@ -8,7 +8,8 @@ set xtics rotate by -20 noenhanced
 set xrange [0.3:n+0.7]
 set ylabel 'candidate / baseline (ratio of medians)'
 set title title noenhanced
-set key outside top center horizontal noenhanced
+# The key under the plot: above it, it came before the title.
+set key below center horizontal noenhanced
 set xtics ()
 do for [i=1:n] { set xtics add (value(sprintf('label%d', i)) i) }
 set object 1 rect from graph 0, first 1-thr to graph 1, first 1+thr behind fc rgb '#56B4E9' fs transparent solid 0.15 noborder

@@ -310,6 +310,23 @@ selftime(struct chartctx *c, struct perr *e)
 
 /* ---- comparisons ---- */
 
+/* "name: A (baseline) against B" from perf-trend's options: --compare
+ * COL=A,B (one comma: perf-trend refuses more), else the baseline file;
+ * NULL when neither is there. */
+static char *
+compared(json_t *o)
+{
+	const char *c = rsec_text(o, "compare"), *eq, *comma;
+
+	if (c && (eq = strchr(c, '=')) != NULL &&
+	    (comma = strchr(eq, ',')) != NULL)
+		return xasprintf("%.*s: %.*s (baseline) against %s",
+		    (int)(eq - c), c, (int)(comma - eq - 1), eq + 1, comma + 1);
+	if (rsec_text(o, "baseline"))
+		return xasprintf("baseline %s", rsec_text(o, "baseline"));
+	return NULL;
+}
+
 static int
 compare(struct chartctx *c, struct perr *e)
 {
@@ -317,8 +334,9 @@ compare(struct chartctx *c, struct perr *e)
 	json_t *v, *cm, *ci;
 	struct gprun *g = NULL;
 	size_t i, j, n = 0;
-	const char *verdict, *host;
-	char *path = NULL, *lab;
+	const char *verdict;
+	char *path = NULL, *lab, *grp, *what = NULL, *title;
+	json_t *o;
 	double thr = 0.02;
 	FILE *fp = NULL;
 
@@ -335,8 +353,10 @@ compare(struct chartctx *c, struct perr *e)
 			if (g == NULL) {
 				g = chartctx_run(c, "compare", 460);
 				if ((fp = chartctx_open(c, "compare.dat", &path,
-				    e)) == NULL)
+				    e)) == NULL) {
+					free(what);
 					return -1;
+				}
 				fprintf(fp, "# index ratio lo hi verdict\n");
 			}
 			ci = json_object_get(json_object_get(cm, "ratio"),
@@ -351,21 +371,36 @@ compare(struct chartctx *c, struct perr *e)
 			fprintf(fp, " %d\n", verdict && strcmp(verdict,
 			    "regressed") == 0 ? 1 : verdict && strcmp(verdict,
 			    "improved") == 0 ? -1 : 0);
-			host = json_string_value(json_object_get(cm, "host"));
-			lab = xasprintf("%s%s%s", host && *host ? host : "",
-			    host && *host ? " " : "", json_string_value(
+			/* The group as the text names it (its keys, a
+			 * commit= label included), then the metric. */
+			grp = rsec_group_label(cm);
+			lab = xasprintf("%s %s", grp, json_string_value(
 			    json_object_get(cm, "metric")));
 			gprun_str(g, lab, "label%zu", n);
+			free(grp);
 			free(lab);
 		}
+		/* What was compared with what, for the title. */
+		o = json_object_get(td, "options");
+		if (json_array_size(json_object_get(td, "comparisons")) > 0 &&
+		    what == NULL)
+			what = compared(o);
 	}
-	if (g == NULL)
+	if (g == NULL) {
+		free(what);
 		return 0;
-	if (chartctx_data(g, fp, path, e) != 0)
+	}
+	if (chartctx_data(g, fp, path, e) != 0) {
+		free(what);
 		return -1;
+	}
 	gprun_num(g, "n", (double)n);
 	gprun_num(g, "thr", thr);
-	gprun_str(g, "Candidate against baseline", "title");
+	title = what ? xasprintf("Candidate against baseline: %s", what) :
+	    xstrdup("Candidate against baseline");
+	gprun_str(g, title, "title");
+	free(title);
+	free(what);
 	chartctx_script(g, c, "compare.gp");
 	chartctx_add(c, "compare", "bar", "comparisons", "Candidate against "
 	    "baseline", "the ratio of medians of each comparison with its 95% "
