@@ -48,6 +48,12 @@ dom() {
 	# The four charts of two commands, parsed as SVG elements.
 	[ "$(dom rep/report.html | grep -c '<svg')" -eq 4 ]
 	! grep -qi '<script' rep/report.html
+	# Each chart's ids its own (gnuplot gives each the same), its title
+	# the chart's, no plot command as a tooltip.
+	[ -z "$(grep -o ' id="[^"]*"' rep/report.html | sort | uniq -d)" ]
+	grep -q ' id="runs_box-gnuplot_canvas"' rep/report.html
+	! grep -q '<title>Gnuplot</title>\|<title>data ' rep/report.html
+	grep -q '<title>Run time per command</title>' rep/report.html
 }
 
 @test "--interactive: the same page with gnuplot's mouse script, one file, nothing fetched" {

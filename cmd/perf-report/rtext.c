@@ -452,8 +452,46 @@ html_table(const json_t *t, FILE *fp)
 
 /* Copies the SVG file's <svg> element into fp (its XML prolog and
  * doctype are not allowed inside HTML). */
+/*
+ * Writes gnuplot's SVG p as one of the page's charts: its ids made the
+ * chart's own (gnuplot gives every chart "gnuplot_canvas" and
+ * "gnuplot_plot_1", and ids repeated in one page are invalid), its
+ * document title ("Gnuplot") the chart's, and the titles gnuplot gives
+ * untitled plot elements (their plot command, "data index (i-1) ...",
+ * shown as tooltips) left out.
+ */
+static void
+tidy_svg(const char *p, const char *prefix, const char *title, FILE *fp)
+{
+	const char *e;
+	int tag = 0;	/* inside <...>: an id there is an attribute, in
+			 * text it is data */
+
+	for (; *p; p++) {
+		if (tag && strncmp(p, " id=\"", 5) == 0) {
+			fprintf(fp, " id=\"%s-", prefix);
+			p += 4;
+			continue;
+		}
+		if (strncmp(p, "<title>Gnuplot</title>", 22) == 0) {
+			fprintf(fp, "<title>%s</title>", title);
+			p += 21;
+			continue;
+		}
+		if ((strncmp(p, "<title>data ", 12) == 0 ||
+		    strncmp(p, "<title>gnuplot_plot_", 20) == 0) &&
+		    (e = strstr(p, "</title>")) != NULL) {
+			p = e + 7;
+			continue;
+		}
+		tag = *p == '<' ? 1 : *p == '>' ? 0 : tag;
+		fputc(*p, fp);
+	}
+}
+
 static int
-inline_svg(const char *path, int interactive, FILE *fp)
+inline_svg(const char *path, const char *prefix, const char *title,
+    int interactive, FILE *fp)
 {
 	FILE *in;
 	char *buf = NULL, *p;
@@ -498,7 +536,7 @@ inline_svg(const char *path, int interactive, FILE *fp)
 		    h, q);
 		free(q);
 	} else
-		fputs(p, fp);
+		tidy_svg(p, prefix, title, fp);
 	free(buf);
 	return 0;
 }
@@ -521,7 +559,8 @@ rtext_html(const json_t *doc, const char *chartdir, int interactive,
 {
 	const json_t *s, *v, *c;
 	size_t i, j;
-	char *t, *path, a[32];
+	char *t, *path, *title, *prefix, a[32];
+	int rv;
 	const char *f;
 
 	t = escape_html(str(doc, "title"));
@@ -566,9 +605,14 @@ rtext_html(const json_t *doc, const char *chartdir, int interactive,
 				continue;
 			c = chart(doc, f);
 			t = escape_html(c ? str(c, "shows") : "");
+			title = escape_html(c ? str(c, "title") : "");
 			fprintf(fp, "<figure>\n");
 			path = xasprintf("%s/%s", chartdir, f);
-			if (inline_svg(path, interactive, fp) != 0) {
+			prefix = xstrndup(f, strlen(f) - 4);	/* no .svg */
+			rv = inline_svg(path, prefix, title, interactive, fp);
+			free(prefix);
+			free(title);
+			if (rv != 0) {
 				snprintf(why, whylen, "%s: %s", f,
 				    strerror(errno));
 				free(path);
