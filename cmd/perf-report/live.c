@@ -225,10 +225,10 @@ last_line(const char *path, char *buf, size_t len)
  * range", would land in the middle of the screen); when it fails, the
  * last of them takes the charts' place. */
 static void
-draw_charts(struct live *l, int width)
+draw_charts(struct live *l, int width, FILE *out)
 {
 	char *data = xasprintf("%s/live.dat", l->dir), *script, *argv[40],
-	    *lab[MAXCHARTS], *errpath, msg[256] = "";
+	    *lab[MAXCHARTS], *errpath, *outpath, msg[256] = "", chunk[4096];
 	size_t i, k, na = 0, j;
 	struct launch_opts o;
 	int status = 0;
@@ -273,11 +273,12 @@ draw_charts(struct live *l, int width)
 	}
 	argv[na++] = script;
 	argv[na] = NULL;
-	fflush(stdout);
 	errpath = xasprintf("%s/live.err", l->dir);
+	outpath = xasprintf("%s/live.out", l->dir);
 	launch_opts_init(&o);
 	o.err_fd = open(errpath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	if (launch_start(&o, argv, &pid) != 0)
+	o.out_fd = open(outpath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (o.out_fd < 0 || launch_start(&o, argv, &pid) != 0)
 		snprintf(msg, sizeof msg, "gnuplot: cannot run it");
 	else {
 		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
@@ -285,26 +286,66 @@ draw_charts(struct live *l, int width)
 		if (status != 0)
 			last_line(errpath, msg, sizeof msg);
 	}
+	/* The charts into the frame, which is drawn whole. */
+	if (msg[0] == '\0' && (fp = fopen(outpath, "r")) != NULL) {
+		while ((k = fread(chunk, 1, sizeof chunk, fp)) > 0)
+			fwrite(chunk, 1, k, out);
+		fclose(fp);
+	}
 	if (msg[0]) {
 		char *m = escape_text(msg);
 
-		printf("charts: %s\n", m);
+		fprintf(out, "charts: %s\n", m);
 		free(m);
 	}
 	launch_opts_free(&o);
 	if (o.err_fd >= 0)
 		close(o.err_fd);
+	if (o.out_fd >= 0)
+		close(o.out_fd);
 	for (i = 0; i < na; i++)
 		free(argv[i]);
 	free(errpath);
+	free(outpath);
 	free(data);
+}
+
+/*
+ * Puts a frame on the screen whole: over the last one, each line cleared
+ * to its end and the rest of the screen after the last (clearing the
+ * screen first, then waiting on gnuplot, showed a blank screen tens of
+ * milliseconds every redraw).  Not a terminal: the frame as it is.
+ */
+static void
+show(const struct live *l, const char *frame, size_t len)
+{
+	const char *p = frame, *nl, *end = frame + len;
+
+	if (!l->tty) {
+		fwrite(frame, 1, len, stdout);
+		fflush(stdout);
+		return;
+	}
+	fputs("\033[H", stdout);
+	for (; p < end; p = nl + 1) {
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			nl = end;
+		fwrite(p, 1, (size_t)(nl - p), stdout);
+		fputs("\033[K\n", stdout);
+		if (nl == end)
+			break;
+	}
+	fputs("\033[J", stdout);
+	fflush(stdout);
 }
 
 static void
 draw(struct live *l, const char *why)
 {
 	struct winsize ws;
-	char buf[NUM_BUFSZ], ts[32];
+	char buf[NUM_BUFSZ], ts[32], *frame;
+	size_t flen;
+	FILE *fp;
 	const char *id, *sev, *on;
 	size_t i;
 	json_t *a;
@@ -313,26 +354,28 @@ draw(struct live *l, const char *why)
 	if (l->tty && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
 	    ws.ws_col >= 40)
 		width = ws.ws_col;
-	if (l->tty)
-		fputs("\033[H\033[2J", stdout);
-	printf("perf-report --live: %ld rows%s%s; q or Ctrl-C quits\n",
+	if ((fp = open_memstream(&frame, &flen)) == NULL)
+		xoom();
+	fprintf(fp, "perf-report --live: %ld rows%s%s; q or Ctrl-C quits\n",
 	    l->rows, why ? ", " : "", why ? why : "");
-	draw_charts(l, width);
-	printf("\nnow");
+	draw_charts(l, width, fp);
+	fprintf(fp, "\nnow");
 	if (l->n)
-		printf(" (%s UTC)", rdoc_time(l->t[(l->head + KEEP - 1) % KEEP],
-		    ts, sizeof ts));
-	printf(":\n");
+		fprintf(fp, " (%s UTC)", rdoc_time(l->t[(l->head + KEEP - 1) %
+		    KEEP], ts, sizeof ts));
+	fprintf(fp, ":\n");
 	for (i = 0; i < NSHOWN; i++)
 		if (l->col[i] >= 0 && !isnan(l->cur[i]))
-			printf("  %-28s %s\n", shown[i], num_fmt_sig(buf,
+			fprintf(fp, "  %-28s %s\n", shown[i], num_fmt_sig(buf,
 			    l->cur[i], 4));
 	if (l->alerts_fd < 0)
-		printf("\nalerts: none known (perf-bottleneck not running)\n");
+		fprintf(fp, "\nalerts: none known (perf-bottleneck not "
+		    "running)\n");
 	else if (json_object_size(l->firing) == 0)
-		printf("\nalerts firing: none\n");
+		fprintf(fp, "\nalerts firing: none\n");
 	else {
-		printf("\nalerts firing: %zu\n", json_object_size(l->firing));
+		fprintf(fp, "\nalerts firing: %zu\n",
+		    json_object_size(l->firing));
 		json_object_foreach(l->firing, id, a) {
 			char *ev;
 
@@ -342,17 +385,20 @@ draw(struct live *l, const char *why)
 			    "evidence")) ? json_string_value(json_object_get(a,
 			    "evidence")) : "");
 			if (l->colour)
-				printf("  %s%-8s\033[0m %s: %s\n", sev &&
+				fprintf(fp, "  %s%-8s\033[0m %s: %s\n", sev &&
 				    strcmp(sev, "critical") == 0 ? "\033[31m" :
 				    "\033[33m", sev ? sev : "?", on ? on : "?",
 				    ev);
 			else
-				printf("  %-8s %s: %s\n", sev ? sev : "?",
+				fprintf(fp, "  %-8s %s: %s\n", sev ? sev : "?",
 				    on ? on : "?", ev);
 			free(ev);
 		}
 	}
-	fflush(stdout);
+	if (fclose(fp) != 0)
+		xoom();
+	show(l, frame, flen);
+	free(frame);
 }
 
 /* Follows a file through tail -F, as standard input; its pid goes to
