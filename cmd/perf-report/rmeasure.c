@@ -146,7 +146,7 @@ rmeasure_runs(json_t *doc, json_t *summary_lines,
 	    *m, *t;
 	const struct rruns *r = ri->runs;
 	const char *metric;
-	size_t i, j, k;
+	size_t i, j, k, nt = 0;
 	char a[32], b[32], title[160];
 
 	inputs_of(sec, ri, RK_RUNS);
@@ -166,6 +166,9 @@ rmeasure_runs(json_t *doc, json_t *summary_lines,
 	/* Rows of lib/perfspan alone: their section says it. */
 	if (r && r->rows > 0 && r->rows == r->spanrows)
 		return;
+	json_array_foreach(ri->trends, i, v)
+		nt += strcmp(rsec_trend_of(json_object_get(v, "doc")),
+		    "runs") == 0;
 	json_array_foreach(ri->trends, i, v) {
 		td = json_object_get(v, "doc");
 		if (strcmp(rsec_trend_of(td), "runs") != 0)
@@ -174,8 +177,10 @@ rmeasure_runs(json_t *doc, json_t *summary_lines,
 		json_array_foreach(json_object_get(json_object_get(td,
 		    "columns"), "metric"), j, m) {
 			metric = json_string_value(m);
-			snprintf(title, sizeof title, "%s per command "
-			    "(perf-trend; intervals 95%%)", metric);
+			/* Several documents: each table says whose it is. */
+			snprintf(title, sizeof title, "%s per command (%s; "
+			    "intervals 95%%)", metric, nt > 1 ?
+			    rsec_text(v, "label") : "perf-trend");
 			t = rsec_table(title, "command:s:,n:n:count,mean:n:,"
 			    "mean_ci_pct:n:pct,median:n:,median_lo:n:,"
 			    "median_hi:n:,sd:n:,cv_pct:n:pct,min:n:,max:n:,"
