@@ -708,3 +708,20 @@ iid() {
 	run -0 --separate-stderr perf-trend -f text long.csv
 	assert_line "# theil_sen: on series over 512 values, fitted on every k-th value, an estimate (-f json says which)"
 }
+
+@test "a time that only looks better because the candidate's slow runs timed out is inconclusive, not improved" {
+	{
+		echo time,host,name,run,wall_s,exit_status,timed_out
+		for i in 1 2 3 4 5 6 7 8; do echo "$i,h,base,$i,0.10$i,0,false"; done
+		for i in 1 2 3 4 5 6; do
+			echo "$((i + 20)),h,cand,$i,0.05$i,0,false"
+			echo "$((i + 30)),h,cand,$((i + 6)),0.15,,true"
+		done
+	} > cens.csv
+	run -0 --separate-stderr perf-trend -c name=base,cand cens.csv
+	run -0 jq -r '.comparisons[] | select(.metric == "wall_s") | .verdict, .notes[-1]' <<< "$output"
+	assert_output "inconclusive
+improved without the candidate's timed-out runs, which took at least the timeout: inconclusive"
+	run -0 --separate-stderr perf-report --no-charts cens.csv
+	assert_line --partial "h: runs left out: baseline none, candidate 6 timed out"
+}

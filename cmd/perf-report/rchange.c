@@ -67,6 +67,25 @@ comparison(json_t *sec, json_t *t, json_t *c)
 	return regressed;
 }
 
+/* The runs a comparison's sides left out (perf-trend's note), said once
+ * for a group: its comparisons come one after the other (*prev: the
+ * last group said, freed by the caller). */
+static void
+left_out(json_t *sec, json_t *c, char **prev)
+{
+	json_t *x;
+	char *lab = rsec_group_label(c);
+	size_t i;
+
+	json_array_foreach(json_object_get(c, "notes"), i, x)
+		if (json_is_string(x) && strncmp(json_string_value(x),
+		    "runs left out", 13) == 0 && (*prev == NULL ||
+		    strcmp(*prev, lab) != 0))
+			rsec_line(sec, "%s: %s", lab, json_string_value(x));
+	free(*prev);
+	*prev = lab;
+}
+
 long
 rchange_comparisons(json_t *doc, json_t *summary_lines,
     const struct rdoc_in *ri, int *any)
@@ -75,6 +94,7 @@ rchange_comparisons(json_t *doc, json_t *summary_lines,
 	    "Baseline against candidate"), *v, *td, *c, *t;
 	size_t i, j;
 	long regressions = 0, n = 0;
+	char *prev = NULL;	/* the last group whose runs left out were said */
 
 	t = rsec_table("comparisons (medians; change in % of the baseline's; "
 	    "ratio of medians with its 95% bootstrap interval; p: "
@@ -90,8 +110,10 @@ rchange_comparisons(json_t *doc, json_t *summary_lines,
 		json_array_foreach(json_object_get(td, "comparisons"), j, c) {
 			regressions += comparison(sec, t, c);
 			n++;
+			left_out(sec, c, &prev);
 		}
 	}
+	free(prev);
 	rsec_addtable(sec, t);
 	*any = n > 0;
 	if (n)

@@ -106,6 +106,7 @@ struct cmp {
 	int dir, testable, equivalent;
 	int identical;		/* both sides one and the same constant */
 	const struct group *g;	/* the baseline's group */
+	const struct group *k;	/* the candidate's */
 };
 
 static void
@@ -257,6 +258,29 @@ verdict(const struct cmp *c, double p_holm, const struct trendcmp_opts *o)
 	return c->equivalent ? "unchanged" : "inconclusive";
 }
 
+/*
+ * A verdict on a time (a metric in seconds) that the runs left out could
+ * reverse: a timed-out run took at least its timeout, longer than any
+ * counted, so a candidate with runs timed out may be slower than it
+ * looks ("improved" cannot be told), and so may a baseline ("regressed").
+ */
+static const char *
+censored(const struct cmp *c, const char *v, const json_t *metric,
+    json_t *notes)
+{
+	const char *m = json_string_value(metric);
+	size_t n = m ? strlen(m) : 0;
+	int imp = strcmp(v, "improved") == 0, reg = strcmp(v, "regressed") == 0;
+
+	if (n < 2 || strcmp(m + n - 2, "_s") != 0 ||
+	    !((imp && c->k->timed_out) || (reg && c->g->timed_out)))
+		return v;
+	xjsonio_appendf(notes, "%s without the %s's timed-out runs, which took "
+	    "at least the timeout: inconclusive", v, imp ? "candidate" :
+	    "baseline");
+	return "inconclusive";
+}
+
 static void
 unmatched_add(json_t **u, const struct groups *g, const struct group *gr,
     const struct csvread *r, const char *where)
@@ -334,6 +358,7 @@ trendcmp_all(const struct groups *base, const struct columns *cb,
 			    groups_metric(cand, gk, (size_t)kc),
 			    csvread_colname(rb, k), o);
 			left_out(json_object_get(cmps[n].o, "notes"), gb, gk);
+			cmps[n].k = gk;
 			cmps[n++].g = gb;
 		}
 	}
@@ -357,7 +382,9 @@ trendcmp_all(const struct groups *base, const struct columns *cb,
 			xjsonio_set(o2, kk, json_incref(v));
 		xjsonio_set(json_object_get(o2, "mann_whitney"), "p_holm",
 		    xjsonio_num(adj[i]));
-		xjsonio_set(o2, "verdict", json_string(verdict(&cmps[i], adj[i], o)));
+		xjsonio_set(o2, "verdict", json_string(censored(&cmps[i],
+		    verdict(&cmps[i], adj[i], o), json_object_get(o2, "metric"),
+		    json_object_get(o2, "notes"))));
 		json_decref(cmps[i].o);
 		json_array_append_new(arr, o2);
 	}
