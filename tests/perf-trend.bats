@@ -611,6 +611,15 @@ iid() {
 	assert_line --regexp '^host=h;name=a command line long enough to widen the group column past what fits +wall_s +6 +0\.35 '
 	run -0 --separate-stderr perf-trend -f text -w wide.csv
 	assert_line --regexp '^group +metric +n +mean '
+	# A group's own line longer than the width: broken, the rest indented.
+	n=$(printf 'abcdefghij%.0s' 1 2 3 4 5 6 7 8 9 10)
+	printf 'time,host,name,wall_s
+1,h,%s,1
+2,h,%s,2
+' "$n" "$n" > longname.csv
+	run -0 --separate-stderr perf-trend -f text longname.csv
+	within_100 "$output"
+	assert_line "    ijabcdefghij"
 }
 
 @test "change points when every series is too short: none tested, and how to join them" {

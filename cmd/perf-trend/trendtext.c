@@ -160,6 +160,38 @@ line(FILE *fp, const struct table *t, const size_t *w, size_t r, size_t lead,
 	putc('\n', fp);
 }
 
+/* A group's line over its rows, within the limit: broken after a ';'
+ * between keys (else a space, else anywhere), the rest indented by four,
+ * deeper than a row. */
+static void
+heading(FILE *fp, const char *s)
+{
+	size_t room = limit, n, cut, i;
+
+	for (;;) {
+		if (width(s) <= room) {
+			fprintf(fp, "%s\n", s);
+			return;
+		}
+		/* The bytes of the first room columns. */
+		for (i = 0, cut = 0; s[i] && cut < room; i++)
+			cut += ((unsigned char)s[i] & 0xC0) != 0x80;
+		while (s[i] && ((unsigned char)s[i] & 0xC0) == 0x80)
+			i++;
+		n = i;
+		for (cut = n; cut > n / 2 && s[cut - 1] != ';'; cut--)
+			;
+		if (cut <= n / 2)
+			for (cut = n; cut > n / 2 && s[cut - 1] != ' '; cut--)
+				;
+		if (cut <= n / 2)
+			cut = n;
+		fprintf(fp, "%.*s\n    ", (int)cut, s);
+		s += cut;
+		room = limit > 4 ? limit - 4 : 1;
+	}
+}
+
 /*
  * The table under its title.  Wider than TEXT_WIDTH, a table led by a
  * group column gives each group a line of its own with its rows under it,
@@ -204,7 +236,7 @@ print(struct table *t, const char *title, FILE *fp)
 			for (r = 1; r < t->nrow; r++) {
 				if (grouped && (r == 1 || strcmp(t->cell[r *
 				    t->ncol], t->cell[(r - 1) * t->ncol]) != 0))
-					fprintf(fp, "%s\n", t->cell[r * t->ncol]);
+					heading(fp, t->cell[r * t->ncol]);
 				line(fp, t, w, r, lead, c0, c1, indent);
 			}
 		}
