@@ -6,13 +6,14 @@
 load plotdir.'/common.gp'
 set xdata time
 set timefmt '%s'
-set format x (span > 2*86400 ? "%m-%d" : span > 6*3600 ? "%m-%d\n%H:%M" : span > 600 ? "%H:%M" : span > 20 ? "%H:%M:%S" : "%H:%M:%.1S")
+# Fine enough that no two ticks read the same (timeseries.gp's rule).
+set format x (span > 10*86400 ? "%m-%d" : span > 6*3600 ? "%m-%d\n%H:%M" : span > 600 ? "%H:%M" : span > 20 ? "%H:%M:%S" : span > 2 ? "%H:%M:%.1S" : "%H:%M:%.3S")
 set xlabel 'time (UTC)'
 set rmargin 6	# room for the last time label
 set ylabel ylabel noenhanced
 set title title noenhanced
-# The key above the plot, not over the points.
-set key outside top center vertical maxrows 4 noenhanced
+# The key under the plot: not over the points, nor above the title.
+set key below center horizontal noenhanced
 set pointsize 0.6
 do for [j=1:ncp] {
     set arrow j from value(sprintf('cp%d', j)), graph 0 to value(sprintf('cp%d', j)), graph 1 nohead lc rgb '#D55E00' dt 2 lw 1.5

@@ -14,9 +14,11 @@
 load plotdir.'/common.gp'
 set xdata time
 set timefmt '%s'
-# The time labels for a panel's span: over 6 hours a day may turn, and
-# the date goes with the time.
-tfmt(s) = s > 2*86400 ? "%m-%d" : s > 6*3600 ? "%m-%d\n%H:%M" : s > 600 ? "%H:%M" : s > 20 ? "%H:%M:%S" : "%H:%M:%.1S"
+# The time labels for a panel's span s: fine enough that no two ticks
+# read the same; the date with the time over 6 hours (a day may turn) and
+# whenever the hosts together span days; the date alone over 10 days.
+tres(s) = s > 600 ? "%H:%M" : s > 20 ? "%H:%M:%S" : s > 2 ? "%H:%M:%.1S" : "%H:%M:%.3S"
+tfmt(s) = s > 10*86400 ? "%m-%d" : (s > 6*3600 || span > 86400) ? "%m-%d\n" . tres(s) : tres(s)
 set xlabel 'time (UTC)'
 set ylabel ylabel noenhanced
 # Resource use is never negative: from 0, so a level reads as a level
