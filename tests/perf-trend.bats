@@ -116,7 +116,12 @@ EOF
 	[ "$stderr" = "perf-trend: three.csv:1: no column in common with one.csv" ]
 	printf 'name,wall_s\nb,slow\n' > four.csv
 	run -2 --separate-stderr perf-trend one.csv four.csv
-	[ "$stderr" = "perf-trend: four.csv:2: column 'wall_s': 'slow' is not a number (a metric since one.csv:2)" ]
+	[ "$stderr" = "perf-trend: four.csv:2: column 'wall_s': 'slow' is not a number" ]
+	# A column named with a unit is a metric from the header on: a
+	# first value that is no number is refused, not made a key.
+	printf 'name,odd_ms\na,0x10\na,5\n' > five.csv
+	run -2 --separate-stderr perf-trend five.csv
+	[ "$stderr" = "perf-trend: five.csv:2: column 'odd_ms': '0x10' is not a number" ]
 }
 
 @test "empty fields are missing values, never zeros" {

@@ -4,6 +4,7 @@
 #include <strings.h>
 
 #include "columns.h"
+#include "fmt/colname.h"
 #include "util/num.h"
 #include "util/xalloc.h"
 
@@ -130,7 +131,12 @@ columns_init(struct columns *c, const struct csvread *r, const char *by,
 			c->role[i] = COL_ID;
 		else if (by && metric)
 			c->role[i] = COL_SKIP;
-		else {
+		else if (colname_has_unit(name)) {
+			/* The contract's unit suffix says metric: a value
+			 * that is no number there is refused, not grouped
+			 * on ("odd_ms=0x10"). */
+			c->role[i] = metric ? COL_SKIP : COL_METRIC;
+		} else {
 			c->role[i] = COL_UNDECIDED;
 			c->nundecided++;
 		}
