@@ -150,7 +150,14 @@ rmeasure_runs(json_t *doc, json_t *summary_lines,
 	char a[32], b[32], title[160];
 
 	inputs_of(sec, ri, RK_RUNS);
-	if (r && r->rows > r->spanrows) {
+	if (r && r->rows > r->spanrows && r->ng == 0) {
+		/* Every run failed: no command has a run to describe. */
+		rsec_line(sec, "%ld runs, every one failed (exit status, "
+		    "signal or time-out): nothing to describe",
+		    r->rows - r->spanrows);
+		rsec_linea(summary_lines, "runs: %ld, every one failed",
+		    r->rows - r->spanrows);
+	} else if (r && r->rows > r->spanrows) {
 		rsec_line(sec, "%ld runs of %zu command%s, %s to %s UTC",
 		    r->rows - r->spanrows, r->ng, r->ng == 1 ? "" : "s",
 		    rdoc_time(r->start, a, sizeof a),

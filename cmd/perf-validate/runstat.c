@@ -143,8 +143,11 @@ runstat_checks(struct checklist *l, const char *subject, const double *x,
 	    CHECK_UNKNOWN;
 	c.hint = "runs vary a lot: quiet the machine (perf-validate --system) "
 	    "or measure longer runs";
-	check_detail(&c, "sd %.4g s over mean %.4g s of %zu runs", s.sd, s.mean,
-	    n);
+	if (n >= 2)
+		check_detail(&c, "sd %.4g s over mean %.4g s of %zu runs", s.sd,
+		    s.mean, n);
+	else
+		check_detail(&c, "n=%zu: too few runs counted to tell", n);
 	check_add(l, &c);
 
 	check_begin(&c, "outliers", "statistics", subject);
@@ -223,8 +226,13 @@ runstat_checks(struct checklist *l, const char *subject, const double *x,
 	c.hint = "runs this short mostly measure process start-up and clock "
 	    "granularity: make each run do more work";
 	c.status = check_grade(s.median, 0.005, NAN, 0.0005, NAN);
-	check_detail(&c, "median wall_s %.4g s (warn below 5 ms, where start-up "
-	    "and timer resolution weigh in; fail below 0.5 ms)", s.median);
+	if (n > 0)
+		check_detail(&c, "median wall_s %.4g s (warn below 5 ms, where "
+		    "start-up and timer resolution weigh in; fail below 0.5 "
+		    "ms)", s.median);
+	else
+		check_detail(&c, "no run counted (every one failed or timed "
+		    "out)");
 	check_add(l, &c);
 	free(y);
 }
