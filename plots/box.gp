@@ -2,14 +2,16 @@
 # whiskers at 1.5 IQR, outliers as points).
 # Variables: svgout, pngout, interactive, height; data (one block per
 # command, blocks separated by two blank lines, one wall time per line);
-# n; label<I> (string literals); title, ylabel.
+# n; label<I> (string literals); title, ylabel; logy (1: a log axis, for
+# commands of very different speeds).
 load plotdir.'/common.gp'
 set style fill solid 0.3 border -1
 set style boxplot outliers pointtype 7
 set pointsize 0.5
 set xtics rotate by -20 noenhanced
 set xrange [0.3:n+0.7]
-set ylabel ylabel noenhanced
+set ylabel (logy ? ylabel.', log scale' : ylabel) noenhanced
+if (logy) { set logscale y }
 set title title noenhanced
 unset key
 set xtics ()

@@ -48,6 +48,7 @@ runs_box(struct chartctx *c, struct perr *e)
 	static const char *const y[] = { "wall_s" };
 	struct gprun *g = chartctx_run(c, "runs_box", 480);
 	size_t i, j, n;
+	double lo = INFINITY, hi = 0;
 	char *path;
 	FILE *fp;
 
@@ -59,10 +60,16 @@ runs_box(struct chartctx *c, struct perr *e)
 		for (j = 0; j < r->g[i].n; j++) {
 			chartctx_put(fp, r->g[i].wall[j]);
 			fputc('\n', fp);
+			hi = fmax(hi, r->g[i].wall[j]);
+			lo = fmin(lo, r->g[i].wall[j]);
 		}
 	}
 	if (chartctx_data(g, fp, path, e) != 0)
 		return -1;
+	/* Commands of very different speeds: on a linear axis the fast
+	 * ones' boxes are lines on the floor; a log axis shows each (not
+	 * with a time of 0, which it cannot place). */
+	gprun_num(g, "logy", lo > 0 && isfinite(lo) && hi / lo > 30 ? 1 : 0);
 	gprun_str(g, "Run time per command", "title");
 	gprun_str(g, "wall time (s)", "ylabel");
 	chartctx_script(g, c, "box.gp");

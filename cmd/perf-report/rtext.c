@@ -544,7 +544,8 @@ inline_svg(const char *path, const char *prefix, const char *title,
 static const char css[] =
 "body{font-family:sans-serif;max-width:70em;margin:1em auto;padding:0 1em;"
 "color:#111}\n"
-"table{border-collapse:collapse;margin:1em 0;font-size:90%}\n"
+"table{border-collapse:collapse;margin:1em 0;font-size:90%;display:block;"
+"overflow-x:auto;max-width:100%}\n"
 "caption{text-align:left;font-weight:bold;padding:.3em 0}\n"
 "th,td{border:1px solid #bbb;padding:.2em .5em;vertical-align:top}\n"
 "td.n{text-align:right;font-variant-numeric:tabular-nums}\n"
