@@ -166,3 +166,14 @@ for n in ("timer_resolution", "clock_read_cost", "sleep_overshoot_1ms", "sleep_o
 print("ok")'
 	assert_output ok
 }
+
+@test "a run killed at its timeout (timed_out true, a signal too) counts as timed out, not failed" {
+	{
+		echo time,host,name,command,run,wall_s,exit_status,signal,timed_out
+		for i in 1 2 3 4 5 6; do echo "$i,h,a,x,$i,0.1$i,0,,false"; done
+		echo "7,h,a,x,7,0.5,,9,true"
+		echo "8,h,a,x,8,0.1,3,,false"
+	} > to.csv
+	run --separate-stderr perf-validate -f text to.csv
+	assert_line --partial "failed_runs = 2 count (expected <= 0 count): 1 runs failed (exit status or signal), 1 timed out, 6 succeeded"
+}

@@ -576,11 +576,13 @@ check_csv(const char *path, const char *dir, struct checklist *l)
 		} else if (!samples) {
 			double ex = field_num(&row, excol);
 
-			if ((!isnan(ex) && ex != 0) || (sgcol >= 0 &&
+			/* A run killed at its timeout has a signal too: the
+			 * timeout is what it is counted as. */
+			if (tocol >= 0 && strcmp(row.f[tocol], "true") == 0)
+				g->timedout++, bad = 1;
+			else if ((!isnan(ex) && ex != 0) || (sgcol >= 0 &&
 			    row.len[sgcol] > 0))
 				g->failed++, bad = 1;
-			else if (tocol >= 0 && strcmp(row.f[tocol], "true") == 0)
-				g->timedout++, bad = 1;
 		}
 		/* A span's row is timed by its first call (aggregates, from
 		 * threads in turn): no series to check. */
