@@ -212,9 +212,12 @@ print(sum(c["file"].endswith(".svg") for c in json.load(open(sys.argv[1]))["char
 @test "standard input is read like a file; a write error on stdout exits 2" {
 	run -0 --separate-stderr sh -c 'perf-report < runs.csv | head -n 3'
 	[ "${lines[2]}" = "made 2026-01-01 00:00:00 UTC from <stdin> (runs)" ]
-	# Kept with the report's data, not beside report.txt.
+	# Kept with the report's data, not beside report.txt, and named
+	# <stdin> in every document, never by its copy's temporary path.
 	perf-report -o rep --no-charts < runs.csv > /dev/null
 	cmp runs.csv rep/data/stdin.in
+	! grep -l 'tmp\|stdin\.in' rep/data/*.json rep/report.*
+	grep -q '"<stdin>' rep/data/validation.json
 	[ "$(ls rep)" = "$(printf '%s\n' data report.html report.json report.md report.txt)" ]
 	run -2 --separate-stderr sh -c 'perf-report runs.csv > /dev/full'
 	[ "$stderr" = "perf-report: <stdout>: write error: No space left on device" ]

@@ -241,6 +241,66 @@ joined(const char *const *names, size_t n)
 	return s;
 }
 
+/* The path of standard input's copy, or NULL when it is no input. */
+static const char *
+stdin_copy(const struct rinput *in, size_t nin)
+{
+	size_t i;
+
+	for (i = 0; i < nin; i++)
+		if (strcmp(in[i].name, "<stdin>") == 0)
+			return in[i].path;
+	return NULL;
+}
+
+/*
+ * Renames standard input's copy (path, n bytes) <stdin> in every string
+ * of v that starts with it: perf-validate reads files by name, so its
+ * document names the copy by its temporary path.  Returns whether any
+ * string changed.
+ */
+static int
+rename_stdin(json_t *v, const char *path, size_t n)
+{
+	const char *k;
+	json_t *x;
+	size_t i;
+	char *t;
+	int any = 0;
+
+	if (json_is_string(v) && strncmp(json_string_value(v), path, n) == 0) {
+		t = xasprintf("<stdin>%s", json_string_value(v) + n);
+		json_string_set(v, t);
+		free(t);
+		return 1;
+	}
+	if (json_is_object(v))
+		json_object_foreach(v, k, x)
+			any |= rename_stdin(x, path, n);
+	if (json_is_array(v))
+		json_array_foreach(v, i, x)
+			any |= rename_stdin(x, path, n);
+	return any;
+}
+
+/* Writes doc over the derived file at path. */
+static int
+rewrite(const json_t *doc, const char *path, struct perr *e)
+{
+	FILE *fp;
+
+	if ((fp = fopen(path, "w")) == NULL)
+		return perr_set(e, "%s: %s", path, strerror(errno));
+	if (jsonio_write(doc, fp, path, e) != 0) {
+		fclose(fp);
+		return -1;
+	}
+	if (fclose(fp) != 0)
+		return perr_set(e, "%s: write error: %s", path,
+		    strerror(errno));
+	return 0;
+}
+
 /* A job running prog with args (NULL-terminated) then the files. */
 static struct derive_job *
 job(const char *prog, const char *out, const char *const *args,
@@ -393,7 +453,7 @@ main(int argc, char *argv[])
 	struct perr e;
 	json_t *trends, *findings, *validations, *doc, *opts;
 	char **spaths, **rpaths, **cpaths, **dpaths, *path, *plots;
-	const char **snames, **rnames, **cnames, **dnames, *sde;
+	const char **snames, **rnames, **cnames, **dnames, *sde, *sin;
 	size_t nin, i, n, ns, nr, nc;
 	struct stat st;
 	int c;
@@ -563,6 +623,10 @@ main(int argc, char *argv[])
 		/* Its warnings, if any, stay beside its output. */
 		if (stat(jobs[i]->err, &st) == 0 && st.st_size == 0)
 			unlink(jobs[i]->err);
+		if ((sin = stdin_copy(in, nin)) != NULL &&
+		    rename_stdin(doc, sin, strlen(sin)) &&
+		    rewrite(doc, jobs[i]->out, &e) != 0)
+			die("%s", e.msg);
 		add_doc(strcmp(jobs[i]->prog, "perf-trend") == 0 ? trends :
 		    strcmp(jobs[i]->prog, "perf-bottleneck") == 0 ? findings :
 		    validations, jobs[i]->what, jobs[i]->names,

@@ -35,28 +35,13 @@ worse_verdict(const char *a, const char *b)
 	return a;
 }
 
-/* A check that did not pass, as a row of the checks' table; a subject in
- * the copy of standard input (perf-validate reads files by name) is
- * named <stdin>, as the input was, not by the copy's temporary path. */
+/* A check that did not pass, as a row of the checks' table. */
 static void
-check_row(json_t *t, json_t *c, const struct rdoc_in *ri)
+check_row(json_t *t, json_t *c)
 {
-	const char *subj = rsec_text(c, "subject");
-	char *named = NULL;
-	size_t i, n;
-
-	for (i = 0; subj && i < ri->nin; i++) {
-		n = strlen(ri->in[i].path);
-		if (strcmp(ri->in[i].name, "<stdin>") == 0 &&
-		    strncmp(subj, ri->in[i].path, n) == 0) {
-			named = xasprintf("<stdin>%s", subj + n);
-			break;
-		}
-	}
 	rsec_row(t, "sssss", rsec_text(c, "status"), rsec_text(c, "name"),
-	    named ? named : subj, rsec_text(c, "detail"),
+	    rsec_text(c, "subject"), rsec_text(c, "detail"),
 	    rsec_text(c, "hint"));
-	free(named);
 }
 
 const char *
@@ -86,7 +71,7 @@ rtrust_validation(json_t *doc, json_t *summary_lines,
 		for (rank = 0; rank < 3; rank++)
 			json_array_foreach(json_object_get(vd, "checks"), j, c)
 				if (status_rank(rsec_text(c, "status")) == rank)
-					check_row(t, c, ri);
+					check_row(t, c);
 		/* The first two problems go to the summary: a reader sees
 		 * them before any number they undermine. */
 		for (j = 0; j < 2; j++) {
