@@ -735,7 +735,10 @@ iid() {
 	run -0 --separate-stderr perf-trend -c name=base,cand cens.csv
 	run -0 jq -r '.comparisons[] | select(.metric == "wall_s") | .verdict, .notes[-1]' <<< "$output"
 	assert_output "inconclusive
-improved without the candidate's timed-out runs, which took at least the timeout: inconclusive"
+inconclusive: improved without the timed-out runs (the candidate's), which took at least the timeout and could change it"
+	run -0 --separate-stderr perf-trend -f text -c name=base,cand cens.csv
+	assert_line "# host=h wall_s: inconclusive: improved without the timed-out runs (the candidate's), which took at least the timeout and could change it"
 	run -0 --separate-stderr perf-report --no-charts cens.csv
 	assert_line --partial "h: runs left out: baseline none, candidate 6 timed out"
+	assert_line --partial "h wall_s: inconclusive: improved without the timed-out runs"
 }

@@ -69,7 +69,8 @@ comparison(json_t *sec, json_t *t, json_t *c)
 
 /* The runs a comparison's sides left out (perf-trend's note), said once
  * for a group: its comparisons come one after the other (*prev: the
- * last group said, freed by the caller). */
+ * last group said, freed by the caller); and why a verdict they made
+ * inconclusive is. */
 static void
 left_out(json_t *sec, json_t *c, char **prev)
 {
@@ -77,11 +78,17 @@ left_out(json_t *sec, json_t *c, char **prev)
 	char *lab = rsec_group_label(c);
 	size_t i;
 
-	json_array_foreach(json_object_get(c, "notes"), i, x)
-		if (json_is_string(x) && strncmp(json_string_value(x),
-		    "runs left out", 13) == 0 && (*prev == NULL ||
-		    strcmp(*prev, lab) != 0))
+	json_array_foreach(json_object_get(c, "notes"), i, x) {
+		if (!json_is_string(x))
+			continue;
+		if (strncmp(json_string_value(x), "runs left out", 13) == 0 &&
+		    (*prev == NULL || strcmp(*prev, lab) != 0))
 			rsec_line(sec, "%s: %s", lab, json_string_value(x));
+		/* Why a verdict is inconclusive, by metric. */
+		if (strncmp(json_string_value(x), "inconclusive:", 13) == 0)
+			rsec_line(sec, "%s %s: %s", lab, rsec_text(c, "metric"),
+			    json_string_value(x));
+	}
 	free(*prev);
 	*prev = lab;
 }

@@ -260,9 +260,11 @@ verdict(const struct cmp *c, double p_holm, const struct trendcmp_opts *o)
 
 /*
  * A verdict on a time (a metric in seconds) that the runs left out could
- * reverse: a timed-out run took at least its timeout, longer than any
- * counted, so a candidate with runs timed out may be slower than it
- * looks ("improved" cannot be told), and so may a baseline ("regressed").
+ * change.  A timed-out run took at least its timeout, longer than any
+ * counted: the candidate's make it slower than it looks, the baseline's
+ * make the baseline slower.  Only a verdict they could only strengthen
+ * stands (regressed with the candidate's runs timed out, improved with
+ * the baseline's); any other is inconclusive, and the note says why.
  */
 static const char *
 censored(const struct cmp *c, const char *v, const json_t *metric,
@@ -270,14 +272,17 @@ censored(const struct cmp *c, const char *v, const json_t *metric,
 {
 	const char *m = json_string_value(metric);
 	size_t n = m ? strlen(m) : 0;
-	int imp = strcmp(v, "improved") == 0, reg = strcmp(v, "regressed") == 0;
+	int to_k = c->k->timed_out > 0, to_b = c->g->timed_out > 0;
 
-	if (n < 2 || strcmp(m + n - 2, "_s") != 0 ||
-	    !((imp && c->k->timed_out) || (reg && c->g->timed_out)))
+	if (n < 2 || strcmp(m + n - 2, "_s") != 0 || (!to_k && !to_b) ||
+	    strcmp(v, "inconclusive") == 0 ||
+	    (strcmp(v, "regressed") == 0 && to_k && !to_b) ||
+	    (strcmp(v, "improved") == 0 && to_b && !to_k))
 		return v;
-	xjsonio_appendf(notes, "%s without the %s's timed-out runs, which took "
-	    "at least the timeout: inconclusive", v, imp ? "candidate" :
-	    "baseline");
+	xjsonio_appendf(notes, "inconclusive: %s without the timed-out runs "
+	    "(%s), which took at least the timeout and could change it", v,
+	    to_k && to_b ? "both sides'" : to_k ? "the candidate's" :
+	    "the baseline's");
 	return "inconclusive";
 }
 

@@ -839,16 +839,24 @@ trendtext_write(const json_t *doc, const struct trendfmt_groups *gs,
 			    "continuity corrections", nexact, napprox);
 		/* Runs left out change what a comparison means: said under
 		 * the table, once a group (a group's comparisons are one
-		 * after the other). */
+		 * after the other), and the verdicts they made
+		 * inconclusive, each. */
 		prev = NULL;
 		json_array_foreach(json_object_get(doc, "comparisons"), j, c) {
 			label = trendfmt_label(c, 1);
-			json_array_foreach(json_object_get(c, "notes"), i, x)
+			json_array_foreach(json_object_get(c, "notes"), i, x) {
 				if (strncmp(json_string_value(x), "runs left out",
 				    13) == 0 && (prev == NULL ||
 				    strcmp(prev, label) != 0))
 					textnote(fp, 0, "%s: %s", label,
 					    json_string_value(x));
+				/* Why a verdict is inconclusive, by metric. */
+				if (strncmp(json_string_value(x), "inconclusive:",
+				    13) == 0)
+					textnote(fp, 0, "%s %s: %s", label,
+					    json_string_value(json_object_get(c,
+					    "metric")), json_string_value(x));
+			}
 			free(prev);
 			prev = label;
 		}
