@@ -742,3 +742,13 @@ inconclusive: improved without the timed-out runs (the candidate's), which took 
 	assert_line --partial "h: runs left out: baseline none, candidate 6 timed out"
 	assert_line --partial "h wall_s: inconclusive: improved without the timed-out runs"
 }
+
+@test "-f text: control characters from the data are made visible, never sent to the terminal or breaking a row" {
+	printf 'time,host,name,wall_s\n1,h,"a\nb",1\n2,h,"a\nb",1.5\n3,h,"\033[31mred\tx",2\n4,h,"\033[31mred\tx",2.5\n' > ctl.csv
+	for w in "" -w; do
+		run -0 --separate-stderr perf-trend -f text $w ctl.csv
+		! grep -q $'\033\|\t' <<< "$output"
+		assert_line --regexp '(^|  )host=h;name=a\\nb( |$)'
+		assert_line --regexp '(^|  )host=h;name=\\x1b\[31mred\\tx( |$)'
+	done
+}

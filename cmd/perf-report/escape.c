@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "escape.h"
+#include "fmt/markup.h"
 #include "util/xalloc.h"
 
 /* A growing string. */
@@ -29,20 +30,11 @@ put(struct buf *b, const char *s, size_t n)
 static int
 put_ctl(struct buf *b, unsigned char c)
 {
-	char hex[8];
+	char esc[5];
 
-	if (c >= 0x20 && c != 0x7f)
+	if (markup_ctl(c, esc) == NULL)
 		return 0;
-	if (c == '\n')
-		put(b, "\\n", 2);
-	else if (c == '\t')
-		put(b, "\\t", 2);
-	else if (c == '\r')
-		put(b, "\\r", 2);
-	else {
-		snprintf(hex, sizeof hex, "\\x%02x", c);
-		put(b, hex, 4);
-	}
+	put(b, esc, strlen(esc));
 	return 1;
 }
 
@@ -57,12 +49,7 @@ done(struct buf *b)
 char *
 escape_text(const char *s)
 {
-	struct buf b = { NULL, 0, 0 };
-
-	for (; *s; s++)
-		if (!put_ctl(&b, (unsigned char)*s))
-			put(&b, s, 1);
-	return done(&b);
+	return markup_text(s);
 }
 
 char *

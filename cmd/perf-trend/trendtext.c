@@ -40,6 +40,28 @@ quiet(struct table *t, size_t c, const char *same)
 	t->hide[c] = t->nrow > 1;
 }
 
+/* Cell s (taken over) as text shows it: a control character from the
+ * data (a tab, an escape sequence, a newline in a key) made visible, so
+ * that it neither reaches the terminal nor ends a row.  Markdown makes
+ * them spaces itself. */
+static char *
+visible(char *s)
+{
+	const unsigned char *p;
+	char *v;
+
+	if (markdown)
+		return s;
+	for (p = (const unsigned char *)s; *p && *p >= 0x20 && *p != 0x7f;
+	    p++)
+		;
+	if (*p == '\0')
+		return s;
+	v = markup_text(s);
+	free(s);
+	return v;
+}
+
 /* Appends a row of n cells (each taken over). */
 static void
 row(struct table *t, ...)
@@ -53,7 +75,7 @@ row(struct table *t, ...)
 	}
 	va_start(ap, t);
 	for (i = 0; i < t->ncol; i++)
-		t->cell[t->nrow * t->ncol + i] = va_arg(ap, char *);
+		t->cell[t->nrow * t->ncol + i] = visible(va_arg(ap, char *));
 	va_end(ap);
 	t->nrow++;
 }
@@ -117,8 +139,10 @@ textnote(FILE *fp, int blank, const char *fmt, ...)
 		fputs("- ", fp);
 		markup_md(s, fp);
 		putc('\n', fp);
-	} else
+	} else {
+		s = visible(s);
 		fprintf(fp, "# %s\n", s);
+	}
 	free(s);
 }
 
@@ -531,10 +555,10 @@ print_changes(struct gathered *gt, const json_t *doc, FILE *fp, int *rv)
 			    "the %zu series has too few values (at most %zu); "
 			    "the key columns (%s) may split a history into "
 			    "groups of a few rows: --by with fewer keys joins "
-			    "them\n", gt->series, gt->most, keylist(doc));
+			    "them", gt->series, gt->most, keylist(doc));
 		else if (gt->series > 0)
 			textnote(fp, 1, "change points: none found (E-divisive "
-			    "and PELT, %zu series in %zu group%s%s)\n",
+			    "and PELT, %zu series in %zu group%s%s)",
 			    gt->series - gt->shorts, gt->groups,
 			    gt->groups == 1 ? "" : "s",
 			    gt->shorts ? shortnote(gt->shorts) : "");

@@ -1,7 +1,10 @@
 /* markup.c - escaping data for XML and Markdown, with UTF-8 checked. */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "fmt/markup.h"
+#include "util/xalloc.h"
 
 static const char replacement[] = "\xEF\xBF\xBD";	/* U+FFFD */
 
@@ -129,4 +132,37 @@ markup_md_rule(FILE *fp, const char *align, size_t n)
 		fputs(align[i] == 'r' ? "|---:" : "|:---", fp);
 	fputs("|\n", fp);
 	return ferror(fp) ? EOF : 0;
+}
+
+const char *
+markup_ctl(unsigned char c, char *buf)
+{
+	if (c >= 0x20 && c != 0x7f)
+		return NULL;
+	if (c == '\n' || c == '\t' || c == '\r') {
+		buf[0] = '\\';
+		buf[1] = c == '\n' ? 'n' : c == '\t' ? 't' : 'r';
+		buf[2] = '\0';
+	} else
+		snprintf(buf, 5, "\\x%02x", c);
+	return buf;
+}
+
+char *
+markup_text(const char *s)
+{
+	char esc[5], *out, *o;
+	const char *p, *e;
+	size_t n = 0;
+
+	for (p = s; *p; p++)
+		n += (e = markup_ctl((unsigned char)*p, esc)) ? strlen(e) : 1;
+	out = o = xmalloc(n + 1);
+	for (p = s; *p; p++)
+		if ((e = markup_ctl((unsigned char)*p, esc)) != NULL)
+			o = stpcpy(o, e);
+		else
+			*o++ = *p;
+	*o = '\0';
+	return out;
 }

@@ -12,6 +12,14 @@
  * (a stray continuation byte, an overlong form, a surrogate, a code
  * point above U+10FFFF, a truncated sequence) or at the NUL. */
 size_t markup_utf8len(const char *s);
+/* The visible escape of control character c ("\\n", "\\t", "\\r", else
+ * "\\xHH") in buf (5 bytes at least), which is returned; NULL when c is
+ * not a control character.  For terminals, where one could move the
+ * cursor or end a line of a table. */
+const char *markup_ctl(unsigned char c, char *buf);
+/* s with each control character as markup_ctl writes it: a new string
+ * (the caller frees it). */
+char *markup_text(const char *s);
 /* XML text or a double-quoted attribute value: & < > " ' as entities;
  * tab, newline and carriage return as character references (so that an
  * attribute keeps them); other control characters, U+FFFE, U+FFFF and
