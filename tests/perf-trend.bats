@@ -70,7 +70,7 @@ setup() {
 group   metric  n  mean    ±95%     sd  median   p95  min  max  outliers
 name=a  wall_s  4   2.5  ±82.2%  1.291     2.5  3.85    1    4       0+0
 name=b  wall_s  1    10       -      -      10    10   10   10       0+0
-# -: not defined (sd and ±95% need 2 values, ±95% a mean other than 0)
+# -: no value (n=0), or not defined (sd and ±95% need 2 values, ±95% a mean other than 0)
 EOF
 	[ -z "$stderr" ]
 	# A column with something to say is kept.
@@ -716,8 +716,8 @@ iid() {
 		for i in 1 2 3 4 5 6; do echo "$i,h,base,0,0.5"; echo "$((i + 10)),h,cand,0,0.5"; done
 	} > zero.csv
 	run -0 --separate-stderr perf-trend -f text -c name=base,cand zero.csv
-	assert_line "# -: not defined (sd and ±95% need 2 values, ±95% a mean other than 0)"
-	assert_line "# ratio_ci, p: - where not defined: constant samples, or a baseline median of 0 (the notes of -f json say which)"
+	assert_line "# -: no value (n=0), or not defined (sd and ±95% need 2 values, ±95% a mean other than 0)"
+	assert_line "# change, ratio_ci, p: - where not defined: constant samples, or a baseline median of 0 (the notes of -f json say which)"
 	awk 'BEGIN { print "time,v"; for (i = 0; i < 1000; i++) print i "," i % 7 + i / 100 }' > long.csv
 	run -0 --separate-stderr perf-trend -f text long.csv
 	assert_line "# theil_sen: on series over 512 values, fitted on every k-th value, an estimate (-f json says which)"

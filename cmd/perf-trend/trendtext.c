@@ -564,6 +564,7 @@ print_changes(struct gathered *gt, const json_t *doc, FILE *fp, int *rv)
 			    gt->shorts ? shortnote(gt->shorts) : "");
 		return;
 	}
+	quiet(&gt->cp, 5, "-");		/* label: no label column */
 	putc('\n', fp);
 	*rv |= print(&gt->cp, "# change points (index: first value after the "
 	    "change, in row order; n.s.: not significant, Holm)", fp);
@@ -784,14 +785,15 @@ trendtext_write(const json_t *doc, const struct trendfmt_groups *gs,
 
 	quiet(&gt.desc, 3, "0");	/* missing */
 	quiet(&gt.desc, 12, "exact");	/* quantiles */
-	dash = dashes(&gt.desc, 5) || dashes(&gt.desc, 6);
+	for (i = 4, dash = 0; i < 12; i++)
+		dash |= dashes(&gt.desc, i);
 	rv |= print(&gt.desc, gt.desc.hide[12] ? "# descriptive (quantiles "
 	    "exact, R type 7; outliers Tukey mild+severe; p5, p99 in -f json "
 	    "or csv)" : "# descriptive (quantiles R type 7, or sketched within "
 	    "the bound shown; p5, p99, bounds in -f json)", fp);
 	if (dash)
-		textnote(fp, 0, "-: not defined (sd and ±95%% need 2 values, "
-		    "±95%% a mean other than 0)");
+		textnote(fp, 0, "-: no value (n=0), or not defined (sd and "
+		    "±95%% need 2 values, ±95%% a mean other than 0)");
 	for (i = 0; i < gt.nnotes; i++) {
 		textnote(fp, 0, "%s", gt.notes[i]);
 		free(gt.notes[i]);
@@ -799,6 +801,7 @@ trendtext_write(const json_t *doc, const struct trendfmt_groups *gs,
 	free(gt.notes);
 
 	if (gt.anytrend) {
+		quiet(&gt.trend, 8, "-");	/* forecast: none asked */
 		putc('\n', fp);
 		rv |= print(&gt.trend, "# trend (slope per unit of x; direction "
 		    "only when significant)", fp);
@@ -849,13 +852,13 @@ trendtext_write(const json_t *doc, const struct trendfmt_groups *gs,
 		discard(&t);
 	else {
 		putc('\n', fp);
-		dash = dashes(&t, 5) || dashes(&t, 6);
+		dash = dashes(&t, 4) || dashes(&t, 5) || dashes(&t, 6);
 		rv |= print(&t, "# comparison (medians; change % of baseline "
 		    "median; p: Mann-Whitney, Holm-adjusted)", fp);
 		if (dash)
-			textnote(fp, 0, "ratio_ci, p: - where not defined: "
-			    "constant samples, or a baseline median of 0 (the "
-			    "notes of -f json say which)");
+			textnote(fp, 0, "change, ratio_ci, p: - where not "
+			    "defined: constant samples, or a baseline median of "
+			    "0 (the notes of -f json say which)");
 		/* Which p-values are exact and which approximate. */
 		if (nexact + napprox > 0)
 			textnote(fp, 0, "p: %zu exact (no ties, n <= 50 a side), "
