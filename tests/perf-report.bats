@@ -312,3 +312,15 @@ print(sum(c["file"].endswith(".svg") for c in json.load(open(sys.argv[1]))["char
 	[ -z "$stderr" ]
 	[ ! -e three/data/trend-runs.json ]
 }
+
+@test "two commands that perf-trend -c cannot name (a ',' in a name) are said not compared, not left out in silence" {
+	{
+		echo time,host,name,command,run,wall_s,exit_status
+		for i in 1 2 3 4 5 6; do
+			echo "$i,h,\"a,b\",x,$i,0.1$i,0"
+			echo "$((i + 10)),h,plain,y,$i,0.2$i,0"
+		done
+	} > comma.csv
+	run -0 --separate-stderr perf-report --no-charts comma.csv
+	[ "$stderr" = "perf-report: 'a,b' and 'plain' not compared: perf-trend -c cannot name a command whose name holds ',' or '=' (perf-time -n gives it another)" ]
+}

@@ -392,13 +392,17 @@ runs_args(const struct rruns *r)
 	if (r->ng == 2 && r->param == NULL) {
 		a = r->g[0].label;
 		b = r->g[1].label;
-		/* A name holding ',' or '=' cannot be said to -c. */
+		/* A name holding ',' or '=' cannot be said to -c: said
+		 * rather than the comparison left out in silence. */
 		if (!strpbrk(a, ",=") && !strpbrk(b, ",=") &&
 		    snprintf(cmp, sizeof cmp, "name=%s,%s", a, b) <
 		    (int)sizeof cmp) {
 			args[n++] = "-c";
 			args[n++] = cmp;
-		}
+		} else
+			warnx("'%s' and '%s' not compared: perf-trend -c "
+			    "cannot name a command whose name holds ',' or '=' "
+			    "(perf-time -n gives it another)", a, b);
 	}
 	/* A scan's complexity: perf-trend fits its one param_* column by
 	 * default, and says why not when its values are names. */
