@@ -131,13 +131,13 @@ minw(size_t j)
 	return j == 0 ? 40 : 24;
 }
 
-/* Writes column 0 and columns [from, to) of a row, each cell wrapped in
+/* Writes columns [0, lead) and [from, to) of a row, each cell wrapped in
  * its column's width, on as many lines as its tallest cell needs (the
  * text of a cell is never cut: two commands alike in their first 60
  * characters still read apart). */
 static void
 text_row(FILE *fp, char **cell, const size_t *w, const int *isnum,
-    int header, size_t from, size_t to)
+    int header, size_t lead, size_t from, size_t to)
 {
 	const char **at = xcalloc(to + 1, sizeof *at);
 	size_t j, n, cw, pad;
@@ -150,7 +150,8 @@ text_row(FILE *fp, char **cell, const size_t *w, const int *isnum,
 		/* Spaces are owed, and written only before text: no line
 		 * ends in blanks. */
 		pad = 0;
-		for (j = 0; j < to; j = j == 0 ? (from > 1 ? from : 1) : j + 1) {
+		for (j = 0; j < to; j = j + 1 == lead && from > lead ? from :
+		    j + 1) {
 			n = piece(at[j], w[j]);
 			cw = escape_width_n(at[j], n);
 			pad += 2 + (isnum[j] && !header ? w[j] - cw : 0);
@@ -163,7 +164,7 @@ text_row(FILE *fp, char **cell, const size_t *w, const int *isnum,
 			if (*at[j] == ' ')
 				at[j]++;	/* the space broken at */
 			more |= *at[j] != '\0';
-			if (j == 0 && from >= to)
+			if (j + 1 == lead && from >= to)
 				break;
 		}
 		fputc('\n', fp);
@@ -177,7 +178,7 @@ text_table(const json_t *t, FILE *fp)
 	const json_t *cols = json_object_get(t, "columns"), *rows =
 	    json_object_get(t, "rows"), *r;
 	size_t nc = json_array_size(cols), nr = json_array_size(rows), i, j,
-	    total, *w, wide, first, last;
+	    total, *w, wide, first, last, lead;
 	char ***cell, *title;
 	int *isnum;
 
@@ -222,18 +223,22 @@ text_table(const json_t *t, FILE *fp)
 	wrap(fp, "  ", "  ", title);
 	free(title);
 	/* Columns that still do not fit go into further blocks, each led
-	 * by the first column again. */
-	for (first = 1; first < nc || first == 1; first = last) {
-		total = 2 + w[0];
+	 * again by the text columns that name a row (the first, and the
+	 * second too when it is text: group and metric). */
+	lead = nc > 2 && !isnum[1] ? 2 : 1;
+	for (first = lead; first < nc || first == lead; first = last) {
+		for (total = 0, j = 0; j < lead && j < nc; j++)
+			total += 2 + w[j];
 		for (last = first; last < nc && total + 2 + w[last] <=
 		    RTEXT_WIDTH; last++)
 			total += 2 + w[last];
 		if (last == first && last < nc)
 			last++;
-		if (first > 1)
+		if (first > lead)
 			fputc('\n', fp);
 		for (i = 0; i <= nr; i++)
-			text_row(fp, cell[i], w, isnum, i == 0, first, last);
+			text_row(fp, cell[i], w, isnum, i == 0, lead, first,
+			    last);
 		if (last >= nc)
 			break;
 	}
