@@ -324,3 +324,8 @@ print(sum(c["file"].endswith(".svg") for c in json.load(open(sys.argv[1]))["char
 	run -0 --separate-stderr perf-report --no-charts comma.csv
 	[ "$stderr" = "perf-report: 'a,b' and 'plain' not compared: perf-trend -c cannot name a command whose name holds ',' or '=' (perf-time -n gives it another)" ]
 }
+
+@test "standard input named twice is refused as a usage error" {
+	run -2 --separate-stderr perf-report - - < runs.csv
+	[ "${stderr_lines[0]}" = "perf-report: standard input named twice" ]
+}

@@ -537,8 +537,11 @@ main(int argc, char *argv[])
 		die("%s: %s", path, strerror(errno));
 	free(path);
 
-	/* Recognise every input. */
+	/* Recognise every input (standard input once: it is read once). */
 	nin = argc ? (size_t)argc : 1;
+	for (i = 0, c = 0; i < (size_t)argc; i++)
+		if ((c += strcmp(argv[i], "-") == 0) > 1)
+			xcli_misuse(usage, "standard input named twice");
 	in = xcalloc(nin, sizeof *in);
 	for (i = 0; i < nin; i++)
 		if (rinput_open(argc ? argv[i] : "-", workdir, &in[i], &e) != 0)
