@@ -752,3 +752,10 @@ inconclusive: improved without the timed-out runs (the candidate's), which took 
 		assert_line --regexp '(^|  )host=h;name=\\x1b\[31mred\\tx( |$)'
 	done
 }
+
+@test "-f text: two groups of one name and two commands read apart (the second labelled whole)" {
+	printf 'time,host,name,command,run,wall_s\n1,h,a,cmd1,1,1.0\n2,h,a,cmd1,2,1.1\n3,h,a,cmd2,1,2.0\n4,h,a,cmd2,2,2.1\n' > twocmd.csv
+	run -0 --separate-stderr perf-trend -f text twocmd.csv
+	assert_line --regexp '^host=h;name=a +wall_s +2 +1\.05 '
+	assert_line --regexp '^host=h;name=a;command=cmd2 +wall_s +2 +2\.05 '
+}
