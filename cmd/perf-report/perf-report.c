@@ -145,87 +145,6 @@ add_doc(json_t *arr, const char *label, const char *const *names, size_t n,
 	json_array_append_new(arr, o);
 }
 
-/* The last part of a path. */
-static const char *
-base(const char *p)
-{
-	const char *s = strrchr(p, '/');
-
-	return s ? s + 1 : p;
-}
-
-/* Whether doc was made from a file named name: one of its inputs has
- * name's last part (perf-trend, perf-bottleneck and perf-validate list
- * the files they read, as they were given to them). */
-static int
-made_from(const json_t *doc, const char *name)
-{
-	const json_t *v;
-	size_t i;
-
-	json_array_foreach(json_object_get(doc, "inputs"), i, v)
-		if (json_is_string(json_object_get(v, "path")) &&
-		    strcmp(base(json_string_value(json_object_get(v, "path"))),
-		    base(name)) == 0)
-			return 1;
-	return 0;
-}
-
-/* Whether a document of kind k among the inputs was made from in. */
-static int
-covered(const struct rinput *all, size_t nin, enum rkind k,
-    const struct rinput *in)
-{
-	size_t i;
-
-	for (i = 0; i < nin; i++)
-		if (all[i].kind == k && all[i].doc && made_from(all[i].doc,
-		    in->name))
-			return 1;
-	return 0;
-}
-
-/* Warns of each given document made from none of the raw files given
- * beside it (nraw of them): its figures are about other files. */
-static void
-unrelated(const struct rinput *in, size_t nin, size_t nraw)
-{
-	size_t i, j;
-	int any;
-
-	for (i = 0; i < nin && nraw > 0; i++) {
-		if (in[i].doc == NULL)
-			continue;
-		for (j = 0, any = 0; j < nin && !any; j++)
-			any = in[j].doc == NULL && made_from(in[i].doc,
-			    in[j].name);
-		if (!any)
-			warnx("%s: made from none of the files given beside it: "
-			    "its figures are about other files (the files it "
-			    "lacks are derived)", in[i].name);
-	}
-}
-
-/* The inputs of kind k (k2 too, unless it is k): their paths and names;
- * with cover (not RK_SAMPLES), only those no given document of that kind
- * was made from: those are derived. */
-static size_t
-of_kind(struct rinput *in, size_t nin, enum rkind k, enum rkind k2,
-    enum rkind cover, char ***paths, const char ***names)
-{
-	size_t i, n = 0;
-
-	*paths = xcalloc(nin + 1, sizeof **paths);
-	*names = xcalloc(nin + 1, sizeof **names);
-	for (i = 0; i < nin; i++)
-		if ((in[i].kind == k || in[i].kind == k2) &&
-		    (cover == RK_SAMPLES || !covered(in, nin, cover, &in[i]))) {
-			(*paths)[n] = in[i].path;
-			(*names)[n++] = in[i].name;
-		}
-	return n;
-}
-
 /* "a.csv, b.csv" for messages. */
 static char *
 joined(const char *const *names, size_t n)
@@ -239,48 +158,6 @@ joined(const char *const *names, size_t n)
 		s = t;
 	}
 	return s;
-}
-
-/* The path of standard input's copy, or NULL when it is no input. */
-static const char *
-stdin_copy(const struct rinput *in, size_t nin)
-{
-	size_t i;
-
-	for (i = 0; i < nin; i++)
-		if (strcmp(in[i].name, "<stdin>") == 0)
-			return in[i].path;
-	return NULL;
-}
-
-/*
- * Renames standard input's copy (path, n bytes) <stdin> in every string
- * of v that starts with it: perf-validate reads files by name, so its
- * document names the copy by its temporary path.  Returns whether any
- * string changed.
- */
-static int
-rename_stdin(json_t *v, const char *path, size_t n)
-{
-	const char *k;
-	json_t *x;
-	size_t i;
-	char *t;
-	int any = 0;
-
-	if (json_is_string(v) && strncmp(json_string_value(v), path, n) == 0) {
-		t = xasprintf("<stdin>%s", json_string_value(v) + n);
-		json_string_set(v, t);
-		free(t);
-		return 1;
-	}
-	if (json_is_object(v))
-		json_object_foreach(v, k, x)
-			any |= rename_stdin(x, path, n);
-	if (json_is_array(v))
-		json_array_foreach(v, i, x)
-			any |= rename_stdin(x, path, n);
-	return any;
 }
 
 /* Writes doc over the derived file at path. */
@@ -558,10 +435,10 @@ main(int argc, char *argv[])
 
 	/* What the raw rows lack is derived by the programs that own it,
 	 * while perf-report reads the rows for its charts. */
-	ns = of_kind(in, nin, RK_SAMPLES, RK_SAMPLES, RK_SAMPLES, &spaths,
+	ns = rinput_of_kind(in, nin, RK_SAMPLES, RK_SAMPLES, RK_SAMPLES, &spaths,
 	    &snames);
-	nr = of_kind(in, nin, RK_RUNS, RK_RUNS, RK_SAMPLES, &rpaths, &rnames);
-	unrelated(in, nin, ns + nr);
+	nr = rinput_of_kind(in, nin, RK_RUNS, RK_RUNS, RK_SAMPLES, &rpaths, &rnames);
+	rinput_unrelated(in, nin, ns + nr);
 	memset(&samples, 0, sizeof samples);
 	memset(&runs, 0, sizeof runs);
 	if (nr) {
@@ -577,28 +454,28 @@ main(int argc, char *argv[])
 	}
 	/* Each raw file that no given document was made from is derived:
 	 * a trend of other files given beside it stood in for its own. */
-	if ((n = of_kind(in, nin, RK_SAMPLES, RK_SAMPLES, RK_TREND, &dpaths,
+	if ((n = rinput_of_kind(in, nin, RK_SAMPLES, RK_SAMPLES, RK_TREND, &dpaths,
 	    &dnames)) > 0)
 		jobs[njobs++] = job("perf-trend", "trend-samples.json",
 		    samples_args(dpaths, n), dpaths, dnames, n);
 	else
 		free(dnames);
 	free(dpaths);	/* job() copied the paths; it keeps the names */
-	if ((n = of_kind(in, nin, RK_RUNS, RK_RUNS, RK_TREND, &dpaths,
+	if ((n = rinput_of_kind(in, nin, RK_RUNS, RK_RUNS, RK_TREND, &dpaths,
 	    &dnames)) > 0)
 		jobs[njobs++] = job("perf-trend", "trend-runs.json",
 		    runs_args(&runs), dpaths, dnames, n);
 	else
 		free(dnames);
 	free(dpaths);
-	if ((n = of_kind(in, nin, RK_SAMPLES, RK_SAMPLES, RK_FINDINGS,
+	if ((n = rinput_of_kind(in, nin, RK_SAMPLES, RK_SAMPLES, RK_FINDINGS,
 	    &dpaths, &dnames)) > 0)
 		jobs[njobs++] = job("perf-bottleneck", "findings.json", noargs,
 		    dpaths, dnames, n);
 	else
 		free(dnames);
 	free(dpaths);
-	if ((nc = of_kind(in, nin, RK_SAMPLES, RK_RUNS, RK_VALIDATION,
+	if ((nc = rinput_of_kind(in, nin, RK_SAMPLES, RK_RUNS, RK_VALIDATION,
 	    &cpaths, &cnames)) > 0)
 		jobs[njobs++] = job("perf-validate", "validation.json", noargs,
 		    cpaths, cnames, nc);
@@ -630,8 +507,8 @@ main(int argc, char *argv[])
 		/* Its warnings, if any, stay beside its output. */
 		if (stat(jobs[i]->err, &st) == 0 && st.st_size == 0)
 			unlink(jobs[i]->err);
-		if ((sin = stdin_copy(in, nin)) != NULL &&
-		    rename_stdin(doc, sin, strlen(sin)) &&
+		if ((sin = rinput_stdin(in, nin)) != NULL &&
+		    rinput_rename_stdin(doc, sin, strlen(sin)) &&
 		    rewrite(doc, jobs[i]->out, &e) != 0)
 			die("%s", e.msg);
 		add_doc(strcmp(jobs[i]->prog, "perf-trend") == 0 ? trends :

@@ -1,4 +1,6 @@
-/* rinput.c - recognising perfpipe files by their header or format tag. */
+/* rinput.c - recognising perfpipe files by their header or format tag,
+ * and which raw files the documents given were made from. */
+#include <err.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -211,4 +213,127 @@ rinput_free(struct rinput *in)
 	free(in->path);
 	if (in->doc)
 		json_decref(in->doc);
+}
+
+/* The last part of a path. */
+static const char *
+base(const char *p)
+{
+	const char *s = strrchr(p, '/');
+
+	return s ? s + 1 : p;
+}
+
+/* Whether doc was made from a file named name: one of its inputs has
+ * name's last part (perf-trend, perf-bottleneck and perf-validate list
+ * the files they read, as they were given to them). */
+static int
+made_from(const json_t *doc, const char *name)
+{
+	const json_t *v;
+	size_t i;
+
+	json_array_foreach(json_object_get(doc, "inputs"), i, v)
+		if (json_is_string(json_object_get(v, "path")) &&
+		    strcmp(base(json_string_value(json_object_get(v, "path"))),
+		    base(name)) == 0)
+			return 1;
+	return 0;
+}
+
+/* Whether a document of kind k among the inputs was made from in. */
+static int
+covered(const struct rinput *all, size_t nin, enum rkind k,
+    const struct rinput *in)
+{
+	size_t i;
+
+	for (i = 0; i < nin; i++)
+		if (all[i].kind == k && all[i].doc && made_from(all[i].doc,
+		    in->name))
+			return 1;
+	return 0;
+}
+
+/* Warns of each given document made from none of the raw files given
+ * beside it (nraw of them): its figures are about other files. */
+void
+rinput_unrelated(const struct rinput *in, size_t nin, size_t nraw)
+{
+	size_t i, j;
+	int any;
+
+	for (i = 0; i < nin && nraw > 0; i++) {
+		if (in[i].doc == NULL)
+			continue;
+		for (j = 0, any = 0; j < nin && !any; j++)
+			any = in[j].doc == NULL && made_from(in[i].doc,
+			    in[j].name);
+		if (!any)
+			warnx("%s: made from none of the files given beside it: "
+			    "its figures are about other files (the files it "
+			    "lacks are derived)", in[i].name);
+	}
+}
+
+/* The inputs of kind k (k2 too, unless it is k): their paths and names;
+ * with cover (not RK_SAMPLES), only those no given document of that kind
+ * was made from: those are derived. */
+size_t
+rinput_of_kind(struct rinput *in, size_t nin, enum rkind k, enum rkind k2,
+    enum rkind cover, char ***paths, const char ***names)
+{
+	size_t i, n = 0;
+
+	*paths = xcalloc(nin + 1, sizeof **paths);
+	*names = xcalloc(nin + 1, sizeof **names);
+	for (i = 0; i < nin; i++)
+		if ((in[i].kind == k || in[i].kind == k2) &&
+		    (cover == RK_SAMPLES || !covered(in, nin, cover, &in[i]))) {
+			(*paths)[n] = in[i].path;
+			(*names)[n++] = in[i].name;
+		}
+	return n;
+}
+
+/* The path of standard input's copy, or NULL when it is no input. */
+const char *
+rinput_stdin(const struct rinput *in, size_t nin)
+{
+	size_t i;
+
+	for (i = 0; i < nin; i++)
+		if (strcmp(in[i].name, "<stdin>") == 0)
+			return in[i].path;
+	return NULL;
+}
+
+/*
+ * Renames standard input's copy (path, n bytes) <stdin> in every string
+ * of v that starts with it: perf-validate reads files by name, so its
+ * document names the copy by its temporary path.  Returns whether any
+ * string changed.
+ */
+int
+rinput_rename_stdin(json_t *v, const char *path, size_t n)
+{
+	const char *k;
+	json_t *x;
+	size_t i;
+	char *t;
+	int any = 0;
+
+	if (json_is_string(v) && strncmp(json_string_value(v), path, n) == 0) {
+		t = xasprintf("<stdin>%s", json_string_value(v) + n);
+		json_string_set(v, t);
+		free(t);
+		return 1;
+	}
+	if (json_is_object(v))
+		json_object_foreach(v, k, x)
+			any |= rinput_rename_stdin(x, path, n);
+	if (json_is_array(v))
+		json_array_foreach(v, i, x)
+			any |= rinput_rename_stdin(x, path, n);
+	return any;
 }

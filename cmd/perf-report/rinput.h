@@ -31,4 +31,19 @@ int rinput_open(const char *arg, const char *workdir, struct rinput *in,
     struct perr *e);
 void rinput_free(struct rinput *in);
 
+/* The inputs of kind k (k2 too, unless it is k): their paths and names
+ * (new arrays, NULL-terminated); with cover (not RK_SAMPLES), only those
+ * no given document of that kind was made from (its "inputs" name them):
+ * those are derived.  Returns how many. */
+size_t rinput_of_kind(struct rinput *in, size_t nin, enum rkind k,
+    enum rkind k2, enum rkind cover, char ***paths, const char ***names);
+/* Warns of each given document made from none of the nraw raw files
+ * given beside it: its figures are about other files. */
+void rinput_unrelated(const struct rinput *in, size_t nin, size_t nraw);
+/* The path of standard input's copy, or NULL when it is no input. */
+const char *rinput_stdin(const struct rinput *in, size_t nin);
+/* Renames the copy (path, n bytes) <stdin> in every string of v that
+ * starts with it; returns whether any changed. */
+int rinput_rename_stdin(json_t *v, const char *path, size_t n);
+
 #endif
