@@ -24,6 +24,7 @@
 #include "rdata.h"
 #include "rdoc.h"
 #include "rmeasure.h"
+#include "rhtml.h"
 #include "rinput.h"
 #include "rtext.h"
 #include "util/cli.h"
@@ -305,7 +306,7 @@ write_one(const char *name, const json_t *doc, int what)
 		rtext_text(doc, fp);
 	else if (what == 2)
 		rtext_md(doc, fp);
-	else if (rtext_html(doc, charts ? workdir : NULL, interactive, fp,
+	else if (rhtml_write(doc, charts ? workdir : NULL, interactive, fp,
 	    why, sizeof why) != 0)
 		die("chart %s", why);
 	if (ferror(fp) | fclose(fp))

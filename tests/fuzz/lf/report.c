@@ -16,6 +16,7 @@
 #include "rdata.h"
 #include "rdoc.h"
 #include "rinput.h"
+#include "rhtml.h"
 #include "rtext.h"
 
 #define MAXIN 3
@@ -94,7 +95,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	rtext_text(doc, null);
 	rtext_md(doc, null);
-	(void)rtext_html(doc, "/tmp", 0, null, why, sizeof why);
+	(void)rhtml_write(doc, "/tmp", 0, null, why, sizeof why);
 	fclose(null);
 	json_decref(doc);
 done:
