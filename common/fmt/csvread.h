@@ -58,4 +58,8 @@ int csvread_src_has(const struct csvread *r, size_t src, size_t col);
 int csvread_append_check(const char *path, const char *const *names,
     size_t n, struct perr *e);
 
+/* For the tests: every byte read by libcsv, none split by csvread's own
+ * scan of plain lines, so that the two can be compared. */
+void csvread_libcsv_only(int on);
+
 #endif

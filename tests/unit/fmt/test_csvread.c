@@ -183,6 +183,107 @@ every_place(void)
 	tap_int(badnl, 0, "a quoted newline at every place: counted");
 }
 
+/* Reads path to its end: an FNV-1a hash of every row's fields, lengths
+ * and line, and the rows read and the error, if any, in msg. */
+static unsigned long long
+digest(const char *path, long *rows, char *msg, size_t len)
+{
+	unsigned long long h = 14695981039346656037ULL;
+	char *paths[1] = { (char *)path };
+	struct csvread *r;
+	struct csvread_row row;
+	struct perr e = { "" };
+	size_t i, k;
+	int got = -1;
+
+	*rows = 0;
+	if ((r = csvread_open(paths, 1, &e)) != NULL) {
+		while ((got = csvread_next(r, &row, &e)) == 1) {
+			for (i = 0; i < csvread_ncols(r); i++) {
+				for (k = 0; k <= row.len[i]; k++)
+					h = (h ^ (unsigned char)row.f[i][k]) *
+					    1099511628211ULL;
+				h = (h ^ row.len[i]) * 1099511628211ULL;
+			}
+			h = (h ^ (unsigned long long)row.line) * 1099511628211ULL;
+			(*rows)++;
+		}
+		csvread_close(r);
+	}
+	snprintf(msg, len, "%s", got == 0 ? "" : e.msg);
+	return h;
+}
+
+/* Random text, mostly plain rows with quotes, CRs, NULs, blank lines,
+ * spaces and tabs at the ends of fields, quoted newlines and commas, and
+ * malformed quotes among them, over several chunks: the same rows, line
+ * numbers and errors whether csvread splits the plain lines itself or
+ * libcsv reads every byte. */
+static void
+both_ways(void)
+{
+	static const char *bits[] = { "1", "23", "4.5", "abc", "", " 7",
+	    "8 ", "\t9", "x y", "\"q\"", "\"a,b\"", "\"l\nm\"", "\"p\"\"q\"",
+	    "\r", "\"", "z\"z", "\"o\"x", "  ", "\0" };
+	char path[256], msg[2][1100];
+	unsigned long long h[2];
+	unsigned long seed = 12345;
+	long rows[2], differ = 0, trial, nrows, i, j, total = 0, errs = 0;
+	int mode, nf, rare;
+	FILE *fp;
+
+	snprintf(path, sizeof path, "%s/random.csv", tap_tmpdir());
+	for (trial = 0; trial < 400; trial++) {
+		fp = fopen(path, "w");
+		fputs("a,b,c\n", fp);
+		/* Some files of several 64 KiB chunks, most short. */
+		nrows = trial % 10 == 0 ? 20000 : 1 + trial % 37;
+		/* Specials 1 field in rare: the long files mostly plain. */
+		rare = trial % 10 == 0 ? 50000 : trial % 2 ? 40 : 400;
+		for (i = 0; i < nrows; i++) {
+			seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+			nf = (seed >> 33) % (10UL * (unsigned long)rare) == 0 ?
+			    2 + (seed >> 40) % 3 : 3;
+			for (j = 0; j < nf; j++) {
+				seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+				if ((seed >> 33) % (unsigned long)rare == 0) {
+					const char *b = bits[4 + (seed >> 20) %
+					    (sizeof bits / sizeof bits[0] - 4)];
+					fwrite(b, 1, strcmp(b, "\0") == 0 ? 1 :
+					    strlen(b), fp);
+				} else
+					fputs(bits[(seed >> 20) % 4], fp);
+				if (j + 1 < nf)
+					fputc(',', fp);
+			}
+			fputs((seed >> 40) % 97 == 0 ? "\n\n" : "\n", fp);
+		}
+		if (trial % 3 == 0)
+			fputs("5,6,7", fp);	/* no final newline */
+		fclose(fp);
+		for (mode = 0; mode < 2; mode++) {
+			csvread_libcsv_only(mode);
+			h[mode] = digest(path, &rows[mode], msg[mode],
+			    sizeof msg[mode]);
+		}
+		csvread_libcsv_only(0);
+		total += rows[0];
+		errs += msg[0][0] != '\0';
+		if (h[0] != h[1] || rows[0] != rows[1] ||
+		    strcmp(msg[0], msg[1]) != 0) {
+			if (differ++ == 0)
+				printf("# trial %ld: %ld rows, '%s' against libcsv "
+				    "alone %ld rows, '%s'\n", trial, rows[0],
+				    msg[0], rows[1], msg[1]);
+		}
+	}
+	printf("# %ld rows read, %ld files refused\n", total, errs);
+	tap_int(differ, 0, "400 random files: the same rows, lines and errors "
+	    "as libcsv alone");
+	tap_ok(total > 50000 && errs > 50 && errs < 380,
+	    "  the files were both read far and refused in places");
+}
+
 int
 main(void)
 {
@@ -229,5 +330,6 @@ main(void)
 	}
 	merge();
 	bigfile();
+	both_ways();
 	return tap_done();
 }
