@@ -2,7 +2,6 @@
  * one table per section, text columns left-aligned, numbers right, four
  * significant digits, "-" for unknown; or the same tables and notes as
  * GitHub-flavoured Markdown for a CI job summary. */
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +11,7 @@
 #include "texttable.h"
 #include "trendcell.h"
 #include "trendtext.h"
+#include "util/strtab.h"
 #include "util/xalloc.h"
 
 static void
@@ -61,66 +61,6 @@ shortnote(size_t shorts)
 }
 
 /*
- * The labels given so far, a set: a text label leaves out the command a
- * name names, and two groups of one name and two commands would read the
- * same; the second is labelled whole.
- */
-struct labels {
-	char **slot;
-	size_t n, cap;
-};
-
-static uint64_t
-fnv(const char *s)
-{
-	uint64_t h = 14695981039346656037ULL;
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return h;
-}
-
-/* Adds s (copied) to the set; returns 0 when it was there already. */
-static int
-labels_add(struct labels *ls, const char *s)
-{
-	size_t i, j, ncap;
-	char **old;
-
-	if (2 * (ls->n + 1) > ls->cap) {
-		old = ls->slot;
-		ncap = ls->cap ? 2 * ls->cap : 64;
-		ls->slot = xcalloc(ncap, sizeof *ls->slot);
-		for (i = 0; i < ls->cap; i++)
-			if (old[i] != NULL) {
-				for (j = fnv(old[i]) & (ncap - 1);
-				    ls->slot[j] != NULL; j = (j + 1) & (ncap - 1))
-					;
-				ls->slot[j] = old[i];
-			}
-		free(old);
-		ls->cap = ncap;
-	}
-	for (j = fnv(s) & (ls->cap - 1); ls->slot[j] != NULL;
-	    j = (j + 1) & (ls->cap - 1))
-		if (strcmp(ls->slot[j], s) == 0)
-			return 0;
-	ls->slot[j] = xstrdup(s);
-	ls->n++;
-	return 1;
-}
-
-static void
-labels_free(struct labels *ls)
-{
-	size_t i;
-
-	for (i = 0; i < ls->cap; i++)
-		free(ls->slot[i]);
-	free(ls->slot);
-}
-
-/*
  * What the groups give the text, gathered in one pass over them: each
  * group made, read and freed in turn (the tables keep their cells only;
  * 200,000 groups held as JSON took gigabytes).
@@ -133,7 +73,10 @@ struct gathered {
 	int anytrend, thinned;
 	size_t series, groups, shorts, most;	/* change points tried */
 	int anycp;
-	struct labels seen;	/* the groups' labels so far */
+	/* The labels given so far: a text label leaves out the command a
+	 * name names, and two groups of one name and two commands would
+	 * read the same; the second is labelled whole. */
+	struct strtab seen;
 };
 
 /* A group's change points, and what was tried, into gt. */
@@ -340,8 +283,10 @@ gather(struct gathered *gt, const json_t *g)
 	const json_t *m, *x;
 	const char *name, *dir;
 	char *label = trendfmt_label(g, 1), *note;
+	int added;
 
-	if (!labels_add(&gt->seen, label)) {
+	strtab_add(&gt->seen, label, strlen(label), &added);
+	if (!added) {
 		free(label);
 		label = trendfmt_label(g, 0);
 	}
@@ -453,7 +398,7 @@ trendtext_write(const json_t *doc, const struct trendfmt_groups *gs,
 		    "test for a trend (fewer than 3 values with an x)",
 		    gt.untested);
 
-	labels_free(&gt.seen);
+	strtab_free(&gt.seen);
 	print_changes(&gt, doc, fp, &rv);
 	complexity(doc, fp, &rv);
 

@@ -146,7 +146,7 @@ tableschema_check(const struct tableschema_field *f, const char *v,
 	if (len == 0)
 		return f->required ? "empty but required" : NULL;
 	if (f->kind == TS_NUMBER || f->kind == TS_INTEGER) {
-		if (num_parse(v, len, &x) != 1)
+		if (num_parse_field(v, len, &x) != 1)
 			return "not a number";
 		if (f->kind == TS_INTEGER && x != floor(x))
 			return "not an integer";

@@ -34,7 +34,8 @@ void tableschema_free(struct tableschema *s);
 /* The field that describes the column name, or NULL. */
 const struct tableschema_field *tableschema_find(const struct tableschema *s,
     const char *name);
-/* Checks one value (len bytes) of field f.  Returns NULL when it is
+/* Checks one value (len bytes; a csvread field, NUM_FIELD_PAD bytes
+ * readable from v) of field f.  Returns NULL when it is
  * valid, else the kind of violation as a constant phrase ("not a number",
  * "below the minimum", ...). */
 const char *tableschema_check(const struct tableschema_field *f,
