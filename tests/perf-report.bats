@@ -231,8 +231,10 @@ print(sum(c["file"].endswith(".svg") for c in json.load(open(sys.argv[1]))["char
 	# terminal's foreground: setting the terminal's modes stopped it
 	# before its first frame (a blank screen until the timeout).
 	tmux -S "$sock" new-session -d -x 120 -y 40 \
-	    "timeout 4 perf-report --live -i 1 db1.csv 2> err; echo \$? > done; sleep 20"
-	for i in $(seq 100); do
+	    "timeout 4 perf-report --live -i 1 db1.csv 2> err; echo \$? > done; sleep 60"
+	# Up to 40 s: a loaded machine (the suite runs three at a time)
+	# takes longer than the timeout to start tmux and the program.
+	for i in $(seq 400); do
 		[ -s done ] && break
 		sleep 0.1
 	done

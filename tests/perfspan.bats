@@ -243,7 +243,10 @@ EOF
 
 @test "through the pipeline: perf-trend compares two builds' spans, perf-bottleneck budgets one" {
 	PERFSPAN_OUT=before.csv run -0 "$SPANS" 8 2 20000 1
-	PERFSPAN_OUT=after.csv run -0 "$SPANS" 8 2 60000 1
+	# Ten times the work: a regression no load on the machine can hide
+	# (three times was inconclusive once, with the suite running three at
+	# a time).
+	PERFSPAN_OUT=after.csv run -0 "$SPANS" 8 2 200000 1
 	# pid is a key of perf-trend's: group by span and parent instead.
 	run -1 --separate-stderr perf-trend -f csv --by name,parent -m wall_s --fail-on regression -b before.csv after.csv
 	/usr/bin/python3 - "$output" <<'EOF'

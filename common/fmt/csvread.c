@@ -265,16 +265,11 @@ csvread_libcsv_only(int on)
 	libcsv_only = on;
 }
 
-static int
-blank(char c)
-{
-	return c == ' ' || c == '\t';
-}
-
-/* Of the 16 bytes at p, the separators (comma, newline) and the bytes
- * that are libcsv's to read (quote, CR, NUL), one bit a byte. */
+/* Of the 16 bytes at p, the separators (comma, newline), the bytes that
+ * are libcsv's to read (quote, CR, NUL) and the blanks (space, tab: libcsv
+ * trims them at a field's ends), one bit a byte. */
 static inline void
-classify(const char *p, unsigned *sep, unsigned *bad)
+classify(const char *p, unsigned *sep, unsigned *bad, unsigned *blank)
 {
 #ifdef __SSE2__
 	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
@@ -286,14 +281,18 @@ classify(const char *p, unsigned *sep, unsigned *bad)
 	    _mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
 	    _mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))),
 	    _mm_cmpeq_epi8(v, _mm_setzero_si128())));
+	*blank = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8(' ')),
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'))));
 #else
 	unsigned i;
 
-	*sep = *bad = 0;
+	*sep = *bad = *blank = 0;
 	for (i = 0; i < 16; i++) {
 		*sep |= (unsigned)(p[i] == ',' || p[i] == '\n') << i;
 		*bad |= (unsigned)(p[i] == '"' || p[i] == '\r' ||
 		    p[i] == '\0') << i;
+		*blank |= (unsigned)(p[i] == ' ' || p[i] == '\t') << i;
 	}
 #endif
 }
@@ -301,51 +300,64 @@ classify(const char *p, unsigned *sep, unsigned *bad)
 /*
  * Queues the line at s as a record, its fields left where they are in the
  * chunk (each separator overwritten by a NUL): returns its newline, or
- * NULL with nothing queued when the line is libcsv's to read, or has no
- * newline before end (16 bytes past end can be read, and are NULs).
+ * NULL with nothing queued and the line as it was when the line is
+ * libcsv's to read, or has no newline before end (16 bytes past end can
+ * be read, and are NULs).
  */
 static const char *
 split_line(struct src *sc, const char *s, const char *end)
 {
-	size_t first = sc->noffs, len, k;
+	char *chunk = sc->chunk;
+	size_t first = sc->noffs, n = first, *offs = sc->offs, *lens = sc->lens;
 	const char *f = s, *p = s, *q;
-	unsigned sep, bad, i;
+	unsigned sep, bad, blank, stop, i;
+	unsigned aftersep = 1, afterblank = 0;	/* carried from the last block */
 
+	if (*s == '\n') {	/* a blank line: a record of no fields */
+		on_record('\n', sc);
+		return s;
+	}
 	for (; p < end; p += 16) {
-		classify(p, &sep, &bad);
+		classify(p, &sep, &bad, &blank);
+		/* Refused: a byte of libcsv's, a blank just after a
+		 * separator (or the line's start), a separator just after a
+		 * blank. */
+		stop = bad | (blank & ((sep << 1) | aftersep)) |
+		    (sep & ((blank << 1) | afterblank));
+		aftersep = sep >> 15;
+		afterblank = blank >> 15;
 		for (; sep != 0; sep &= sep - 1) {
 			i = (unsigned)__builtin_ctz(sep);
-			if (bad & ((1U << i) - 1))
+			if (stop & ((2U << i) - 1))
 				goto refuse;
-			q = p + i;
-			len = (size_t)(q - f);
-			if (len > 0 && (blank(f[0]) || blank(q[-1])))
-				goto refuse;
-			if (*q == '\n' && q == s) {
-				/* A blank line: a record of no fields. */
-				on_record('\n', sc);
-				return q;
-			}
-			if (sc->noffs - first == MAXFIELDS)
+			if (n - first == MAXFIELDS)
 				goto refuse;	/* too wide: libcsv's error */
-			if (sc->noffs == sc->offcap)
+			if (n == sc->offcap) {
+				sc->noffs = n;
 				grow_offs(sc);
-			sc->offs[sc->noffs] = (size_t)(f - sc->chunk) | INCHUNK;
-			sc->lens[sc->noffs++] = len;
+				offs = sc->offs;
+				lens = sc->lens;
+			}
+			q = p + i;
+			offs[n] = (size_t)(f - chunk) | INCHUNK;
+			lens[n++] = (size_t)(q - f);
 			if (*q == '\n') {
-				for (k = first; k < sc->noffs; k++)
-					sc->chunk[(sc->offs[k] & ~INCHUNK) +
-					    sc->lens[k]] = '\0';
-				sc->recfields = sc->noffs - first;
+				chunk[q - chunk] = '\0';
+				sc->noffs = n;
+				sc->recfields = n - first;
 				on_record('\n', sc);
 				return q;
 			}
+			chunk[q - chunk] = '\0';
 			f = q + 1;
 		}
-		if (bad)
+		if (stop)
 			goto refuse;
 	}
 refuse:
+	/* The separators made NULs so far were commas. */
+	while (n-- > first)
+		chunk[(offs[n] & ~INCHUNK) + lens[n]] = ',';
 	sc->noffs = first;
 	return NULL;
 }
@@ -682,7 +694,8 @@ csvread_next(struct csvread *r, struct csvread_row *row, struct perr *e)
 		if (q->n != sc->nhdr)
 			return perr_set(e, "%s:%ld: row has %zu field%s, header has %zu",
 			    sc->name, q->line, q->n, q->n == 1 ? "" : "s", sc->nhdr);
-		for (i = 0; i < r->ncols; i++) {
+		/* A source with every column fills every place. */
+		for (i = 0; q->n < r->ncols && i < r->ncols; i++) {
 			r->out[i] = r->empty;
 			r->outlen[i] = 0;
 		}
