@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -153,6 +154,46 @@ alerts_drain(struct live *l)
 		if (l->alen == sizeof l->abuf - 1)
 			l->alen = 0;	/* a line too long: dropped */
 	}
+}
+
+#define ALERTS_GRACE_MS 3000	/* perf-bottleneck's time to end */
+
+/*
+ * perf-bottleneck's end, its input closed (and told to stop, when the
+ * user quit): its last alerts read as they come, then the process reaped;
+ * killed if it has not ended within ALERTS_GRACE_MS, so that a child that
+ * hangs (under ASan, LeakSanitizer's check at exit once did) cannot keep
+ * the terminal.
+ */
+static void
+alerts_end(struct live *l, int quit)
+{
+	struct pollfd pfd = { .fd = l->alerts_fd, .events = POLLIN };
+	struct timespec t0, t;
+	int ready;
+
+	if (quit)
+		kill(l->alerts_pid, SIGTERM);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	while (waitpid(l->alerts_pid, NULL, WNOHANG) == 0) {
+		clock_gettime(CLOCK_MONOTONIC, &t);
+		if ((t.tv_sec - t0.tv_sec) * 1000 + (t.tv_nsec - t0.tv_nsec) /
+		    1000000 > ALERTS_GRACE_MS) {
+			kill(l->alerts_pid, SIGKILL);
+			while (waitpid(l->alerts_pid, NULL, 0) < 0 &&
+			    errno == EINTR)
+				;
+			break;
+		}
+		ready = poll(&pfd, 1, 50);
+		if (ready > 0 && (pfd.revents & POLLIN))
+			alerts_drain(l);
+		else if (ready > 0)
+			usleep(10000);	/* its output closed, it not yet gone */
+	}
+	alerts_drain(l);
+	close(l->alerts_fd);
+	l->alerts_pid = 0;
 }
 
 static void
@@ -590,18 +631,10 @@ live_run(const char *path, double interval, const char *plots)
 	keys_off(&l);
 	/* perf-bottleneck has the last rows: its last alerts, then the last
 	 * frame. */
-	if (l.alerts_in) {
+	if (l.alerts_in)
 		fclose(l.alerts_in);
-		fcntl(l.alerts_fd, F_SETFL, 0);
-	}
-	if (l.alerts_pid > 0) {
-		if (stop)
-			kill(l.alerts_pid, SIGTERM);
-		alerts_drain(&l);
-		while (waitpid(l.alerts_pid, NULL, 0) < 0 && errno == EINTR)
-			;
-		close(l.alerts_fd);
-	}
+	if (l.alerts_pid > 0)
+		alerts_end(&l, stop);
 	draw(&l, why);
 	stop_tail(tail, 0);
 	csvread_close(r);
