@@ -182,7 +182,10 @@ timeseries(struct chartctx *c, const struct tspec *ts, struct perr *e)
 		for (i = 0; i < s->nh; i++)
 			if (s->h[i].ds.width > w)
 				w = s->h[i].ds.width;
-		if (w > 1)
+		if (w > 1 && ts->stack)
+			snprintf(note, sizeof note, "downsampled: areas = means "
+			    "of each %zu rows", w);
+		else if (w > 1)
 			snprintf(note, sizeof note, "downsampled: line = mean, "
 			    "band = min to max of each %zu rows", w);
 		gprun_str(g, note, "note");
