@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "eval.h"
+#include "util/strtab.h"
 #include "util/xalloc.h"
 
 /* The state of one series in one group. */
@@ -28,16 +29,6 @@ eval_init(struct eval *ev, const struct layout *l, const struct rules *rs,
 	ev->nslot = 64;
 	ev->slot = xcalloc(ev->nslot, sizeof *ev->slot);
 	ev->known = xcalloc(l->ns + 1, sizeof *ev->known);
-}
-
-static uint64_t
-hash(const char *s, size_t n)
-{
-	uint64_t h = 1469598103934665603ULL;
-
-	while (n-- > 0)
-		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
-	return h;
 }
 
 /* The key: host and key values joined by a unit separator. */
@@ -87,7 +78,7 @@ rehash(struct eval *ev)
 	ev->slot = xcalloc(ev->nslot, sizeof *ev->slot);
 	mask = ev->nslot - 1;
 	for (i = 0; i < ev->ng; i++) {
-		j = hash(ev->keybuf, makekey(ev, ev->g[i].host,
+		j = strtab_hash(ev->keybuf, makekey(ev, ev->g[i].host,
 		    ev->g[i].keyvals)) & mask;
 		while (ev->slot[j] != 0)
 			j = (j + 1) & mask;
@@ -101,7 +92,7 @@ eval_group(struct eval *ev, const char *host, char *const *kv)
 	size_t mask = ev->nslot - 1, j, i;
 	struct group *g;
 
-	j = hash(ev->keybuf, makekey(ev, host, kv)) & mask;
+	j = strtab_hash(ev->keybuf, makekey(ev, host, kv)) & mask;
 	for (; ev->slot[j] != 0; j = (j + 1) & mask)
 		if (same(ev, &ev->g[ev->slot[j] - 1], host, kv))
 			return ev->slot[j] - 1;

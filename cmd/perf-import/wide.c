@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/strtab.h"
 #include "util/xalloc.h"
 #include "wide.h"
 
@@ -42,11 +43,7 @@ wide_free(struct wide *w)
 static size_t
 hash(const char *s)
 {
-	uint64_t h = 14695981039346656037ULL;
-
-	for (; *s != '\0'; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return (size_t)h;
+	return (size_t)strtab_hash(s, strlen(s));
 }
 
 /* Rebuilds an index of n names (name(i)) with room for twice as many. */

@@ -7,6 +7,7 @@
 
 #include "groups.h"
 #include "util/num.h"
+#include "util/strtab.h"
 #include "util/xalloc.h"
 
 struct groups {
@@ -131,16 +132,6 @@ put(struct groups *g, const char *s, size_t n)
 	g->buf[g->buflen] = '\0';
 }
 
-static uint64_t
-hash(const char *s, size_t n)
-{
-	uint64_t h = 1469598103934665603ULL;
-
-	while (n--)
-		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
-	return h;
-}
-
 static void
 rehash(struct groups *g)
 {
@@ -153,7 +144,7 @@ rehash(struct groups *g)
 	for (i = 0; i < g->n; i++) {
 		const char *id = g->all[i]->id;
 
-		for (j = hash(id, strlen(id)) & mask; g->tab[j]; j = (j + 1) & mask)
+		for (j = strtab_hash(id, strlen(id)) & mask; g->tab[j]; j = (j + 1) & mask)
 			;
 		g->tab[j] = i + 1;
 	}
@@ -164,7 +155,7 @@ groups_find(const struct groups *g, const char *id)
 {
 	size_t j, mask = g->tabcap - 1, n = strlen(id);
 
-	for (j = hash(id, n) & mask; g->tab[j]; j = (j + 1) & mask)
+	for (j = strtab_hash(id, n) & mask; g->tab[j]; j = (j + 1) & mask)
 		if (strcmp(g->all[g->tab[j] - 1]->id, id) == 0)
 			return g->all[g->tab[j] - 1];
 	return NULL;
@@ -208,7 +199,7 @@ lookup(struct groups *g, const struct csvread *r, const struct csvread_row *row)
 		put(g, "\x1e", 1);
 	}
 	mask = g->tabcap - 1;
-	for (j = hash(g->buf, g->buflen) & mask; g->tab[j];
+	for (j = strtab_hash(g->buf, g->buflen) & mask; g->tab[j];
 	    j = (j + 1) & mask) {
 		gr = g->all[g->tab[j] - 1];
 		if (strcmp(gr->id, g->buf) == 0)

@@ -19,6 +19,7 @@
 #endif
 
 #include "csvread.h"
+#include "util/strtab.h"
 #include "util/xalloc.h"
 
 #define CHUNK 65536
@@ -545,11 +546,7 @@ src_close(struct src *sc)
 static size_t
 name_hash(const char *s)
 {
-	uint64_t h = UINT64_C(14695981039346656037);
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * UINT64_C(1099511628211);
-	return (size_t)h;
+	return (size_t)strtab_hash(s, strlen(s));
 }
 
 static void

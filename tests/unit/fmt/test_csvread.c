@@ -214,22 +214,53 @@ digest(const char *path, long *rows, char *msg, size_t len)
 	return h;
 }
 
+/* Reads path both ways, csvread's own split of plain lines and libcsv
+ * alone: 1 when the rows, lines and errors are the same (its rows and
+ * error in *rows and msg), else 0, the first difference printed with
+ * what (the case) once. */
+static int
+same_both_ways(const char *path, long *rows, char *msg, size_t len,
+    const char *what)
+{
+	static int told;
+	unsigned long long h[2];
+	long n[2];
+	char m[2][1100];
+	int mode;
+
+	for (mode = 0; mode < 2; mode++) {
+		csvread_libcsv_only(mode);
+		h[mode] = digest(path, &n[mode], m[mode], sizeof m[mode]);
+	}
+	csvread_libcsv_only(0);
+	*rows = n[0];
+	snprintf(msg, len, "%s", m[0]);
+	if (h[0] == h[1] && n[0] == n[1] && strcmp(m[0], m[1]) == 0)
+		return 1;
+	if (!told++)
+		printf("# %s: %ld rows, '%s' against libcsv alone %ld rows, "
+		    "'%s'\n", what, n[0], m[0], n[1], m[1]);
+	return 0;
+}
+
 /* Random text, mostly plain rows with quotes, CRs, NULs, blank lines,
  * spaces and tabs at the ends of fields, quoted newlines and commas, and
- * malformed quotes among them, over several chunks: the same rows, line
- * numbers and errors whether csvread splits the plain lines itself or
- * libcsv reads every byte. */
+ * malformed quotes among them, over several chunks; each special byte at
+ * every offset from the 16-byte blocks plain lines are scanned in; lines
+ * longer than a chunk: the same rows, line numbers and errors whether
+ * csvread splits the plain lines itself or libcsv reads every byte. */
 static void
 both_ways(void)
 {
 	static const char *bits[] = { "1", "23", "4.5", "abc", "", " 7",
 	    "8 ", "\t9", "x y", "\"q\"", "\"a,b\"", "\"l\nm\"", "\"p\"\"q\"",
 	    "\r", "\"", "z\"z", "\"o\"x", "  ", "\0" };
-	char path[256], msg[2][1100];
-	unsigned long long h[2];
+	static const char *sp[] = { " 7", "8 ", "\t", " ", "\"q\"", "\r",
+	    "x\"", "", "9\t" };
+	char path[256], msg[1100], what[64];
 	unsigned long seed = 12345;
-	long rows[2], differ = 0, trial, nrows, i, j, total = 0, errs = 0;
-	int mode, nf, rare;
+	long rows, differ = 0, trial, nrows, i, j, total = 0, errs = 0;
+	int nf, rare;
 	FILE *fp;
 
 	snprintf(path, sizeof path, "%s/random.csv", tap_tmpdir());
@@ -261,28 +292,16 @@ both_ways(void)
 		if (trial % 3 == 0)
 			fputs("5,6,7", fp);	/* no final newline */
 		fclose(fp);
-		for (mode = 0; mode < 2; mode++) {
-			csvread_libcsv_only(mode);
-			h[mode] = digest(path, &rows[mode], msg[mode],
-			    sizeof msg[mode]);
-		}
-		csvread_libcsv_only(0);
-		total += rows[0];
-		errs += msg[0][0] != '\0';
-		if (h[0] != h[1] || rows[0] != rows[1] ||
-		    strcmp(msg[0], msg[1]) != 0) {
-			if (differ++ == 0)
-				printf("# trial %ld: %ld rows, '%s' against libcsv "
-				    "alone %ld rows, '%s'\n", trial, rows[0],
-				    msg[0], rows[1], msg[1]);
-		}
+		snprintf(what, sizeof what, "random file %ld", trial);
+		differ += !same_both_ways(path, &rows, msg, sizeof msg, what);
+		total += rows;
+		errs += msg[0] != '\0';
 	}
 	printf("# %ld rows read, %ld files refused\n", total, errs);
-	/* Each special at every offset from the 16-byte blocks the plain
-	 * lines are scanned in, first in the row and after a separator. */
-	for (trial = 0; trial < 48 * 2; trial++) {
-		static const char *sp[] = { " 7", "8 ", "\t", " ", "\"q\"",
-		    "\r", "x\"", "", "9\t" };
+	tap_ok(total > 50000 && errs > 50 && errs < 380,
+	    "  the random files were both read far and refused in places");
+	/* First in the row, and after a separator. */
+	for (trial = 0; trial < 48 * 2; trial++)
 		for (j = 0; j < (long)(sizeof sp / sizeof sp[0]); j++) {
 			fp = fopen(path, "w");
 			fputs("a,b,c\n", fp);
@@ -294,24 +313,12 @@ both_ways(void)
 				fprintf(fp, "%s,1,2\n", sp[j]);
 			fputs("3,4,5\n", fp);
 			fclose(fp);
-			for (mode = 0; mode < 2; mode++) {
-				csvread_libcsv_only(mode);
-				h[mode] = digest(path, &rows[mode], msg[mode],
-				    sizeof msg[mode]);
-			}
-			csvread_libcsv_only(0);
-			if (h[0] != h[1] || rows[0] != rows[1] ||
-			    strcmp(msg[0], msg[1]) != 0) {
-				if (differ++ == 0)
-					printf("# pad %ld, '%s': %ld rows, '%s' "
-					    "against %ld, '%s'\n", trial / 2,
-					    sp[j], rows[0], msg[0], rows[1],
-					    msg[1]);
-			}
+			snprintf(what, sizeof what, "pad %ld, special %ld",
+			    trial / 2, j);
+			differ += !same_both_ways(path, &rows, msg, sizeof msg,
+			    what);
 		}
-	}
-	/* Lines longer than a chunk (64 KiB): 12,000 columns, plain and
-	 * with a quoted field near the end. */
+	/* 12,000 columns, plain and with a quoted field near the end. */
 	for (trial = 0; trial < 2; trial++) {
 		fp = fopen(path, "w");
 		for (i = 0; i < 12000; i++)
@@ -326,25 +333,13 @@ both_ways(void)
 			fputc('\n', fp);
 		}
 		fclose(fp);
-		for (mode = 0; mode < 2; mode++) {
-			csvread_libcsv_only(mode);
-			h[mode] = digest(path, &rows[mode], msg[mode],
-			    sizeof msg[mode]);
-		}
-		csvread_libcsv_only(0);
-		if (h[0] != h[1] || rows[0] != 3 || rows[1] != 3 ||
-		    msg[0][0] || msg[1][0]) {
-			if (differ++ == 0)
-				printf("# long lines %ld: %ld rows, '%s' against "
-				    "%ld, '%s'\n", trial, rows[0], msg[0], rows[1],
-				    msg[1]);
-		}
+		snprintf(what, sizeof what, "long lines %ld", trial);
+		differ += !same_both_ways(path, &rows, msg, sizeof msg, what) ||
+		    rows != 3 || msg[0] != '\0';
 	}
 	tap_int(differ, 0, "400 random files, each special at every offset, "
 	    "lines longer than a chunk: the same rows, lines and errors as "
 	    "libcsv alone");
-	tap_ok(total > 50000 && errs > 50 && errs < 380,
-	    "  the files were both read far and refused in places");
 }
 
 int
