@@ -42,7 +42,8 @@ struct src {
 	int is_stdin;
 	struct csv_parser p;
 	int eof;
-	char *chunk;		/* the input read last, CHUNK + 16 bytes */
+	char *chunk;		/* the input read last, CHUNK + 32 bytes */
+	size_t held;		/* bytes at its start that may be a BOM */
 	char *buf;		/* field bytes, each NUL-terminated */
 	size_t buflen, bufcap;
 	size_t *offs, *lens;	/* per field: offset in buf (or, marked
@@ -421,11 +422,22 @@ fill(struct src *sc, struct perr *e)
 		 * --follow).  A signal caught without SA_RESTART ends the
 		 * read with EINTR, reported as an error the caller can
 		 * recognise by its own flag. */
-		got = read(fileno(sc->fp), chunk, CHUNK);
+		got = read(fileno(sc->fp), chunk + sc->held, CHUNK);
 		if (got < 0)
 			return perr_set(e, "%s: read error: %s", sc->name,
 			    strerror(errno));
-		n = (size_t)got;
+		n = sc->held + (size_t)got;
+		sc->held = 0;
+		/* A UTF-8 byte order mark is not part of the first column
+		 * name.  A pipe may bring it a byte at a time: a start that
+		 * may still be one is held back (at the chunk's start, the
+		 * next read put after it) until three bytes or the end of
+		 * the input tell. */
+		if (!sc->started && got > 0 && n < 3 &&
+		    memcmp(chunk, "\xEF\xBB\xBF", n) == 0) {
+			sc->held = n;
+			continue;
+		}
 		if (n == 0) {
 			sc->eof = 1;
 			if (csv_fini(&sc->p, on_field, on_record, sc) != 0)
@@ -440,7 +452,6 @@ fill(struct src *sc, struct perr *e)
 			break;
 		}
 		off = 0;
-		/* A UTF-8 byte order mark is not part of the first column name. */
 		if (!sc->started && n >= 3 && memcmp(chunk, "\xEF\xBB\xBF", 3) == 0)
 			off = 3;
 		sc->started = 1;
@@ -507,7 +518,7 @@ src_open(struct src *sc, const char *path, struct perr *e)
 		if ((sc->fp = fopen(path, "r")) == NULL)
 			return perr_set(e, "%s: %s", path, strerror(errno));
 	}
-	sc->chunk = xmalloc(CHUNK + 16);
+	sc->chunk = xmalloc(CHUNK + 32);	/* 2 held, 16 readable past */
 	if (csv_init(&sc->p, CSV_STRICT | CSV_REPALL_NL | CSV_STRICT_FINI) != 0)
 		return perr_set(e, "%s: cannot start the CSV parser", path);
 	csv_set_realloc_func(&sc->p, grow_entry);

@@ -2,6 +2,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "fmt/csvread.h"
 #include "tap.h"
@@ -342,6 +344,51 @@ both_ways(void)
 	    "libcsv alone");
 }
 
+/* A UTF-8 BOM that comes through a pipe a byte at a time (as a slow
+ * writer sends it) is taken off the first column's name all the same,
+ * and a start that only looks like one is kept. */
+static void
+bom_in_pieces(void)
+{
+	static const char *const text[] = { "\xEF", "\xBB", "\xBF", "a,b\n1,2\n" };
+	static const char *const fake[] = { "\xEF", "\xBB", "x,b\n1,2\n" };
+	const char *const *parts[] = { text, fake };
+	size_t nparts[] = { 4, 3 }, k, i;
+	const char *want[] = { "a", "\xEF\xBBx" };
+	struct csvread *r;
+	struct csvread_row row;
+	struct perr e;
+	char path[32], *paths[1] = { path };
+	int fd[2], ok;
+	pid_t pid;
+
+	for (k = 0; k < 2; k++) {
+		if (pipe(fd) != 0 || (pid = fork()) < 0)
+			abort();
+		if (pid == 0) {
+			close(fd[0]);
+			for (i = 0; i < nparts[k]; i++) {
+				if (write(fd[1], parts[k][i],
+				    strlen(parts[k][i])) < 0)
+					_exit(1);
+				usleep(20000);
+			}
+			_exit(0);
+		}
+		close(fd[1]);
+		snprintf(path, sizeof path, "/dev/fd/%d", fd[0]);
+		r = csvread_open(paths, 1, &e);
+		ok = r != NULL && strcmp(csvread_colname(r, 0), want[k]) == 0 &&
+		    csvread_next(r, &row, &e) == 1 && strcmp(row.f[0], "1") == 0;
+		csvread_close(r);
+		close(fd[0]);
+		waitpid(pid, NULL, 0);
+		tap_ok(ok, k == 0 ? "a BOM through a pipe a byte at a time: "
+		    "not part of the first name" : "a start like a BOM's, "
+		    "through a pipe: kept");
+	}
+}
+
 int
 main(void)
 {
@@ -389,5 +436,6 @@ main(void)
 	merge();
 	bigfile();
 	both_ways();
+	bom_in_pieces();
 	return tap_done();
 }
