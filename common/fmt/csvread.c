@@ -7,6 +7,7 @@
 #include <csv.h>
 #include <errno.h>
 #include <malloc.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -61,6 +62,10 @@ struct src {
 	int started;		/* whether the BOM check has been done */
 	long toowide;		/* line of a record with too many fields, or 0 */
 	long nul;		/* line of a field holding a NUL byte, or 0 */
+	size_t badrow;		/* rows queued before the first of those */
+	int failed;		/* an error found: fail, the rows before it
+				 * handed out */
+	struct perr fail;	/* that error */
 	size_t recbytes;	/* bytes read since the last record ended */
 };
 
@@ -161,8 +166,11 @@ static int __attribute__((noinline))
 field_room(struct src *sc, size_t len)
 {
 	if (sc->recfields == MAXFIELDS || sc->toowide) {
-		if (!sc->toowide)
+		if (!sc->toowide) {
 			sc->toowide = sc->line;
+			if (!sc->nul)
+				sc->badrow = sc->nrows;
+		}
 		return 0;
 	}
 	/* 16 bytes to spare: a short field is stored as a word, and any
@@ -185,8 +193,11 @@ field_specials(struct src *sc, const char *f, size_t len)
 	for (size_t i = 0; i < len; i++)
 		if (f[i] == '\n')
 			sc->nl++;
-		else if (f[i] == '\0' && !sc->nul)
+		else if (f[i] == '\0' && !sc->nul) {
 			sc->nul = sc->line + sc->nl;
+			if (!sc->toowide)
+				sc->badrow = sc->nrows;
+		}
 }
 
 /* Queues the field f[0..len); wide when 8 bytes can be read from f
@@ -406,6 +417,48 @@ compact(struct src *sc)
 	sc->nrows = sc->head = 0;
 }
 
+/* A record of too many fields, or a NUL byte, in what was read: 1 with
+ * the first in e. */
+static int
+bad_bytes(struct src *sc, struct perr *e)
+{
+	if (sc->toowide && (!sc->nul || sc->toowide <= sc->nul))
+		return perr_set(e, "%s:%ld: more than %d fields in a row",
+		    sc->name, sc->toowide, MAXFIELDS), 1;
+	if (sc->nul)
+		return perr_set(e, "%s:%ld: a NUL byte in a field (not text)",
+		    sc->name, sc->nul), 1;
+	return 0;
+}
+
+/*
+ * An error found in what was read (fmt, or with fmt NULL the one in e):
+ * the rows queued before the bad one (the first cut) are still handed
+ * out, and the error comes after them, so that the error told is the
+ * first in the file whatever the sizes of the reads that brought it (a
+ * file read whole chunks at a time, a pipe a few bytes).  Returns -1 when
+ * no row is left to hand out, else 0.
+ */
+static int __attribute__((format(printf, 4, 5)))
+failing(struct src *sc, size_t cut, struct perr *e, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (fmt != NULL) {
+		va_start(ap, fmt);
+		vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+		va_end(ap);
+	}
+	if (cut < sc->nrows)
+		sc->nrows = cut;
+	if (sc->nrows == 0)
+		return -1;
+	sc->fail = *e;
+	sc->failed = 1;
+	sc->eof = 1;
+	return 0;
+}
+
 /* Parses chunks of the source into its queue until a row is complete or
  * the input ends.  Returns 0, or -1 with the reason in e. */
 static int
@@ -416,6 +469,10 @@ fill(struct src *sc, struct perr *e)
 	ssize_t got;
 
 	compact(sc);
+	if (sc->failed) {
+		*e = sc->fail;
+		return -1;
+	}
 	while (sc->nrows == 0 && !sc->eof) {
 		/* read(2), not fread: a pipe's rows arrive as they are
 		 * written, not when a whole chunk is there (perf-bottleneck
@@ -441,14 +498,11 @@ fill(struct src *sc, struct perr *e)
 		if (n == 0) {
 			sc->eof = 1;
 			if (csv_fini(&sc->p, on_field, on_record, sc) != 0)
-				return perr_set(e, "%s:%ld: malformed CSV: "
-				    "unterminated quoted field", sc->name, sc->line);
-			if (sc->toowide)
-				return perr_set(e, "%s:%ld: more than %d fields "
-				    "in a row", sc->name, sc->toowide, MAXFIELDS);
-			if (sc->nul)
-				return perr_set(e, "%s:%ld: a NUL byte in a field "
-				    "(not text)", sc->name, sc->nul);
+				return failing(sc, sc->nrows, e, "%s:%ld: "
+				    "malformed CSV: unterminated quoted field",
+				    sc->name, sc->line);
+			if (bad_bytes(sc, e))
+				return failing(sc, sc->badrow, e, NULL);
 			break;
 		}
 		off = 0;
@@ -457,17 +511,14 @@ fill(struct src *sc, struct perr *e)
 		sc->started = 1;
 		memset(chunk + n, 0, 16);
 		if (feed(sc, chunk + off, n - off) != 0)
-			return perr_set(e, "%s:%ld: malformed CSV: %s", sc->name,
-			    sc->line + sc->nl, csv_strerror(csv_error(&sc->p)));
-		if (sc->toowide)
-			return perr_set(e, "%s:%ld: more than %d fields in a row",
-			    sc->name, sc->toowide, MAXFIELDS);
-		if (sc->nul)
-			return perr_set(e, "%s:%ld: a NUL byte in a field (not "
-			    "text)", sc->name, sc->nul);
+			return failing(sc, sc->nrows, e, "%s:%ld: malformed CSV: "
+			    "%s", sc->name, sc->line + sc->nl,
+			    csv_strerror(csv_error(&sc->p)));
+		if (bad_bytes(sc, e))
+			return failing(sc, sc->badrow, e, NULL);
 		if ((sc->recbytes += n) > MAXRECORD + CHUNK)
-			return perr_set(e, "%s:%ld: row longer than %d MiB",
-			    sc->name, sc->line, MAXRECORD >> 20);
+			return failing(sc, sc->nrows, e, "%s:%ld: row longer "
+			    "than %d MiB", sc->name, sc->line, MAXRECORD >> 20);
 	}
 	return 0;
 }
@@ -771,23 +822,44 @@ csvread_src_has(const struct csvread *r, size_t src, size_t col)
 	return r->srcs[src].has[col];
 }
 
-/* Whether the file ends with a newline: a file cut off in the middle of a
- * row (a crash, a full disk) is not appended to, or the next row would be
- * glued onto the cut one. */
+/*
+ * Whether the file ends with a newline, outside any quoted field: a file
+ * cut off in the middle of a row (a crash, a full disk) is not appended
+ * to, or the next row would be glued onto the cut one, or land inside the
+ * quoted field.  In CSV a quote only opens, closes or doubles inside a
+ * quoted field, so an odd count of them means the end is inside one: a
+ * count, not a parse (a pass at memchr's speed, once, before appending).
+ */
 static int
 ends_whole(const char *path, off_t size, struct perr *e)
 {
-	char ch = 0;
+	char ch = 0, buf[65536];
+	const char *p, *end;
+	unsigned long quotes = 0;
+	ssize_t got;
 	int fd, r;
 
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
 		return perr_set(e, "%s: %s", path, strerror(errno));
 	r = pread(fd, &ch, 1, size - 1) == 1 ? 0 :
 	    perr_set(e, "%s: %s", path, strerror(errno));
+	while (r == 0 && (got = read(fd, buf, sizeof buf)) != 0) {
+		if (got < 0) {
+			r = perr_set(e, "%s: read error: %s", path,
+			    strerror(errno));
+			break;
+		}
+		for (p = buf, end = buf + got;
+		    (p = memchr(p, '"', (size_t)(end - p))) != NULL; p++)
+			quotes++;
+	}
 	close(fd);
 	if (r == 0 && ch != '\n')
 		r = perr_set(e, "%s: the last line has no newline (cut off?); "
 		    "not appending", path);
+	else if (r == 0 && quotes % 2)
+		r = perr_set(e, "%s: the file ends inside a quoted field (cut "
+		    "off?); not appending", path);
 	return r;
 }
 

@@ -33,8 +33,10 @@ struct csvread_row {
 struct csvread *csvread_open(char *const *paths, size_t npaths, struct perr *e);
 /* Reads the next row: 1 and fills row; 0 at the end of the last file; -1
  * with "file:line: message" in e for malformed CSV, a row whose field count
- * differs from its header, a row of more than 65536 fields or 64 MiB (so
- * that hostile input cannot take all memory), or a read error. */
+ * differs from its header, a row of more than 65536 fields or about 64
+ * MiB (counted a read at a time: up to 128 KiB more can pass; the bound
+ * is there so that hostile input cannot take all memory), or a read
+ * error. */
 int csvread_next(struct csvread *r, struct csvread_row *row, struct perr *e);
 void csvread_close(struct csvread *r);
 
@@ -52,8 +54,8 @@ int csvread_src_has(const struct csvread *r, size_t src, size_t col);
  * Before appending rows to path: 1 when it is not a regular file or is
  * empty (the header is still to be written), 0 when its header (read as
  * CSV) names exactly names[0..n) and its last line is whole, -1 with
- * "PATH:1: header differs ...", "PATH: the last line has no newline ..."
- * or a read error in e.
+ * "PATH:1: header differs ...", "PATH: the last line has no newline ...",
+ * "PATH: the file ends inside a quoted field ..." or a read error in e.
  */
 int csvread_append_check(const char *path, const char *const *names,
     size_t n, struct perr *e);

@@ -389,6 +389,39 @@ bom_in_pieces(void)
 	}
 }
 
+/* Appending: only onto a whole file, its last row ended outside any
+ * quoted field, under the same header. */
+static void
+append_check(void)
+{
+	static const char *const names[] = { "a", "b" };
+	static const struct {
+		const char *text;
+		int want;
+		const char *msg;
+	} c[] = {
+		{ "a,b\n1,2\n", 0, "" },
+		{ "a,b\n1,\"x\ny\"\n", 0, "" },
+		{ "a,b\n1,\"q\"\"q\"\n", 0, "" },
+		{ "a,b\n1,2", -1, "the last line has no newline" },
+		{ "a,b\n1,\"x\n", -1, "ends inside a quoted field" },
+		{ "a,b\n1,\"x\"\"\n", -1, "ends inside a quoted field" },
+		{ "a,c\n1,2\n", -1, "header differs" },
+		{ "", 1, "" },
+	};
+	struct perr e;
+	size_t i;
+	int got;
+
+	for (i = 0; i < sizeof c / sizeof c[0]; i++) {
+		e.msg[0] = '\0';
+		got = csvread_append_check(tap_file("hist.csv", c[i].text),
+		    names, 2, &e);
+		tap_ok(got == c[i].want && strstr(e.msg, c[i].msg) != NULL,
+		    "append check %zu: %d (%s)", i, got, e.msg);
+	}
+}
+
 int
 main(void)
 {
@@ -413,6 +446,11 @@ main(void)
 	    "unterminated quote");
 	fails("a,b\n1,\"2\"x\n", "bad.csv:2: malformed CSV: error parsing data "
 	    "while strict checking enabled", "junk after a quote");
+	/* The first error in the file, though the chunk read holds a later
+	 * one that the parser meets first (as a pipe's small reads would
+	 * tell it). */
+	fails("a,b\n1\n\"x\"y\n", "bad.csv:2: row has 1 field, header has 2",
+	    "a short row before malformed CSV: the short row told");
 	{
 		struct perr e = { "" };
 		char *p[] = { "/nonexistent/x.csv" };
@@ -437,5 +475,6 @@ main(void)
 	bigfile();
 	both_ways();
 	bom_in_pieces();
+	append_check();
 	return tap_done();
 }
