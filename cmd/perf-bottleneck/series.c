@@ -56,10 +56,12 @@ is_key(const char *c)
 static int
 is_cpun(const char *c)
 {
-	size_t d = strspn(c + 3, "0123456789");
+	size_t d;
 
-	return strncmp(c, "cpu", 3) == 0 && d > 0 &&
-	    strcmp(c + 3 + d, "_busy_pct") == 0;
+	if (strncmp(c, "cpu", 3) != 0)
+		return 0;	/* (c + 3 may be past a shorter name) */
+	d = strspn(c + 3, "0123456789");
+	return d > 0 && strcmp(c + 3 + d, "_busy_pct") == 0;
 }
 
 static int
