@@ -284,15 +284,19 @@ print(sum(c["file"].endswith(".svg") for c in json.load(open(sys.argv[1]))["char
 	! grep -qi nan <<< "$output"
 }
 
+# two_names A B CMD: a runs CSV of six runs named A (command x) and six
+# named B (command CMD), A and B written as CSV fields.
+two_names() {
+	echo time,host,name,command,run,wall_s,exit_status
+	for i in 1 2 3 4 5 6; do
+		echo "$i,h,$1,x,$i,0.1$i,0"
+		echo "$((i + 10)),h,$2,$3,$i,0.2$i,0"
+	done
+}
+
 @test "text tables wrap a long name within its column, never cut it: names alike for 60 characters read apart" {
 	p="python3 -c 'import time; time.sleep(0.001)' # a variant with a long shared prefix"
-	{
-		echo time,host,name,command,run,wall_s,exit_status
-		for i in 1 2 3 4 5 6; do
-			echo "$i,h,\"$p AAA\",x,$i,0.1$i,0"
-			echo "$((i + 10)),h,\"$p BBB\",x,$i,0.2$i,0"
-		done
-	} > long.csv
+	two_names "\"$p AAA\"" "\"$p BBB\"" x > long.csv
 	run -0 --separate-stderr perf-report --no-charts long.csv
 	! grep -q '~' <<< "$output"
 	within_100 "$output"
@@ -316,13 +320,7 @@ print(sum(c["file"].endswith(".svg") for c in json.load(open(sys.argv[1]))["char
 }
 
 @test "two commands that perf-trend -c cannot name (a ',' in a name) are said not compared, not left out in silence" {
-	{
-		echo time,host,name,command,run,wall_s,exit_status
-		for i in 1 2 3 4 5 6; do
-			echo "$i,h,\"a,b\",x,$i,0.1$i,0"
-			echo "$((i + 10)),h,plain,y,$i,0.2$i,0"
-		done
-	} > comma.csv
+	two_names '"a,b"' plain y > comma.csv
 	run -0 --separate-stderr perf-report --no-charts comma.csv
 	[ "$stderr" = "perf-report: 'a,b' and 'plain' not compared: perf-trend -c cannot name a command whose name holds ',' or '=' (perf-time -n gives it another)" ]
 }

@@ -81,8 +81,7 @@ cat(char **s, const char *fmt, ...)
 	char *add, *t;
 
 	va_start(ap, fmt);
-	if (vasprintf(&add, fmt, ap) < 0)
-		xoom();
+	add = xvasprintf(fmt, ap);
 	va_end(ap);
 	t = xasprintf("%s%s", *s ? *s : "", add);
 	free(*s);

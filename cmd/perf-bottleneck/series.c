@@ -22,8 +22,7 @@ notes_add(struct notes *n, const char *fmt, ...)
 	char *s;
 
 	va_start(ap, fmt);
-	if (vasprintf(&s, fmt, ap) < 0)
-		xoom();
+	s = xvasprintf(fmt, ap);
 	va_end(ap);
 	n->v = xreallocarray(n->v, n->n + 1, sizeof *n->v);
 	n->v[n->n++] = s;

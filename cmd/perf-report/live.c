@@ -3,7 +3,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
-#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,11 +16,10 @@
 
 #include <jansson.h>
 
-#include "derive.h"
 #include "escape.h"
 #include "fmt/csvread.h"
-#include "fmt/csvwrite.h"
 #include "live.h"
+#include "livealerts.h"
 #include "rdoc.h"
 #include "run/launch.h"
 #include "util/cli.h"
@@ -70,131 +68,8 @@ struct live {
 	size_t head, n;
 	double cur[NSHOWN];	/* the latest value of each */
 	long rows;
-	FILE *alerts_in;	/* rows to perf-bottleneck -F */
-	int alerts_fd;		/* its alert lines (non-blocking) */
-	pid_t alerts_pid;
-	char abuf[65536];
-	size_t alen;
-	json_t *firing;		/* id -> the latest alert line */
-	struct csvwrite w;
+	struct livealerts al;	/* perf-bottleneck -F beside us */
 };
-
-/* Starts perf-bottleneck --follow -f json (beside us, else on PATH). */
-static int
-alerts_start(struct live *l)
-{
-	char *argv[5];
-	struct launch_opts o;
-	int in[2], out[2], err;
-
-	argv[0] = derive_sibling("perf-bottleneck");
-	argv[1] = "-F";
-	argv[2] = "-f";
-	argv[3] = "json";
-	argv[4] = NULL;
-	if (pipe2(in, O_CLOEXEC) != 0 || pipe2(out, O_CLOEXEC) != 0)
-		return -1;
-	launch_opts_init(&o);
-	o.in_fd = in[0];
-	o.out_fd = out[1];
-	o.err_fd = open("/dev/null", O_WRONLY | O_CLOEXEC);
-	if ((err = launch_opts_prepare(&o)) == 0) {
-		err = launch_start(&o, argv, &l->alerts_pid);
-		launch_opts_free(&o);
-	}
-	close(in[0]);
-	close(out[1]);
-	close(o.err_fd);
-	free(argv[0]);
-	if (err != 0) {
-		close(in[1]);
-		close(out[0]);
-		fprintf(stderr, "perf-report: perf-bottleneck: %s (no alerts "
-		    "shown)\n", strerror(err));
-		return -1;
-	}
-	l->alerts_in = fdopen(in[1], "w");
-	l->alerts_fd = out[0];
-	fcntl(l->alerts_fd, F_SETFL, O_NONBLOCK);
-	csvwrite_init(&l->w, l->alerts_in);
-	return 0;
-}
-
-/* Takes the alert lines perf-bottleneck has written so far. */
-static void
-alerts_drain(struct live *l)
-{
-	ssize_t got;
-	char *nl;
-	json_t *a;
-	const char *id, *state;
-
-	if (l->alerts_fd < 0)
-		return;
-	while ((got = read(l->alerts_fd, l->abuf + l->alen,
-	    sizeof l->abuf - 1 - l->alen)) > 0) {
-		l->alen += (size_t)got;
-		l->abuf[l->alen] = '\0';
-		while ((nl = strchr(l->abuf, '\n')) != NULL) {
-			*nl = '\0';
-			if ((a = json_loads(l->abuf, 0, NULL)) != NULL) {
-				id = json_string_value(json_object_get(a, "id"));
-				state = json_string_value(json_object_get(a,
-				    "state"));
-				if (id && state && strcmp(state, "firing") == 0)
-					json_object_set(l->firing, id, a);
-				else if (id)
-					json_object_del(l->firing, id);
-				json_decref(a);
-			}
-			memmove(l->abuf, nl + 1, l->alen - (size_t)(nl + 1 -
-			    l->abuf) + 1);
-			l->alen -= (size_t)(nl + 1 - l->abuf);
-		}
-		if (l->alen == sizeof l->abuf - 1)
-			l->alen = 0;	/* a line too long: dropped */
-	}
-}
-
-#define ALERTS_GRACE_MS 3000	/* perf-bottleneck's time to end */
-
-/*
- * perf-bottleneck's end, its input closed (and told to stop, when the
- * user quit): its last alerts read as they come, then the process reaped;
- * killed if it has not ended within ALERTS_GRACE_MS, so that a child that
- * hangs (under ASan, LeakSanitizer's check at exit once did) cannot keep
- * the terminal.
- */
-static void
-alerts_end(struct live *l, int quit)
-{
-	struct pollfd pfd = { .fd = l->alerts_fd, .events = POLLIN };
-	struct timespec t0, t;
-	int ready;
-
-	if (quit)
-		kill(l->alerts_pid, SIGTERM);
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	while (waitpid(l->alerts_pid, NULL, WNOHANG) == 0) {
-		clock_gettime(CLOCK_MONOTONIC, &t);
-		if ((t.tv_sec - t0.tv_sec) * 1000 + (t.tv_nsec - t0.tv_nsec) /
-		    1000000 > ALERTS_GRACE_MS) {
-			kill(l->alerts_pid, SIGKILL);
-			while (waitpid(l->alerts_pid, NULL, 0) < 0 &&
-			    errno == EINTR)
-				;
-			break;
-		}
-		ready = poll(&pfd, 1, 50);
-		if (ready > 0 && (pfd.revents & POLLIN))
-			alerts_drain(l);
-		else if (ready > 0)
-			usleep(10000);	/* its output closed, it not yet gone */
-	}
-	alerts_drain(l);
-	close(l->alerts_fd);
-	l->alerts_pid = 0;
-}
 
 static void
 keys_on(struct live *l)
@@ -409,15 +284,15 @@ draw(struct live *l, const char *why)
 		if (l->col[i] >= 0 && !isnan(l->cur[i]))
 			fprintf(fp, "  %-28s %s\n", shown[i], num_fmt_sig(buf,
 			    l->cur[i], 4));
-	if (l->alerts_fd < 0)
+	if (l->al.fd < 0)
 		fprintf(fp, "\nalerts: none known (perf-bottleneck not "
 		    "running)\n");
-	else if (json_object_size(l->firing) == 0)
+	else if (json_object_size(l->al.firing) == 0)
 		fprintf(fp, "\nalerts firing: none\n");
 	else {
 		fprintf(fp, "\nalerts firing: %zu\n",
-		    json_object_size(l->firing));
-		json_object_foreach(l->firing, id, a) {
+		    json_object_size(l->al.firing));
+		json_object_foreach(l->al.firing, id, a) {
 			char *ev;
 
 			sev = json_string_value(json_object_get(a, "severity"));
@@ -507,7 +382,7 @@ live_run(const char *path, double interval, const char *plots)
 
 	memset(&l, 0, sizeof l);
 	l.plots = plots;
-	l.keys = l.alerts_fd = -1;
+	l.keys = -1;
 	l.tty = isatty(STDOUT_FILENO);
 	l.colour = l.tty && !(nc && *nc);
 	if (strcmp(path, "-") != 0 && follow(path, &tail) != 0)
@@ -531,7 +406,6 @@ live_run(const char *path, double interval, const char *plots)
 		csvread_close(r);
 		return stop_tail(tail, EXIT_TROUBLE);
 	}
-	l.firing = json_object();
 	for (i = 0; i < NSHOWN; i++) {
 		l.col[i] = csvread_col(r, shown[i]);
 		l.cur[i] = NAN;
@@ -543,12 +417,7 @@ live_run(const char *path, double interval, const char *plots)
 				l.chart[l.ncharts++] = (int)i;
 	l.t = xcalloc(KEEP, sizeof *l.t);
 	l.v = xcalloc(KEEP * MAXCHARTS, sizeof *l.v);
-	if (alerts_start(&l) == 0) {
-		for (i = 0; i < csvread_ncols(r); i++)
-			csvwrite_str(&l.w, csvread_colname(r, i));
-		csvwrite_end(&l.w);
-		fflush(l.alerts_in);
-	}
+	livealerts_start(&l.al, r);
 	/* No SA_RESTART: a blocked read returns, to draw or to stop. */
 	memset(&sa, 0, sizeof sa);
 	sigemptyset(&sa.sa_mask);
@@ -593,15 +462,7 @@ live_run(const char *path, double interval, const char *plots)
 			l.head = (l.head + 1) % KEEP;
 			if (l.n < KEEP)
 				l.n++;
-			if (l.alerts_in) {
-				for (i = 0; i < csvread_ncols(r); i++)
-					csvwrite_str(&l.w, row.f[i]);
-				if (csvwrite_end(&l.w) != 0 ||
-				    fflush(l.alerts_in) != 0) {
-					fclose(l.alerts_in);
-					l.alerts_in = NULL;
-				}
-			}
+			livealerts_row(&l.al, r, &row);
 		} else if (got == 0) {
 			why = "end of input";
 			break;
@@ -621,7 +482,7 @@ live_run(const char *path, double interval, const char *plots)
 		}
 		if (tick) {
 			tick = 0;
-			alerts_drain(&l);
+			livealerts_drain(&l.al);
 			draw(&l, NULL);
 		}
 	}
@@ -631,10 +492,7 @@ live_run(const char *path, double interval, const char *plots)
 	keys_off(&l);
 	/* perf-bottleneck has the last rows: its last alerts, then the last
 	 * frame. */
-	if (l.alerts_in)
-		fclose(l.alerts_in);
-	if (l.alerts_pid > 0)
-		alerts_end(&l, stop);
+	livealerts_end(&l.al, stop);
 	draw(&l, why);
 	stop_tail(tail, 0);
 	csvread_close(r);
@@ -648,6 +506,6 @@ live_run(const char *path, double interval, const char *plots)
 	free(l.dir);
 	free(l.t);
 	free(l.v);
-	json_decref(l.firing);
+	livealerts_free(&l.al);
 	return status;
 }

@@ -75,10 +75,8 @@ rsec_row(json_t *t, const char *fmt, ...)
 static void
 vlinea(json_t *arr, const char *fmt, va_list ap)
 {
-	char *s;
+	char *s = xvasprintf(fmt, ap);
 
-	if (vasprintf(&s, fmt, ap) < 0)
-		xoom();
 	json_array_append_new(arr, rsec_str(s));
 	free(s);
 }

@@ -128,8 +128,7 @@ table_note(FILE *fp, int blank, const char *fmt, ...)
 	char *s;
 
 	va_start(ap, fmt);
-	if (vasprintf(&s, fmt, ap) < 0)
-		xoom();
+	s = xvasprintf(fmt, ap);
 	va_end(ap);
 	if (blank)
 		putc('\n', fp);

@@ -14,80 +14,14 @@
 #include "fmt/csvread.h"
 #include "fmt/spankind.h"
 #include "fmt/jsonio.h"
+#include "kinds.h"
 #include "runstat.h"
 #include "stats/stats.h"
 #include "tableschema.h"
+#include "tseries.h"
 #include "util/cli.h"
 #include "util/num.h"
-#include "util/strtab.h"
 #include "util/xalloc.h"
-
-enum { SHOW = 3 };	/* violations shown by file:line per kind */
-
-/* Violations of one kind: the first SHOW lines and a count. */
-struct kind {
-	const char *what;	/* "column 'x' below the minimum" */
-	long lines[SHOW];
-	size_t count;
-};
-
-struct kinds {
-	struct kind *k;
-	struct strtab whats;	/* k[i].what is string i */
-	size_t n;
-};
-
-static void
-kind_add(struct kinds *ks, const char *what, long line)
-{
-	size_t i = strtab_add(&ks->whats, what, strlen(what), NULL);
-
-	if (i == ks->n) {
-		ks->k = xreallocarray(ks->k, ks->n + 1, sizeof *ks->k);
-		memset(&ks->k[i], 0, sizeof ks->k[i]);
-		ks->k[i].what = ks->whats.str[i];
-		ks->n++;
-	}
-	if (ks->k[i].count < SHOW)
-		ks->k[i].lines[ks->k[i].count] = line;
-	ks->k[i].count++;
-}
-
-static size_t
-kinds_total(const struct kinds *ks)
-{
-	size_t i, t = 0;
-
-	for (i = 0; i < ks->n; i++)
-		t += ks->k[i].count;
-	return t;
-}
-
-/* Writes "what: file:L, file:L, ... (N rows); ..." into c's detail. */
-static void
-kinds_detail(struct check *c, const struct kinds *ks, const char *file)
-{
-	size_t i, j, len = strlen(c->detail), cap = sizeof c->detail;
-
-	for (i = 0; i < ks->n && len < cap; i++) {
-		len += (size_t)snprintf(c->detail + len, cap - len, "%s%s:",
-		    len ? "; " : "", ks->k[i].what);
-		for (j = 0; j < ks->k[i].count && j < SHOW && len < cap; j++)
-			len += (size_t)snprintf(c->detail + len, cap - len,
-			    " %s:%ld", file, ks->k[i].lines[j]);
-		if (len < cap)
-			len += (size_t)snprintf(c->detail + len, cap - len,
-			    "%s (%zu in all)", ks->k[i].count > SHOW ? " ..." : "",
-			    ks->k[i].count);
-	}
-}
-
-static void
-kinds_free(struct kinds *ks)
-{
-	free(ks->k);
-	strtab_free(&ks->whats);
-}
 
 /* Appends s[0..n) to buf[0..len) of size cap, as much as fits with a
  * NUL after it; returns the new length.  (snprintf's formatting, for each
@@ -99,74 +33,6 @@ put(char *buf, size_t cap, size_t len, const char *s, size_t n)
 		n = cap - 1 - len;
 	memcpy(buf + len, s, n);
 	return len + n;
-}
-
-/* A group of rows: its key, times and (runs) wall times. */
-struct grp {
-	char *key;
-	double *t, *iv, *wall;
-	long *line;
-	size_t n, nwall, cap, failed, timedout;
-	size_t spans;		/* rows of lib/perfspan, not runs */
-};
-
-struct grps {
-	struct grp *g;
-	struct strtab keys;	/* g[i]'s key is string i */
-	size_t n;
-};
-
-static struct grp *
-grp_get(struct grps *gs, const char *key, size_t len)
-{
-	size_t i = strtab_add(&gs->keys, key, len, NULL);
-
-	if (i == gs->n) {
-		if ((gs->n & (gs->n - 1)) == 0)	/* 0, 1, 2, 4, ...: doubled */
-			gs->g = xreallocarray(gs->g, gs->n ? 2 * gs->n : 1,
-			    sizeof *gs->g);
-		memset(&gs->g[gs->n], 0, sizeof gs->g[0]);
-		gs->g[gs->n++].key = gs->keys.str[i];
-	}
-	return &gs->g[i];
-}
-
-static void
-grp_push(struct grp *g, double t, double iv, double wall, long line)
-{
-	if (g->n == g->cap) {
-		g->cap = g->cap ? 2 * g->cap : 64;
-		g->t = xreallocarray(g->t, g->cap, sizeof *g->t);
-		g->iv = xreallocarray(g->iv, g->cap, sizeof *g->iv);
-		g->line = xreallocarray(g->line, g->cap, sizeof *g->line);
-		if (g->wall != NULL)
-			g->wall = xreallocarray(g->wall, g->cap,
-			    sizeof *g->wall);
-	}
-	g->t[g->n] = t;
-	g->iv[g->n] = iv;
-	g->line[g->n++] = line;
-	/* Samples have no wall times: 24 bytes a row, not 32. */
-	if (!isnan(wall)) {
-		if (g->wall == NULL)
-			g->wall = xreallocarray(NULL, g->cap, sizeof *g->wall);
-		g->wall[g->nwall++] = wall;
-	}
-}
-
-static void
-grps_free(struct grps *gs)
-{
-	size_t i;
-
-	for (i = 0; i < gs->n; i++) {
-		free(gs->g[i].t);
-		free(gs->g[i].iv);
-		free(gs->g[i].wall);
-		free(gs->g[i].line);
-	}
-	free(gs->g);
-	strtab_free(&gs->keys);
 }
 
 /* The schema directory: dir, or beside the program. */
@@ -318,120 +184,6 @@ field_num(const struct csvread_row *row, long col)
 	return v;
 }
 
-/* Time series checks of one group set: order, duplicates, gaps, jitter. */
-static void
-series_checks(struct checklist *l, const char *path, struct grps *gs,
-    int samples)
-{
-	struct kinds order = { 0 }, dup = { 0 }, gap = { 0 };
-	struct check c;
-	double *dt, nominal, worst = NAN, j;
-	size_t i, k, m, ndt;
-	char what[256];
-
-	for (i = 0; i < gs->n; i++) {
-		struct grp *g = &gs->g[i];
-
-		/* The nominal interval: the median of interval_s (else of
-		 * the steps).  Once it is known, interval_s's array holds
-		 * the steps: no second array, 8 bytes a row less. */
-		for (k = 0, m = 0; k < g->n; k++)
-			if (!isnan(g->iv[k]))
-				g->iv[m++] = g->iv[k];
-		nominal = NAN;
-		if (samples && m > 0) {
-			qsort(g->iv, m, sizeof *g->iv, stats_cmp);
-			nominal = stats_median(g->iv, m);
-		}
-		dt = g->iv;
-		for (k = 1, ndt = 0; k < g->n; k++) {
-			if (isnan(g->t[k]) || isnan(g->t[k - 1]))
-				continue;
-			snprintf(what, sizeof what, "time goes back%s%s", *g->key ?
-			    " in " : "", g->key);
-			if (g->t[k] < g->t[k - 1])
-				kind_add(&order, what, g->line[k]);
-			else if (g->t[k] == g->t[k - 1]) {
-				snprintf(what, sizeof what, "duplicate time%s%s",
-				    *g->key ? " in " : "", g->key);
-				kind_add(&dup, what, g->line[k]);
-			} else
-				dt[ndt++] = g->t[k] - g->t[k - 1];
-		}
-		if (!samples || ndt < 2)
-			continue;
-		if (isnan(nominal)) {
-			qsort(dt, ndt, sizeof *dt, stats_cmp);
-			nominal = stats_median(dt, ndt);
-		}
-		snprintf(what, sizeof what, "a gap over 1.5 intervals%s%s", *g->key ?
-		    " in " : "", g->key);
-		for (k = 1, m = 0; k < g->n; k++)
-			if (g->t[k] - g->t[k - 1] > 1.5 * nominal)
-				kind_add(&gap, what, g->line[k]);
-		for (k = 0, m = 0; k < ndt; k++)
-			if (dt[k] <= 1.5 * nominal)
-				dt[m++] = fabs(dt[k] - nominal);
-		if (m == 0)
-			continue;
-		qsort(dt, m, sizeof *dt, stats_cmp);
-		j = 100 * stats_quantile(dt, m, 0.99) / nominal;
-		if (isnan(worst) || j > worst)
-			worst = j;
-	}
-
-	check_begin(&c, "time_order", "schema", path);
-	c.unit = "count";
-	c.measured = json_integer((json_int_t)kinds_total(&order));
-	c.expected = check_range(NAN, 0);
-	c.status = order.n ? CHECK_FAIL : CHECK_PASS;
-	c.hint = "rows are out of time order: files concatenated in the wrong "
-	    "order, or a clock stepped back";
-	if (order.n == 0)
-		check_detail(&c, "time goes forward in every group");
-	kinds_detail(&c, &order, path);
-	check_add(l, &c);
-
-	check_begin(&c, "duplicate_rows", "schema", path);
-	c.unit = "count";
-	c.measured = json_integer((json_int_t)kinds_total(&dup));
-	c.expected = check_range(NAN, 0);
-	c.status = dup.n ? CHECK_WARN : CHECK_PASS;
-	c.hint = "rows repeat a time in one group: a file appended twice?";
-	if (dup.n == 0)
-		check_detail(&c, "no two rows of a group share a time");
-	kinds_detail(&c, &dup, path);
-	check_add(l, &c);
-	if (samples) {
-		check_begin(&c, "gaps", "schema", path);
-		c.unit = "count";
-		c.measured = json_integer((json_int_t)kinds_total(&gap));
-		c.expected = check_range(NAN, 0);
-		c.status = gap.n ? CHECK_WARN : CHECK_PASS;
-		c.hint = "samples are missing: the sampler was stopped, starved "
-		    "or late (perf-sample --realtime)";
-		if (gap.n == 0)
-			check_detail(&c, "no step between rows over 1.5 times the "
-			    "median interval_s");
-		kinds_detail(&c, &gap, path);
-		check_add(l, &c);
-
-		check_begin(&c, "interval_jitter", "schema", path);
-		c.unit = "pct";
-		c.measured = xjsonio_num(worst);
-		c.expected = check_range(NAN, 10);
-		c.status = check_grade(worst, NAN, 10, NAN, 50);
-		c.hint = "samples come at irregular intervals: a loaded machine; "
-		    "rates stay right (they use interval_s) but the grid is off";
-		check_detail(&c, "p99 of |step - median interval_s| over the median, "
-		    "gaps left out, worst group");
-		check_add(l, &c);
-	}
-	kinds_free(&order);
-	kinds_free(&dup);
-	kinds_free(&gap);
-}
-
 /* Whether a runs row is lib/perfspan's: a function's or span's calls,
  * not a command's run. */
 static int
@@ -572,7 +324,7 @@ check_csv(const char *path, const char *dir, struct checklist *l)
 			len = put(what, sizeof what, len, "' ", 2);
 			len = put(what, sizeof what, len, why, strlen(why));
 			what[len] = '\0';
-			kind_add(&vals, what, row.line);
+			kinds_add(&vals, what, row.line);
 		}
 		for (i = 0, len = 0; i < ncols; i++)
 			if (iskey[i]) {
@@ -586,7 +338,7 @@ check_csv(const char *path, const char *dir, struct checklist *l)
 				    row.len[i]);
 			}
 		key[len] = '\0';
-		struct grp *g = grp_get(&gs, key, len);
+		struct grp *g = tseries_get(&gs, key, len);
 
 		if (!samples && is_span(&row, mcol)) {
 			/* Each row repeats its thread's count: the largest
@@ -607,7 +359,7 @@ check_csv(const char *path, const char *dir, struct checklist *l)
 		}
 		/* A span's row is timed by its first call (aggregates, from
 		 * threads in turn): no series to check. */
-		grp_push(g, g->spans && is_span(&row, mcol) ? NAN :
+		tseries_push(g, g->spans && is_span(&row, mcol) ? NAN :
 		    field_num(&row, tcol), field_num(&row, ivcol),
 		    samples || bad ? NAN : field_num(&row, wcol), row.line);
 	}
@@ -637,7 +389,7 @@ check_csv(const char *path, const char *dir, struct checklist *l)
 	check_add(l, &c);
 
 	if (rows > 0 && tcol >= 0)
-		series_checks(l, path, &gs, samples);
+		tseries_check(l, path, &gs, samples);
 	if (spanrows > 0)
 		spans_check(l, path, spanrows, dropped);
 	for (i = 0; !samples && i < gs.n; i++) {
@@ -650,7 +402,7 @@ check_csv(const char *path, const char *dir, struct checklist *l)
 		    gs.g[i].failed, gs.g[i].timedout);
 		free(subj);
 	}
-	grps_free(&gs);
+	tseries_free(&gs);
 	kinds_free(&vals);
 	free(fld);
 	free(iskey);
