@@ -320,6 +320,62 @@ EOF
 	[ "$(grep -c ',wall_s,quantiles,exact$' <<<"$output")" = 12000 ]
 }
 
+# Groups in random order, rows of a group far apart, runs that timed out
+# or failed, a commit per row, a metric empty in its first rows.
+many_groups() {
+	awk -v n="$1" 'BEGIN { srand(3); print "time,host,name,commit,wall_s,late,timed_out,exit_status"
+		for (i = 0; i < 10 * n; i++) { g = int(rand() * n)
+			printf "%d,h%d,bench%d,c%d,%.4f,%s,%s,%d\n", 1700000000 + i,
+			    g % 3, g, i, rand(), i < 500 ? "" : sprintf("%.3f", rand() - 0.5),
+			    rand() < 0.05 ? "true" : "false", rand() < 0.03 } }' > many.csv
+}
+
+@test "more groups than --memory holds are read in waves, with the same output as all at once" {
+	# 3,000 groups of about ten rows take ~2 MiB: --memory 1 holds a
+	# few hundred at a time, --memory 4096 all of them.
+	many_groups 3000
+	for args in "-f json --changepoints" "-f csv" "-f text" "-f json --include-failed"; do
+		# shellcheck disable=SC2086
+		perf-trend $args --memory 1 many.csv | grep -v '"memory"' > waves.out
+		# shellcheck disable=SC2086
+		perf-trend $args --memory 4096 many.csv | grep -v '"memory"' > whole.out
+		[ "$(wc -l < waves.out)" -gt 3000 ]
+		cmp waves.out whole.out
+	done
+}
+
+@test "without a temporary file for the waves, every group is held, with a warning" {
+	many_groups 3000
+	perf-trend -f csv --memory 4096 many.csv > whole.csv
+	TMPDIR=$BATS_TEST_TMPDIR/none run -0 --separate-stderr perf-trend -f csv --memory 1 many.csv
+	[ "$stderr" = "perf-trend: temporary file in $BATS_TEST_TMPDIR/none: No such file or directory; every group is held in memory" ]
+	cmp <(printf '%s\n' "$output") whole.csv
+}
+
+@test "a bad number in a row of a group left for a later wave is told before any output" {
+	many_groups 3000
+	echo "1800000000,h9,newbench,c9,abc,1,false,0" >> many.csv
+	run -2 --separate-stderr perf-trend -f csv --memory 1 many.csv
+	[ "$stderr" = "perf-trend: many.csv:30002: column 'wall_s': 'abc' is not a number" ]
+	[ -z "$output" ]
+}
+
+@test "peak memory over 30,000 groups stays near --memory (release build: ASan's shadow is not ours)" {
+	[[ $BIN != */asan ]] || skip "the sanitizer build's memory is not the program's"
+	awk 'BEGIN { print "time,name,wall_s,user_s"; for (i = 0; i < 30000; i++)
+		printf "%d,bench%d,%.4f,%.4f\n", 1700000000 + i, i, i % 7, i % 5 }' > g.csv
+	# wait4's peak RSS, from a small C parent (a Python one counts its
+	# own pages, copied into the child before the exec).
+	cc -O2 -o rusage "$ROOT/bench/trend/rusage.c"
+	rss() { ./rusage t "$@" > /dev/null && cut -d' ' -f3 t; }
+	# Held whole, 30,000 groups of two metrics take about 19 MiB; in waves,
+	# the peak is the program, its buffers and the MiB asked for.
+	run -0 rss "$BIN/perf-trend" -f json --memory 1 g.csv
+	[ "$output" -lt 8000 ]
+	run -0 rss "$BIN/perf-trend" -f json --memory 256 g.csv
+	[ "$output" -gt 16000 ]
+}
+
 @test "beyond --memory values go to the sketch, within its stated error" {
 	awk 'BEGIN { print "host,v"; s = 1; for (i = 0; i < 300000; i++) {
 		s = (s * 1103515245 + 12345) % 2147483648;

@@ -27,6 +27,8 @@ struct groups {
 	size_t nslots;
 	size_t last_und;	/* c->nundecided when the lists were made */
 	struct group *prev;	/* the previous row's group */
+	size_t bytes;		/* the groups' own memory (groups_bytes) */
+	int closed;		/* no new group (groups_close) */
 	char *buf;		/* the encoded key of the current row */
 	size_t buflen, bufcap;
 	uint64_t rows, nox;
@@ -205,6 +207,8 @@ lookup(struct groups *g, const struct csvread *r, const struct csvread_row *row)
 		if (strcmp(gr->id, g->buf) == 0)
 			return g->prev = gr;
 	}
+	if (g->closed)
+		return NULL;
 	gr = xcalloc(1, sizeof *gr);
 	gr->id = xstrdup(g->buf);
 	gr->key = xcalloc(g->ncols, sizeof *gr->key);
@@ -216,6 +220,13 @@ lookup(struct groups *g, const struct csvread *r, const struct csvread_row *row)
 	}
 	gr->first_line = row->line;
 	gr->first_src = row->src;
+	/* Each block as malloc takes it (16 bytes more), and the group's
+	 * places in all[] and in tab[] (at most half full). */
+	g->bytes += sizeof *gr + g->ncols * sizeof *gr->key + g->buflen + 1 +
+	    3 * 16 + 3 * sizeof(size_t);
+	for (i = 0; i < g->nkeys; i++)
+		if (gr->key[g->keys[i]])
+			g->bytes += row->len[g->keys[i]] + 1 + 16;
 	if (g->n == g->cap) {
 		g->cap = g->cap ? g->cap * 2 : 16;
 		g->all = xreallocarray(g->all, g->cap, sizeof *g->all);
@@ -269,6 +280,8 @@ slot(struct groups *g, struct group *gr, size_t k)
 	size_t s = (size_t)g->slot[k], i;
 
 	if (s >= gr->nm) {
+		g->bytes += (g->nslots - gr->nm) * sizeof *gr->m +
+		    (gr->nm == 0 ? 16 : 0);
 		gr->m = xreallocarray(gr->m, g->nslots, sizeof *gr->m);
 		for (i = gr->nm; i < g->nslots; i++)
 			gacc_init(&gr->m[i], g->xcol >= 0, &gr->axis);
@@ -291,6 +304,27 @@ groups_metric(const struct groups *g, const struct group *gr, size_t col)
 		made = 1;
 	}
 	return &none;
+}
+
+/* A row of a group not held by a closed store: its numbers are checked
+ * now, so that a bad one is told before any output, as it would be had
+ * the group been held; the caller keeps the row for later (1). */
+static int
+set_aside(struct groups *g, const struct columns *c,
+    const struct csvread *r, const struct csvread_row *row, struct perr *e)
+{
+	size_t i;
+	double v;
+	int out = outcome(g, r, row);
+
+	/* Whose values a held group would not read (see below). */
+	if (out == 2 || (out == 1 && !g->keep_failed))
+		return 1;
+	for (i = 0; i < g->nmets; i++)
+		if (num_parse_field(row->f[g->mets[i]], row->len[g->mets[i]],
+		    &v) < 0)
+			return columns_notnum(c, r, row, g->mets[i], e);
+	return 1;
 }
 
 int
@@ -316,7 +350,8 @@ groups_add_row(struct groups *g, const struct columns *c,
 			g->nox++;
 		}
 	}
-	gr = lookup(g, r, row);
+	if ((gr = lookup(g, r, row)) == NULL)
+		return set_aside(g, c, r, row, e);
 	switch (outcome(g, r, row)) {
 	case 2:
 		gr->timed_out++;
@@ -367,6 +402,18 @@ uint64_t
 groups_nox(const struct groups *g)
 {
 	return g->nox;
+}
+
+size_t
+groups_bytes(const struct groups *g)
+{
+	return g->bytes;
+}
+
+void
+groups_close(struct groups *g)
+{
+	g->closed = 1;
 }
 
 int

@@ -254,24 +254,45 @@ die(struct perr *e)
 }
 
 static struct trenddoc_input in;	/* the inputs, read once by main */
+static struct gacc_budget budget = { 0, 0, 0.01, 0 };
 
-/* Group i of the inputs, for writing the groups one at a time. */
+/* Making the groups one at a time, wave after wave. */
+struct making {
+	json_t *doc;		/* its geometric means set after the last */
+	size_t first;		/* the index of the wave's first group */
+	int failed;		/* a wave could not be read: e says why */
+	struct perr e;
+};
+
+/* Group i of the inputs (i counting up from 0), or NULL after the last. */
 static json_t *
 make_group(void *ctx, size_t i)
 {
-	(void)ctx;
-	return trenddoc_group(&opt, &in, i);
+	struct making *mk = ctx;
+	size_t n;
+	int got;
+
+	while (i - mk->first >= (n = groups_count(in.all))) {
+		if ((got = trenddoc_next_wave(&opt, &in, &budget,
+		    &mk->e)) <= 0) {
+			mk->failed = got < 0;
+			trenddoc_set_geomean(mk->doc, &in);
+			return NULL;
+		}
+		mk->first += n;
+	}
+	return trenddoc_group(&opt, &in, i - mk->first);
 }
 
 /* Every format writes (or, for the tables of text and Markdown, reads)
  * each group as it is made (trenddoc_build_nogroups), holding one. */
 static int
-emit(const json_t *doc, FILE *fp, const char *name, struct perr *e)
+emit(json_t *doc, FILE *fp, const char *name, struct perr *e)
 {
-	struct trendfmt_groups gs = { make_group, NULL, 0 };
+	struct making mk = { doc, 0, 0, { "" } };
+	struct trendfmt_groups gs = { make_group, &mk };
 	int rv;
 
-	gs.n = groups_count(in.all);
 	if (strcmp(opt.format, "json") == 0)
 		rv = trendfmt_json_stream(doc, TRENDDOC_GROUPS, &gs, fp);
 	else if (strcmp(opt.format, "csv") == 0)
@@ -282,12 +303,14 @@ emit(const json_t *doc, FILE *fp, const char *name, struct perr *e)
 	if (rv < 0 || fflush(fp) == EOF || ferror(fp))
 		return perr_set(e, "%s: write error: %s", name,
 		    strerror(errno));
+	if (mk.failed)
+		return perr_set(e, "%s", mk.e.msg);
 	return 0;
 }
 
 /* Writes the document to stdout, or replaces -o FILE whole with it. */
 static void
-xoutput(const json_t *doc)
+xoutput(json_t *doc)
 {
 	struct atomicfile af;
 	struct perr e;
@@ -352,7 +375,6 @@ nothing_compared(const json_t *doc)
 int
 main(int argc, char *argv[])
 {
-	struct gacc_budget budget = { 0, 0, 0.01, 0 };
 	struct trenddoc_input base;
 	/* Static: still held (not a leak) when a write error ends us. */
 	static json_t *doc;

@@ -390,22 +390,3 @@ trenddesc_key(json_t *obj, const struct groups *g, const struct group *gr,
 	}
 	xjsonio_set(obj, "keys", k);
 }
-
-json_t *
-trenddesc_geomean(const struct groups *g, size_t col)
-{
-	size_t i, n = groups_count(g), k = 0;
-	double *means = xmalloc((n ? n : 1) * sizeof *means), m;
-	json_t *o = json_object();
-
-	for (i = 0; i < n; i++) {
-		m = stats_acc_mean(&groups_metric(g, groups_at(g, i), col)->acc);
-		if (m > 0)
-			means[k++] = m;
-	}
-	xjsonio_set(o, "value", xjsonio_num(k ? stats_geomean(means, k) : NAN));
-	xjsonio_set(o, "groups", json_integer((json_int_t)k));
-	xjsonio_set(o, "skipped", json_integer((json_int_t)(n - k)));
-	free(means);
-	return o;
-}

@@ -29,13 +29,6 @@ json_t *trenddesc_metric(const struct gacc *a, uint64_t rows, double conf);
 void trenddesc_key(json_t *obj, const struct groups *g,
     const struct group *gr, const struct csvread *r);
 
-/*
- * The geometric mean across groups of each group's mean of metric column
- * col, over the groups whose mean is positive: {"value", "groups",
- * "skipped"}; value null when no group qualifies.  New reference.
- */
-json_t *trenddesc_geomean(const struct groups *g, size_t col);
-
 /* The smallest n for which the median interval at conf exists. */
 size_t trenddesc_median_ci_min(double conf);
 

@@ -1,6 +1,7 @@
 /* trenddoc.c - perf-trend's job: reads the inputs into group stores and
  * builds the trend document (schemas/trend) from them. */
 #include <err.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,6 +16,58 @@ static void
 die(struct perr *e)
 {
 	errx(EXIT_TROUBLE, "%s", e->msg);
+}
+
+/* The store of every row, by the full key. */
+static struct groups *
+new_all(const struct trenddoc_input *in, const struct trenddoc_opts *o,
+    struct gacc_budget *b)
+{
+	struct groups *g = groups_new(in->c.n, -1, NULL, in->c.axis, b);
+
+	if (in->labcol >= 0)
+		groups_label(g, in->labcol);
+	if (o->include_failed)
+		groups_keep_failed(g);
+	return g;
+}
+
+/* Adds the row to the store of every row; a row of a group that waits
+ * for a later wave is set aside. */
+static int
+add_all(struct trenddoc_input *in, const struct csvread_row *row,
+    struct perr *e)
+{
+	int got = groups_add_row(in->all, &in->c, in->r, row, e);
+
+	if (got == 1)
+		return spill_put(in->spill, row, e);
+	return got;
+}
+
+/*
+ * Once the groups held take half of the budget (the other half is for
+ * their values), no more are made: the rows of the others wait in a
+ * temporary file for a later wave, in order, so that memory stays
+ * bounded however many groups there are.  The groups of a wave are
+ * those first seen before it filled, whole, in order of first
+ * appearance; every group of the next wave first appears after them.
+ */
+static void
+close_if_full(struct trenddoc_input *in, const struct gacc_budget *b)
+{
+	struct perr e;
+
+	if (in->spill || in->nospill || b->limit == 0 ||
+	    groups_bytes(in->all) <= b->limit / 2)
+		return;
+	/* Without a temporary file, the answer still, in more memory. */
+	if ((in->spill = spill_open(in->c.n, &e)) == NULL) {
+		warnx("%s; every group is held in memory", e.msg);
+		in->nospill = 1;
+		return;
+	}
+	groups_close(in->all);
 }
 
 void
@@ -35,14 +88,16 @@ xtrenddoc_load(struct trenddoc_input *in, const struct trenddoc_opts *o,
 	    columns_check(&in->c, in->r, &e) < 0)
 		die(&e);
 	axis = in->c.axis;
-	in->all = groups_new(in->c.n, -1, NULL, axis, b);
 	in->cmpcol = in->cxcol = -1;
 	in->labcol = csvread_col(in->r, "commit");
 	if (!o->changepoints || (in->labcol >= 0 &&
 	    in->c.role[in->labcol] == COL_KEY))
 		in->labcol = -1;
-	if (in->labcol >= 0)
-		groups_label(in->all, in->labcol);
+	/* The baseline's rows are compared, not described. */
+	if (primary) {
+		in->all = new_all(in, o, b);
+		in->geo = xcalloc(in->c.n, sizeof *in->geo);
+	}
 	/* Comparisons match groups without the command (a candidate's
 	 * usually differs), unless --by names it. */
 	cmd = o->by ? -1 : csvread_col(in->r, "command");
@@ -70,7 +125,7 @@ xtrenddoc_load(struct trenddoc_input *in, const struct trenddoc_opts *o,
 		groups_ignore(in->cx, cmd);
 	}
 	if (o->include_failed) {
-		struct groups *st[] = { in->all, in->a, in->b, in->cx };
+		struct groups *st[] = { in->a, in->b, in->cx };
 
 		for (i = 0; i < sizeof st / sizeof *st; i++)
 			if (st[i] != NULL)
@@ -80,7 +135,9 @@ xtrenddoc_load(struct trenddoc_input *in, const struct trenddoc_opts *o,
 	while ((got = csvread_next(in->r, &row, &e)) > 0) {
 		in->srcrows[row.src]++;
 		columns_see(&in->c, &row);
-		if (groups_add_row(in->all, &in->c, in->r, &row, &e) < 0 ||
+		if (in->all)
+			close_if_full(in, b);
+		if ((in->all && add_all(in, &row, &e) < 0) ||
 		    (in->a && groups_add_row(in->a, &in->c, in->r, &row,
 		    &e) < 0) ||
 		    (in->b && groups_add_row(in->b, &in->c, in->r, &row,
@@ -119,9 +176,41 @@ xtrenddoc_load(struct trenddoc_input *in, const struct trenddoc_opts *o,
 		die(&e);
 }
 
+int
+trenddoc_next_wave(const struct trenddoc_opts *o, struct trenddoc_input *in,
+    struct gacc_budget *b, struct perr *e)
+{
+	struct spill *s = in->spill;
+	struct csvread_row row;
+	int got;
+
+	if (s == NULL)
+		return 0;
+	in->spill = NULL;
+	if (spill_rewind(s, e) < 0)
+		goto fail;
+	groups_free(in->all);
+	in->all = new_all(in, o, b);
+	while ((got = spill_get(s, &row, e)) > 0) {
+		row.file = csvread_srcname(in->r, row.src);
+		close_if_full(in, b);
+		if (add_all(in, &row, e) < 0)
+			goto fail;
+	}
+	if (got < 0)
+		goto fail;
+	spill_close(s);
+	return 1;
+fail:
+	spill_close(s);
+	return -1;
+}
+
 void
 trenddoc_free_input(struct trenddoc_input *in)
 {
+	spill_close(in->spill);
+	free(in->geo);
 	groups_free(in->all);
 	groups_free(in->a);
 	groups_free(in->b);
@@ -205,8 +294,43 @@ provenance(const struct trenddoc_opts *opt, const struct trenddoc_input *in,
 	return o;
 }
 
+/* Adds a group's mean to its metric's geometric mean: means above 0
+ * only, the others (and a group without values) counted as skipped. */
+static void
+geo_add(struct trenddoc_geo *g, const struct gacc *a)
+{
+	double m = stats_acc_mean(&a->acc);
+
+	if (m > 0) {
+		g->logsum += log(m);
+		g->k++;
+	} else
+		g->skipped++;
+}
+
+void
+trenddoc_set_geomean(json_t *doc, const struct trenddoc_input *in)
+{
+	const struct trenddoc_geo *g;
+	json_t *geo = json_object(), *o;
+	size_t k;
+
+	for (k = 0; k < in->c.n; k++) {
+		if (in->c.role[k] != COL_METRIC)
+			continue;
+		g = &in->geo[k];
+		o = json_object();
+		xjsonio_set(o, "value", xjsonio_num(g->k ? exp(g->logsum /
+		    (double)g->k) : NAN));
+		xjsonio_set(o, "groups", json_integer((json_int_t)g->k));
+		xjsonio_set(o, "skipped", json_integer((json_int_t)g->skipped));
+		xjsonio_set(geo, csvread_colname(in->r, k), o);
+	}
+	xjsonio_set(doc, "geomean", geo);
+}
+
 json_t *
-trenddoc_group(const struct trenddoc_opts *o, const struct trenddoc_input *in,
+trenddoc_group(const struct trenddoc_opts *o, struct trenddoc_input *in,
     size_t i)
 {
 	struct trendfit_opts fo;
@@ -234,6 +358,7 @@ trenddoc_group(const struct trenddoc_opts *o, const struct trenddoc_input *in,
 		if (in->c.role[k] != COL_METRIC)
 			continue;
 		a = groups_metric(in->all, gr, k);
+		geo_add(&in->geo[k], a);
 		m = trenddesc_metric(a, gr->rows, o->confidence);
 		if (in->c.axis >= 0 && (long)k != in->c.axis)
 			xjsonio_set(m, "trend", trendfit_trend(a,
@@ -254,18 +379,14 @@ trenddoc_build_nogroups(const struct trenddoc_opts *o,
 {
 	struct trendcmp_opts co;
 	json_t *doc = json_object(), *groups = json_array();
-	json_t *geo = json_object(), *cmps, *err;
-	size_t k;
+	json_t *cmps, *err;
 
 	xjsonio_set(doc, "format", json_string("perf-trend/1"));
 	json_object_update_new(doc, provenance(o, in, base, b));
 	json_array_append_new(groups, json_string(TRENDDOC_GROUPS));
 	xjsonio_set(doc, "groups", groups);
-	for (k = 0; k < in->c.n; k++)
-		if (in->c.role[k] == COL_METRIC)
-			xjsonio_set(geo, csvread_colname(in->r, k),
-			    trenddesc_geomean(in->all, k));
-	xjsonio_set(doc, "geomean", geo);
+	/* Its place, before comparisons: set again after the last group. */
+	trenddoc_set_geomean(doc, in);
 	if (base || in->b) {
 		memset(&co, 0, sizeof co);
 		co.conf = o->confidence;

@@ -12,6 +12,7 @@
 #include "fmt/csvread.h"
 #include "gacc.h"
 #include "groups.h"
+#include "spill.h"
 #include "trendfit.h"
 
 /* What the command line asks for; set once before the analysis. */
@@ -48,6 +49,21 @@ struct trenddoc_input {
 	char cxskip[1024];	/* why a scan found by its param_* column is
 				 * not fitted ("": it is, or there is none) */
 	uint64_t *srcrows;	/* data rows read per source */
+	/* More groups than the budget holds: all holds the first wave of
+	 * them (groups_close), in order; the rows of the others wait here,
+	 * in order, for trenddoc_next_wave. */
+	struct spill *spill;
+	int nospill;		/* no temporary file could be made: all
+				 * holds every group, as with no limit */
+	struct trenddoc_geo *geo;	/* per column: the geometric mean of
+					 * the groups' means, as they are
+					 * made (trenddoc_group) */
+};
+
+/* A geometric mean made one value at a time. */
+struct trenddoc_geo {
+	double logsum;
+	size_t k, skipped;
 };
 
 /*
@@ -65,12 +81,14 @@ void trenddoc_free_input(struct trenddoc_input *in);
 void xtrenddoc_check_names(const struct trenddoc_input *in,
     const struct trenddoc_opts *o);
 /*
- * The document: provenance, geometric means, comparisons (with base, or
- * --compare), complexity fits, and the place of the groups, which are
- * made one at a time as they are written (a document of 200,000 groups is
- * gigabytes in jansson): "groups" holds the one string TRENDDOC_GROUPS
- * where trenddoc_group(o, in, i) goes for each i < groups_count(in->all),
- * in order.  Sets *regressed to 1 when a comparison regressed, to -1 when
+ * The document: provenance, comparisons (with base, or --compare),
+ * complexity fits, and the places of the groups and of their geometric
+ * means.  The groups are made one at a time as they are written (a
+ * document of 200,000 groups is gigabytes in jansson): "groups" holds the
+ * one string TRENDDOC_GROUPS where trenddoc_group(o, in, i) goes for each
+ * i < groups_count(in->all), then for each group of every later wave
+ * (trenddoc_next_wave), in order; "geomean" is set after the last
+ * (trenddoc_set_geomean).  Sets *regressed to 1 when a comparison regressed, to -1 when
  * comparisons were asked for and none could be made (no group or metric
  * of the candidate matches the baseline: the document's "unmatched" says
  * which).  The caller owns the document.
@@ -80,6 +98,19 @@ json_t *trenddoc_build_nogroups(const struct trenddoc_opts *o,
     struct trenddoc_input *in, struct trenddoc_input *base,
     struct gacc_budget *b, int *regressed);
 json_t *trenddoc_group(const struct trenddoc_opts *o,
-    const struct trenddoc_input *in, size_t i);
+    struct trenddoc_input *in, size_t i);
+/*
+ * Once every group of all has been made: replaces them with the next
+ * wave of groups, read back from the rows set aside (and setting aside,
+ * in turn, the rows of the groups that still do not fit).  Returns 1, 0
+ * when no rows wait, or -1 with e set (the temporary file).
+ */
+int trenddoc_next_wave(const struct trenddoc_opts *o,
+    struct trenddoc_input *in, struct gacc_budget *b, struct perr *e);
+/* Sets the document's "geomean": for each metric, the geometric mean of
+ * the groups' means made so far (after the last group, of all), over the
+ * groups whose mean is positive, {"value", "groups", "skipped"}; value
+ * null when none is. */
+void trenddoc_set_geomean(json_t *doc, const struct trenddoc_input *in);
 
 #endif

@@ -133,43 +133,51 @@ indented(const char *s, const char *ind, FILE *fp)
 	return fputs(s, fp) == EOF ? -1 : 0;
 }
 
+/* The document dumped, cut at the string mark: *at is where the mark
+ * was (now a NUL), *after what follows it.  NULL when out of memory. */
+static char *
+dump_at(const json_t *doc, const char *mark, char **at, char **after)
+{
+	json_t *m = json_string(mark);
+	char *all = json_dumps(doc, JSONIO_DUMP_FLAGS), *em;
+
+	em = json_dumps(m, JSON_ENCODE_ANY);
+	json_decref(m);
+	if (all == NULL || em == NULL || (*at = strstr(all, em)) == NULL) {
+		free(all);
+		free(em);
+		errno = ENOMEM;
+		return NULL;
+	}
+	*after = *at + strlen(em);
+	**at = '\0';
+	free(em);
+	return all;
+}
+
 int
 trendfmt_json_stream(const json_t *doc, const char *mark,
     const struct trendfmt_groups *gs, FILE *fp)
 {
-	json_t *m = json_string(mark), *g;
-	char *all = json_dumps(doc, JSONIO_DUMP_FLAGS), *em, *at, *s, *open;
-	size_t i, elen;
+	json_t *g;
+	char *all, *em, *at, *s, *open;
+	size_t i;
 	int rv = 0;
 
-	/* The document around the mark, whose indent (the line's start to
+	/* The document before the mark, whose indent (the line's start to
 	 * the mark) each group's lines take. */
-	em = json_dumps(m, JSON_ENCODE_ANY);
-	json_decref(m);
-	if (all == NULL || em == NULL || (at = strstr(all, em)) == NULL) {
-		free(all);
-		free(em);
-		errno = ENOMEM;
+	if ((all = dump_at(doc, mark, &at, &s)) == NULL)
 		return -1;
-	}
-	elen = strlen(em);
-	free(em);
-	*at = '\0';
 	for (open = at; open > all && open[-1] != '['; open--)
 		;
-	if (gs->n == 0) {	/* "[]", as jansson writes an empty array */
+	g = gs->make(gs->ctx, 0);
+	if (g == NULL)	/* "[]", as jansson writes an empty array */
 		*open = '\0';
-		rv |= fputs(all, fp) == EOF ? -1 : 0;
-		for (s = at + elen; *s == '\n' || *s == ' '; s++)
-			;
-	} else {
-		rv |= fputs(all, fp) == EOF ? -1 : 0;
-		s = at + elen;
-	}
-	for (i = 0; i < gs->n && rv == 0; i++) {
-		g = gs->make(gs->ctx, i);
+	rv |= fputs(all, fp) == EOF ? -1 : 0;
+	for (i = 0; g != NULL && rv == 0; g = gs->make(gs->ctx, ++i)) {
 		em = json_dumps(g, JSONIO_DUMP_FLAGS);
 		json_decref(g);
+		g = NULL;
 		if (em == NULL) {
 			errno = ENOMEM;
 			rv = -1;
@@ -182,9 +190,19 @@ trendfmt_json_stream(const json_t *doc, const char *mark,
 			rv = indented(em, open + 1, fp);
 		free(em);
 	}
-	if (rv == 0 && (fputs(s, fp) == EOF || putc('\n', fp) == EOF))
-		rv = -1;
+	json_decref(g);		/* a group left by a write error */
 	free(all);
+	/* The rest, as it is now that every group was made. */
+	if (rv == 0 && (all = dump_at(doc, mark, &at, &s)) == NULL)
+		return -1;
+	if (rv == 0) {
+		if (i == 0)
+			while (*s == '\n' || *s == ' ')
+				s++;
+		if (fputs(s, fp) == EOF || putc('\n', fp) == EOF)
+			rv = -1;
+		free(all);
+	}
 	return rv < 0 || ferror(fp) ? -1 : 0;
 }
 
@@ -205,8 +223,7 @@ csv(const json_t *doc, const struct trendfmt_groups *gs, FILE *fp)
 	csvwrite_init(&w, fp);
 	rv = csvwrite_header(&w, hdr, 4);
 	if (gs)
-		for (i = 0; i < gs->n; i++) {
-			o = gs->make(gs->ctx, i);
+		for (i = 0; (o = gs->make(gs->ctx, i)) != NULL; i++) {
 			rv |= csv_group(&w, o);
 			json_decref(o);
 		}

@@ -18,12 +18,13 @@
 int trendfmt_csv(const json_t *doc, FILE *fp);
 
 /* Groups made one at a time, for a document that holds only their place
- * (trenddoc_build_nogroups): make(ctx, i) for i < n, in order; each is
- * written and freed before the next is made, so memory holds one. */
+ * (trenddoc_build_nogroups): make(ctx, i) for i = 0, 1, ... in order,
+ * until it returns NULL; each is written and freed before the next is
+ * made, so memory holds one.  The document is read again after the last
+ * (the groups' geometric means come after them). */
 struct trendfmt_groups {
 	json_t *(*make)(void *ctx, size_t i);
 	void *ctx;
-	size_t n;
 };
 /* trendfmt_csv with the groups from gs. */
 int trendfmt_csv_stream(const json_t *doc, const struct trendfmt_groups *gs,

@@ -356,8 +356,7 @@ trendtext_write(const json_t *doc, const struct trendfmt_groups *gs,
 	if (gs == NULL)		/* the document holds them */
 		json_array_foreach(json_object_get(doc, "groups"), i, c)
 			gather(&gt, c);
-	for (i = 0; gs != NULL && i < gs->n; i++) {
-		g = gs->make(gs->ctx, i);
+	for (i = 0; gs != NULL && (g = gs->make(gs->ctx, i)) != NULL; i++) {
 		gather(&gt, g);
 		json_decref(g);
 	}
