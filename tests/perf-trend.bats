@@ -374,6 +374,29 @@ many_groups() {
 	[ "$output" -lt 8000 ]
 	run -0 rss "$BIN/perf-trend" -f json --memory 256 g.csv
 	[ "$output" -gt 16000 ]
+	# Text aligns its tables over every row: the rows wait in a file
+	# (all 120,000 cells of them in memory took 50 MiB).
+	run -0 rss "$BIN/perf-trend" -f text --memory 1 g.csv
+	[ "$output" -lt 8000 ]
+}
+
+@test "-f text: a table longer than memory keeps is aligned over all its rows, in order" {
+	# 6,000 rows, the widest (99999) last: past the 4,096 rows a
+	# table keeps in memory.
+	awk 'BEGIN { print "time,name,wall_s"; for (i = 0; i < 6000; i++)
+		printf "%d,b%04d,%s\n", 1700000000 + i, i, i == 5999 ? 99999 : i % 10 }' > t.csv
+	for f in text markdown; do
+		perf-trend -f "$f" t.csv > "out.$f"
+	done
+	# Every row of the descriptive table, in order, as long as the first
+	# (in bytes: the header's ± is two).
+	run -0 awk '/^# descriptive/ { on = 1; next } on && /^#/ { exit }
+		on { n++; if (n == 2) w = length($0)
+			if (n > 1 && ($1 != sprintf("name=b%04d", n - 2) || length($0) != w)) bad++ }
+		END { print n - 1, bad + 0 }' out.text
+	[ "$output" = "6000 0" ]
+	grep -q '^name=b5999 wall_s 1 99999 - - 99999 ' <(tr -s ' ' < out.text)
+	[ "$(grep -c '^| name=b[0-9]* | wall\\_s |' out.markdown)" = 6000 ]
 }
 
 @test "beyond --memory values go to the sketch, within its stated error" {

@@ -1,12 +1,14 @@
 /* texttable.c - aligned text tables and the notes under them, or the
  * same as GitHub-flavoured Markdown: the layout of perf-trend's text
  * (trendtext.c says what goes in them). */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "fmt/markup.h"
+#include "spill.h"
 #include "texttable.h"
 #include "util/xalloc.h"
 
@@ -30,12 +32,7 @@ table_mode(int md, int wide)
 void
 table_quiet(struct table *t, size_t c, const char *same)
 {
-	size_t r;
-
-	for (r = 1; r < t->nrow; r++)
-		if (strcmp(t->cell[r * t->ncol + c], same) != 0)
-			return;
-	t->hide[c] = t->nrow > 1;
+	t->hide[c] = t->nrow > 1 && t->same[c] && strcmp(t->first[c], same) == 0;
 }
 
 /* Cell s (taken over) as text shows it: a control character from the
@@ -60,24 +57,6 @@ visible(char *s)
 	return v;
 }
 
-/* Appends a row of n cells (each taken over). */
-void
-table_row(struct table *t, ...)
-{
-	va_list ap;
-	size_t i;
-
-	if ((t->nrow + 1) * t->ncol > t->cap) {
-		t->cap = (t->nrow + 1) * t->ncol * 2;
-		t->cell = xreallocarray(t->cell, t->cap, sizeof *t->cell);
-	}
-	va_start(ap, t);
-	for (i = 0; i < t->ncol; i++)
-		t->cell[t->nrow * t->ncol + i] = visible(va_arg(ap, char *));
-	va_end(ap);
-	t->nrow++;
-}
-
 /* Display width of UTF-8 text: one column per character. */
 static size_t
 width(const char *s)
@@ -89,33 +68,160 @@ width(const char *s)
 	return w;
 }
 
+/* Row r's cells, written to the temporary file and freed. */
+static void
+to_file(struct table *t, char **cells)
+{
+	struct csvread_row row;
+	size_t len[TABLE_MAXCOL], i;
+
+	for (i = 0; i < t->ncol; i++)
+		len[i] = strlen(cells[i]);
+	row.f = cells;
+	row.len = len;
+	row.line = 0;
+	row.src = 0;
+	row.file = NULL;
+	if (spill_put(t->sp, &row, NULL) < 0)
+		t->err = 1;
+	for (i = 0; i < t->ncol; i++)
+		free(cells[i]);
+}
+
+/* Over TABLE_MEMROWS rows: the rows under the header to a temporary
+ * file, and every later one as it comes.  Without one, they stay. */
+static void
+to_spill(struct table *t)
+{
+	size_t r;
+
+	if (t->nospill || (t->sp = spill_open(t->ncol, NULL)) == NULL) {
+		t->nospill = 1;
+		return;
+	}
+	for (r = 1; r < t->nrow; r++)
+		to_file(t, t->cell + r * t->ncol);
+	t->cap = t->ncol;
+	t->cell = xreallocarray(t->cell, t->cap, sizeof *t->cell);
+}
+
+/* Appends a row of n cells (each taken over). */
+void
+table_row(struct table *t, ...)
+{
+	char *cells[TABLE_MAXCOL];
+	va_list ap;
+	size_t i, l;
+
+	va_start(ap, t);
+	for (i = 0; i < t->ncol; i++) {
+		cells[i] = visible(va_arg(ap, char *));
+		if ((l = width(cells[i])) > t->w[i])
+			t->w[i] = l;
+		if (t->nrow == 1) {
+			t->first[i] = xstrdup(cells[i]);
+			t->same[i] = 1;
+		} else if (t->nrow > 1 && strcmp(cells[i], t->first[i]) != 0)
+			t->same[i] = 0;
+		if (t->nrow > 0 && strcmp(cells[i], "-") == 0)
+			t->dash[i] = 1;
+	}
+	va_end(ap);
+	if (t->sp) {
+		to_file(t, cells);
+		t->nrow++;
+		return;
+	}
+	if ((t->nrow + 1) * t->ncol > t->cap) {
+		t->cap = (t->nrow + 1) * t->ncol * 2;
+		t->cell = xreallocarray(t->cell, t->cap, sizeof *t->cell);
+	}
+	memcpy(t->cell + t->nrow * t->ncol, cells, t->ncol * sizeof *cells);
+	t->nrow++;
+	if (t->nrow > TABLE_MEMROWS)
+		to_spill(t);
+}
+
+/* Reading a table's rows, the header first, from memory or its file. */
+struct rows {
+	struct table *t;
+	size_t r;
+	struct csvread_row sr;
+};
+
+static void
+rows_begin(struct rows *it, struct table *t)
+{
+	it->t = t;
+	it->r = 0;
+	if (t->sp && spill_rewind(t->sp, NULL) < 0)
+		t->err = 1;
+}
+
+/* The next row's cells, or NULL after the last (or when the file
+ * fails: t->err). */
+static char **
+rows_next(struct rows *it)
+{
+	struct table *t = it->t;
+	size_t r = it->r;
+
+	if (r >= t->nrow || t->err)
+		return NULL;
+	it->r++;
+	if (r == 0 || t->sp == NULL)
+		return t->cell + r * t->ncol;
+	if (spill_get(t->sp, &it->sr, NULL) <= 0) {
+		t->err = 1;
+		return NULL;
+	}
+	return it->sr.f;
+}
+
+/* Frees what the table holds and empties it; returns -1 (errno set) when
+ * its file failed, else 0. */
+static int
+empty(struct table *t)
+{
+	size_t i, n = t->sp ? t->ncol : t->nrow * t->ncol;
+	int err = t->err;
+
+	for (i = 0; i < n; i++)
+		free(t->cell[i]);
+	for (i = 0; i < TABLE_MAXCOL; i++)
+		free(t->first[i]);
+	free(t->cell);
+	spill_close(t->sp);
+	memset(t, 0, sizeof *t);
+	if (err)
+		errno = EIO;
+	return err ? -1 : 0;
+}
+
 /* The table in Markdown: the title (without its "# ") as a heading, the
  * cells escaped, the hidden columns left out. */
 static int
 print_md(struct table *t, const char *title, FILE *fp)
 {
-	const char **cells = xcalloc(t->ncol, sizeof *cells);
-	char align[16];
+	const char *cells[TABLE_MAXCOL];
+	char align[TABLE_MAXCOL], **row;
+	struct rows it;
 	size_t r, c, n;
 
 	fprintf(fp, "### %s\n\n", title + 2);
-	for (r = 0; r < t->nrow; r++) {
+	rows_begin(&it, t);
+	for (r = 0; (row = rows_next(&it)) != NULL; r++) {
 		for (c = n = 0; c < t->ncol; c++)
 			if (!t->hide[c]) {
 				align[n] = c < t->nleft ? 'l' : 'r';
-				cells[n++] = t->cell[r * t->ncol + c];
+				cells[n++] = row[c];
 			}
 		markup_md_row(fp, cells, n);
 		if (r == 0)
 			markup_md_rule(fp, align, n);
 	}
 	putc('\n', fp);
-	for (r = 0; r < t->nrow * t->ncol; r++)
-		free(t->cell[r]);
-	free(t->cell);
-	free(cells);
-	memset(t, 0, sizeof *t);
-	return ferror(fp) ? -1 : 0;
+	return empty(t) < 0 || ferror(fp) ? -1 : 0;
 }
 
 /* A line under a table, "# " and the words in text; in Markdown a list
@@ -143,12 +249,12 @@ table_note(FILE *fp, int blank, const char *fmt, ...)
 	free(s);
 }
 
-/* Cell (r, c) aligned in w columns: text left (unpadded when last), numbers
- * right. */
+/* Cell c of a row aligned in w columns: text left (unpadded when last),
+ * numbers right. */
 static void
-cell(FILE *fp, const struct table *t, size_t w, size_t r, size_t c, int last)
+cell(FILE *fp, const struct table *t, size_t w, char **row, size_t c, int last)
 {
-	const char *s = t->cell[r * t->ncol + c];
+	const char *s = row[c];
 
 	if (c < t->nleft && last)
 		fputs(s, fp);
@@ -160,11 +266,11 @@ cell(FILE *fp, const struct table *t, size_t w, size_t r, size_t c, int last)
 		fputs("  ", fp);
 }
 
-/* Row r: the lead column (none: lead == ncol) and columns [c0, c1), the
+/* A row: the lead column (none: lead == ncol) and columns [c0, c1), the
  * hidden ones left out, after indent spaces. */
 static void
-line(FILE *fp, const struct table *t, const size_t *w, size_t r, size_t lead,
-    size_t c0, size_t c1, int indent)
+line(FILE *fp, const struct table *t, char **row, size_t lead, size_t c0,
+    size_t c1, int indent)
 {
 	size_t c, lastc = c1;
 
@@ -172,10 +278,10 @@ line(FILE *fp, const struct table *t, const size_t *w, size_t r, size_t lead,
 		lastc--;
 	fprintf(fp, "%*s", indent, "");
 	if (lead < t->ncol)
-		cell(fp, t, w[lead], r, lead, lastc == c0);
+		cell(fp, t, t->w[lead], row, lead, lastc == c0);
 	for (c = c0; c < lastc; c++)
 		if (!t->hide[c])
-			cell(fp, t, w[c], r, c, c == lastc - 1);
+			cell(fp, t, t->w[c], row, c, c == lastc - 1);
 	putc('\n', fp);
 }
 
@@ -211,6 +317,30 @@ heading(FILE *fp, const char *s)
 	}
 }
 
+/* Columns c0 .. c1 - 1 of every row, each group's rows under a line of
+ * their own when grouped. */
+static void
+block(FILE *fp, struct table *t, size_t lead, size_t c0, size_t c1,
+    int grouped, int indent)
+{
+	struct rows it;
+	char **row, *prev = NULL;
+
+	rows_begin(&it, t);
+	if ((row = rows_next(&it)) == NULL)
+		return;
+	line(fp, t, row, lead, c0, c1, indent);
+	while ((row = rows_next(&it)) != NULL) {
+		if (grouped && (prev == NULL || strcmp(row[0], prev) != 0)) {
+			heading(fp, row[0]);
+			free(prev);
+			prev = xstrdup(row[0]);
+		}
+		line(fp, t, row, lead, c0, c1, indent);
+	}
+	free(prev);
+}
+
 /*
  * The table under its title.  Wider than TEXT_WIDTH, a table led by a
  * group column gives each group a line of its own with its rows under it,
@@ -220,63 +350,41 @@ heading(FILE *fp, const char *s)
 int
 table_print(struct table *t, const char *title, FILE *fp)
 {
-	size_t *w, r, c, l, total = 0, lead, c0, c1, used;
+	size_t c, l, total = 0, lead, c0, c1, used;
 	int grouped, indent;
 
 	if (markdown)
 		return print_md(t, title, fp);
-	w = xcalloc(t->ncol, sizeof *w);
-	for (r = 0; r < t->nrow; r++)
-		for (c = 0; c < t->ncol; c++)
-			if ((l = width(t->cell[r * t->ncol + c])) > w[c])
-				w[c] = l;
 	for (c = 0; c < t->ncol; c++)
-		total += t->hide[c] ? 0 : w[c] + 2;
+		total += t->hide[c] ? 0 : t->w[c] + 2;
 	fprintf(fp, "%s\n", title);
-	if (total <= limit + 2 || t->ncol < 2) {
-		for (r = 0; r < t->nrow; r++)
-			line(fp, t, w, r, t->ncol, 0, t->ncol, 0);
-	} else {
+	if (total <= limit + 2 || t->ncol < 2)
+		block(fp, t, t->ncol, 0, t->ncol, 0, 0);
+	else {
 		grouped = t->nleft >= 2 && strcmp(t->cell[0], "group") == 0;
 		lead = grouped ? 1 : 0;
 		indent = grouped ? 2 : 0;
 		for (c0 = lead + 1; c0 < t->ncol; c0 = c1) {
 			/* As many columns as fit, at least one. */
-			used = indent + w[lead];
+			used = indent + t->w[lead];
 			for (c1 = c0; c1 < t->ncol; c1++) {
-				l = t->hide[c1] ? 0 : 2 + w[c1];
+				l = t->hide[c1] ? 0 : 2 + t->w[c1];
 				if (c1 > c0 && used + l > limit)
 					break;
 				used += l;
 			}
 			if (c0 > lead + 1)
 				putc('\n', fp);
-			line(fp, t, w, 0, lead, c0, c1, indent);
-			for (r = 1; r < t->nrow; r++) {
-				if (grouped && (r == 1 || strcmp(t->cell[r *
-				    t->ncol], t->cell[(r - 1) * t->ncol]) != 0))
-					heading(fp, t->cell[r * t->ncol]);
-				line(fp, t, w, r, lead, c0, c1, indent);
-			}
+			block(fp, t, lead, c0, c1, grouped, indent);
 		}
 	}
-	for (r = 0; r < t->nrow * t->ncol; r++)
-		free(t->cell[r]);
-	free(t->cell);
-	free(w);
-	memset(t, 0, sizeof *t);
-	return ferror(fp) ? -1 : 0;
+	return empty(t) < 0 || ferror(fp) ? -1 : 0;
 }
 
 void
 table_discard(struct table *t)
 {
-	size_t i;
-
-	for (i = 0; i < t->nrow * t->ncol; i++)
-		free(t->cell[i]);
-	free(t->cell);
-	memset(t, 0, sizeof *t);
+	empty(t);
 }
 
 /* Whether column c of t shows "-" in a row under the header: a "-" is
@@ -284,10 +392,5 @@ table_discard(struct table *t)
 int
 table_dashes(const struct table *t, size_t c)
 {
-	size_t r;
-
-	for (r = 1; r < t->nrow; r++)
-		if (strcmp(t->cell[r * t->ncol + c], "-") == 0)
-			return 1;
-	return 0;
+	return t->dash[c];
 }

@@ -9,11 +9,29 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#define TABLE_MAXCOL 16
+/* Rows held in memory; a longer table's rows wait in a temporary file
+ * (200,000 groups made gigabytes of cells), read back to be written. */
+#define TABLE_MEMROWS 4096
+
+struct spill;
+
+/* Zeroed, then ncol and nleft set, before the first table_row. */
 struct table {
-	char **cell;	/* row-major, ncol per row; row 0 the header */
+	char **cell;	/* row-major, ncol per row; row 0 the header; rows
+			 * 1.. only while no temporary file holds them */
 	size_t ncol, nrow, cap;
 	size_t nleft;	/* leading text columns, left-aligned */
-	unsigned char hide[16];	/* columns left out (see table_quiet) */
+	unsigned char hide[TABLE_MAXCOL];	/* columns left out (see
+						 * table_quiet) */
+	/* What the printing needs from every row, kept as they come. */
+	size_t w[TABLE_MAXCOL];		/* display widths */
+	char *first[TABLE_MAXCOL];	/* row 1's cells */
+	unsigned char same[TABLE_MAXCOL];	/* every row's as row 1's */
+	unsigned char dash[TABLE_MAXCOL];	/* some row's is "-" */
+	struct spill *sp;		/* rows 1.., once over TABLE_MEMROWS */
+	int nospill;			/* none could be made: all in memory */
+	int err;			/* the temporary file failed */
 };
 
 /* Markdown (md) or text, and text each row on one line (wide) or within
