@@ -29,6 +29,7 @@ struct groups {
 	struct group *prev;	/* the previous row's group */
 	size_t bytes;		/* the groups' own memory (groups_bytes) */
 	int closed;		/* no new group (groups_close) */
+	int check;		/* and the rows set aside are checked */
 	char *buf;		/* the encoded key of the current row */
 	size_t buflen, bufcap;
 	uint64_t rows, nox;
@@ -317,8 +318,9 @@ set_aside(struct groups *g, const struct columns *c,
 	double v;
 	int out = outcome(g, r, row);
 
-	/* Whose values a held group would not read (see below). */
-	if (out == 2 || (out == 1 && !g->keep_failed))
+	/* Checked before, or values a held group would not read (see
+	 * below). */
+	if (!g->check || out == 2 || (out == 1 && !g->keep_failed))
 		return 1;
 	for (i = 0; i < g->nmets; i++)
 		if (num_parse_field(row->f[g->mets[i]], row->len[g->mets[i]],
@@ -411,9 +413,10 @@ groups_bytes(const struct groups *g)
 }
 
 void
-groups_close(struct groups *g)
+groups_close(struct groups *g, int check)
 {
 	g->closed = 1;
+	g->check = check;
 }
 
 int

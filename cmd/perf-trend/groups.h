@@ -59,8 +59,8 @@ void groups_keep_failed(struct groups *g);
  * out (a timed_out column, not 0) is censored: its times are only a
  * lower bound, so it is counted in the group's timed_out, never averaged
  * in; a failed one likewise in failed (see groups_keep_failed).  Returns
- * 0; 1 when the store is closed and holds no group of the row (its
- * numbers checked, nothing added); or -1 with "file:line: column 'NAME':
+ * 0; 1 when the store is closed and holds no group of the row (nothing
+ * added: see groups_close); or -1 with "file:line: column 'NAME':
  * 'TEXT' is not a number" in e.
  */
 int groups_add_row(struct groups *g, const struct columns *c,
@@ -83,8 +83,9 @@ uint64_t groups_nox(const struct groups *g);
  * accumulators, not the values, which the budget counts), about. */
 size_t groups_bytes(const struct groups *g);
 /* Makes no more groups: a row of a group not held is left to the caller
- * (groups_add_row returns 1). */
-void groups_close(struct groups *g);
+ * (groups_add_row returns 1), its numbers checked first when check is
+ * set (not when the rows were read and checked before). */
+void groups_close(struct groups *g, int check);
 
 /* Whether column col is part of the store's group key. */
 int groups_is_key(const struct groups *g, size_t col);

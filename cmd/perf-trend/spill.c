@@ -1,6 +1,6 @@
-/* spill.c - rows in a temporary file: each as its source, its line and
- * its fields, every field its length (4 bytes) then its bytes; the file
- * is ours alone, read back by the program that wrote it. */
+/* spill.c - rows in a temporary file, each a record of its source, line
+ * and fields (see spill_put); the file is ours alone, read back by the
+ * program that wrote it. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,9 +15,8 @@ struct spill {
 	FILE *fp;
 	size_t ncols;
 	uint64_t rows;
-	char *buf;		/* the fields of the row read last */
+	char *buf;		/* the record written or read last */
 	size_t cap;
-	size_t *off;		/* where each field starts in buf */
 	char **f;
 	size_t *len;
 };
@@ -49,7 +48,6 @@ spill_open(size_t ncols, struct perr *e)
 		return NULL;
 	}
 	s->ncols = ncols;
-	s->off = xcalloc(ncols + 1, sizeof *s->off);
 	s->f = xcalloc(ncols + 1, sizeof *s->f);
 	s->len = xcalloc(ncols + 1, sizeof *s->len);
 	return s;
@@ -62,22 +60,52 @@ werr(struct perr *e)
 	    strerror(errno ? errno : EIO));
 }
 
+/* A record: its size after these 4 bytes; the source (4 bytes) and line
+ * (8); each field's length (4); then the fields, each with its NUL, so
+ * that they are read back in place.  One write and two reads a row. */
+struct rechead {
+	uint32_t src;
+	int64_t line;
+} __attribute__((packed));
+
+/* Makes room for n bytes in s->buf (and the bytes after them that
+ * num_parse_field may read). */
+static void
+room(struct spill *s, size_t n)
+{
+	if (n + NUM_FIELD_PAD > s->cap) {
+		s->cap = (n + NUM_FIELD_PAD) * 2;
+		s->buf = xreallocarray(s->buf, s->cap, 1);
+	}
+}
+
 int
 spill_put(struct spill *s, const struct csvread_row *row, struct perr *e)
 {
-	uint32_t n, src = (uint32_t)row->src;
-	int64_t line = row->line;
-	size_t i;
+	struct rechead h = { (uint32_t)row->src, row->line };
+	size_t i, size = sizeof h + s->ncols * sizeof(uint32_t), at;
+	uint32_t n;
 
-	if (fwrite(&src, sizeof src, 1, s->fp) != 1 ||
-	    fwrite(&line, sizeof line, 1, s->fp) != 1)
-		return werr(e);
-	for (i = 0; i < s->ncols; i++) {
+	for (i = 0; i < s->ncols; i++)
+		size += row->len[i] + 1;
+	if (size > UINT32_MAX - 4)
+		return perr_set(e, "temporary file: a row of %zu bytes", size);
+	room(s, size + 4);
+	n = (uint32_t)size;
+	memcpy(s->buf, &n, 4);
+	memcpy(s->buf + 4, &h, sizeof h);
+	at = 4 + sizeof h;
+	for (i = 0; i < s->ncols; i++, at += 4) {
 		n = (uint32_t)row->len[i];
-		if (fwrite(&n, sizeof n, 1, s->fp) != 1 ||
-		    (n > 0 && fwrite(row->f[i], 1, n, s->fp) != n))
-			return werr(e);
+		memcpy(s->buf + at, &n, 4);
 	}
+	for (i = 0; i < s->ncols; i++) {
+		memcpy(s->buf + at, row->f[i], row->len[i]);
+		at += row->len[i];
+		s->buf[at++] = '\0';
+	}
+	if (fwrite(s->buf, 1, at, s->fp) != at)
+		return werr(e);
 	s->rows++;
 	return 0;
 }
@@ -108,37 +136,34 @@ rerr(struct spill *s, struct perr *e)
 int
 spill_get(struct spill *s, struct csvread_row *row, struct perr *e)
 {
-	uint32_t src, n;
-	int64_t line;
-	size_t i, used = 0;
+	struct rechead h;
+	uint32_t size, n;
+	size_t i, at;
 
-	if (fread(&src, sizeof src, 1, s->fp) != 1)
+	if (fread(&size, 4, 1, s->fp) != 1)
 		return ferror(s->fp) ? rerr(s, e) : 0;
-	if (fread(&line, sizeof line, 1, s->fp) != 1)
+	if (size < sizeof h + s->ncols * 4)
+		return perr_set(e, "temporary file: a record of %u bytes",
+		    (unsigned)size);
+	room(s, size);
+	if (fread(s->buf, 1, size, s->fp) != size)
 		return rerr(s, e);
+	memset(s->buf + size, 0, NUM_FIELD_PAD);
+	memcpy(&h, s->buf, sizeof h);
+	at = sizeof h + s->ncols * 4;
 	for (i = 0; i < s->ncols; i++) {
-		if (fread(&n, sizeof n, 1, s->fp) != 1)
-			return rerr(s, e);
-		/* Room for the field, its NUL and the bytes num_parse_field
-		 * may read past it. */
-		if (used + n + 1 + NUM_FIELD_PAD > s->cap) {
-			s->cap = (used + n + 1 + NUM_FIELD_PAD) * 2;
-			s->buf = xreallocarray(s->buf, s->cap, 1);
-		}
-		if (n > 0 && fread(s->buf + used, 1, n, s->fp) != n)
-			return rerr(s, e);
-		s->buf[used + n] = '\0';
-		s->off[i] = used;
+		memcpy(&n, s->buf + sizeof h + 4 * i, 4);
+		if (n >= size - at)
+			return perr_set(e, "temporary file: a field past its "
+			    "record");
 		s->len[i] = n;
-		used += n + 1;
+		s->f[i] = s->buf + at;
+		at += n + 1;
 	}
-	memset(s->buf + used, 0, NUM_FIELD_PAD);
-	for (i = 0; i < s->ncols; i++)
-		s->f[i] = s->buf + s->off[i];
 	row->f = s->f;
 	row->len = s->len;
-	row->line = (long)line;
-	row->src = src;
+	row->line = (long)h.line;
+	row->src = h.src;
 	row->file = NULL;
 	return 1;
 }
@@ -150,7 +175,6 @@ spill_close(struct spill *s)
 		return;
 	fclose(s->fp);
 	free(s->buf);
-	free(s->off);
 	free(s->f);
 	free(s->len);
 	free(s);

@@ -54,7 +54,8 @@ add_all(struct trenddoc_input *in, const struct csvread_row *row,
  * appearance; every group of the next wave first appears after them.
  */
 static void
-close_if_full(struct trenddoc_input *in, const struct gacc_budget *b)
+close_if_full(struct trenddoc_input *in, const struct gacc_budget *b,
+    int first)
 {
 	struct perr e;
 
@@ -67,7 +68,8 @@ close_if_full(struct trenddoc_input *in, const struct gacc_budget *b)
 		in->nospill = 1;
 		return;
 	}
-	groups_close(in->all);
+	/* A bad number is told on the first reading, before any output. */
+	groups_close(in->all, first);
 }
 
 void
@@ -136,7 +138,7 @@ xtrenddoc_load(struct trenddoc_input *in, const struct trenddoc_opts *o,
 		in->srcrows[row.src]++;
 		columns_see(&in->c, &row);
 		if (in->all)
-			close_if_full(in, b);
+			close_if_full(in, b, 1);
 		if ((in->all && add_all(in, &row, &e) < 0) ||
 		    (in->a && groups_add_row(in->a, &in->c, in->r, &row,
 		    &e) < 0) ||
@@ -193,7 +195,7 @@ trenddoc_next_wave(const struct trenddoc_opts *o, struct trenddoc_input *in,
 	in->all = new_all(in, o, b);
 	while ((got = spill_get(s, &row, e)) > 0) {
 		row.file = csvread_srcname(in->r, row.src);
-		close_if_full(in, b);
+		close_if_full(in, b, 0);
 		if (add_all(in, &row, e) < 0)
 			goto fail;
 	}
