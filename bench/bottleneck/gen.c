@@ -69,6 +69,18 @@ main(int argc, char *argv[])
 				printf("%.2f", cpu ? 60 + u01() : u01());
 			else if (ends(k, "_pct"))
 				printf("%.2f", 5 * u01());
+			else if (ends(k, "_drops_per_s") ||
+			    ends(k, "_errors_per_s"))
+				/* A few per thousand packets (the packet
+				 * rates are 1000-1100): perf-bottleneck's
+				 * drop percentage stays a percentage. */
+				printf("%.2f", 5 * u01());
+			else if (strstr(k, "oom_kills") != NULL)
+				/* An OOM kill is an event, not a level: a
+				 * quiet week has none. */
+				fputs("0", stdout);
+			else if (ends(k, "_packets_per_s"))
+				printf("%.0f", 1000 + 100 * u01());
 			else if (ends(k, "_kib"))
 				printf("%.0f", 1e6 + 1e5 * u01());
 			else if (ends(k, "_count"))
