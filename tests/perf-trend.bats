@@ -352,6 +352,29 @@ many_groups() {
 	cmp <(printf '%s\n' "$output") whole.csv
 }
 
+@test "a full disk under the rows set aside is told before any output, wherever it fills" {
+	many_groups 1000
+	# A limit on the size of the files it writes (stdout is a pipe, to a
+	# byte count): the temporary file is the one.  Its last buffered
+	# block fails only when flushed, so the limits just under the least
+	# that passes are the ones to try: each must fail before any output.
+	at() { run --separate-stderr bash -c "trap '' XFSZ; ulimit -f $1
+		perf-trend --memory 1 many.csv | wc -c; exit \${PIPESTATUS[0]}"; }
+	lo=1 hi=8192
+	while [ "$lo" -lt "$hi" ]; do
+		mid=$(((lo + hi) / 2))
+		at "$mid"
+		if [ "$status" = 0 ]; then hi=$mid; else lo=$((mid + 1)); fi
+	done
+	at "$lo"
+	[ "$status" = 0 ] && [ "$output" -gt 1000000 ]
+	for k in 1 2 3 4; do
+		at $((lo - k))
+		[ "$status" = 2 ] && [ "$output" = 0 ]
+		[ "$stderr" = "perf-trend: temporary file: write error: File too large" ]
+	done
+}
+
 @test "a bad number in a row of a group left for a later wave is told before any output" {
 	many_groups 3000
 	echo "1800000000,h9,newbench,c9,abc,1,false,0" >> many.csv

@@ -264,9 +264,10 @@ struct making {
 	struct perr e;
 };
 
-/* Group i of the inputs (i counting up from 0), or NULL after the last. */
-static json_t *
-make_group(void *ctx, size_t i)
+/* Group i of the inputs (i counting up from 0) into *g: 1, or 0 after
+ * the last, or -1 when a wave could not be read (mk->e says why). */
+static int
+make_group(void *ctx, size_t i, json_t **g)
 {
 	struct making *mk = ctx;
 	size_t n;
@@ -274,14 +275,18 @@ make_group(void *ctx, size_t i)
 
 	while (i - mk->first >= (n = groups_count(in.all))) {
 		if ((got = trenddoc_next_wave(&opt, &in, &budget,
-		    &mk->e)) <= 0) {
-			mk->failed = got < 0;
+		    &mk->e)) < 0) {
+			mk->failed = 1;
+			return -1;
+		}
+		if (got == 0) {
 			trenddoc_set_geomean(mk->doc, &in);
-			return NULL;
+			return 0;
 		}
 		mk->first += n;
 	}
-	return trenddoc_group(&opt, &in, i - mk->first);
+	*g = trenddoc_group(&opt, &in, i - mk->first);
+	return 1;
 }
 
 /* Every format writes (or, for the tables of text and Markdown, reads)
@@ -294,17 +299,18 @@ emit(json_t *doc, FILE *fp, const char *name, struct perr *e)
 	int rv;
 
 	if (strcmp(opt.format, "json") == 0)
-		rv = trendfmt_json_stream(doc, TRENDDOC_GROUPS, &gs, fp);
+		rv = jsonio_write_stream(doc, TRENDDOC_GROUPS, gs.make,
+		    gs.ctx, fp);
 	else if (strcmp(opt.format, "csv") == 0)
 		rv = trendfmt_csv_stream(doc, &gs, fp);
 	else
 		rv = trendtext_write(doc, &gs, fp, strcmp(opt.format,
 		    "markdown") == 0, wide);
+	if (mk.failed)
+		return perr_set(e, "%s", mk.e.msg);
 	if (rv < 0 || fflush(fp) == EOF || ferror(fp))
 		return perr_set(e, "%s: write error: %s", name,
 		    strerror(errno));
-	if (mk.failed)
-		return perr_set(e, "%s", mk.e.msg);
 	return 0;
 }
 

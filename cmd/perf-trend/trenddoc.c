@@ -159,7 +159,9 @@ xtrenddoc_load(struct trenddoc_input *in, const struct trenddoc_opts *o,
 			in->cxcol = -1;
 		}
 	}
-	if (got < 0)
+	/* The rows set aside all written out now: a full disk is told
+	 * before any output. */
+	if (got < 0 || (in->spill && spill_rewind(in->spill, &e) < 0))
 		die(&e);
 	columns_finish(&in->c);
 	/* Rows read, not rows used: runs that all timed out are a result. */

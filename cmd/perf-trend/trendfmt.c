@@ -120,92 +120,6 @@ csv_group(struct csvwrite *w, const json_t *g)
 	return rv;
 }
 
-/* Writes s, each of its line ends followed by the indent ind. */
-static int
-indented(const char *s, const char *ind, FILE *fp)
-{
-	const char *nl;
-
-	for (; (nl = strchr(s, '\n')) != NULL; s = nl + 1)
-		if (fwrite(s, 1, (size_t)(nl + 1 - s), fp) != (size_t)(nl + 1 - s) ||
-		    fputs(ind, fp) == EOF)
-			return -1;
-	return fputs(s, fp) == EOF ? -1 : 0;
-}
-
-/* The document dumped, cut at the string mark: *at is where the mark
- * was (now a NUL), *after what follows it.  NULL when out of memory. */
-static char *
-dump_at(const json_t *doc, const char *mark, char **at, char **after)
-{
-	json_t *m = json_string(mark);
-	char *all = json_dumps(doc, JSONIO_DUMP_FLAGS), *em;
-
-	em = json_dumps(m, JSON_ENCODE_ANY);
-	json_decref(m);
-	if (all == NULL || em == NULL || (*at = strstr(all, em)) == NULL) {
-		free(all);
-		free(em);
-		errno = ENOMEM;
-		return NULL;
-	}
-	*after = *at + strlen(em);
-	**at = '\0';
-	free(em);
-	return all;
-}
-
-int
-trendfmt_json_stream(const json_t *doc, const char *mark,
-    const struct trendfmt_groups *gs, FILE *fp)
-{
-	json_t *g;
-	char *all, *em, *at, *s, *open;
-	size_t i;
-	int rv = 0;
-
-	/* The document before the mark, whose indent (the line's start to
-	 * the mark) each group's lines take. */
-	if ((all = dump_at(doc, mark, &at, &s)) == NULL)
-		return -1;
-	for (open = at; open > all && open[-1] != '['; open--)
-		;
-	g = gs->make(gs->ctx, 0);
-	if (g == NULL)	/* "[]", as jansson writes an empty array */
-		*open = '\0';
-	rv |= fputs(all, fp) == EOF ? -1 : 0;
-	for (i = 0; g != NULL && rv == 0; g = gs->make(gs->ctx, ++i)) {
-		em = json_dumps(g, JSONIO_DUMP_FLAGS);
-		json_decref(g);
-		g = NULL;
-		if (em == NULL) {
-			errno = ENOMEM;
-			rv = -1;
-			break;
-		}
-		if (i > 0 && (fputs(",", fp) == EOF ||
-		    indented("\n", open + 1, fp) < 0))
-			rv = -1;
-		if (rv == 0)
-			rv = indented(em, open + 1, fp);
-		free(em);
-	}
-	json_decref(g);		/* a group left by a write error */
-	free(all);
-	/* The rest, as it is now that every group was made. */
-	if (rv == 0 && (all = dump_at(doc, mark, &at, &s)) == NULL)
-		return -1;
-	if (rv == 0) {
-		if (i == 0)
-			while (*s == '\n' || *s == ' ')
-				s++;
-		if (fputs(s, fp) == EOF || putc('\n', fp) == EOF)
-			rv = -1;
-		free(all);
-	}
-	return rv < 0 || ferror(fp) ? -1 : 0;
-}
-
 static int
 csv(const json_t *doc, const struct trendfmt_groups *gs, FILE *fp)
 {
@@ -218,16 +132,18 @@ csv(const json_t *doc, const struct trendfmt_groups *gs, FILE *fp)
 	json_t *v, *o;
 	size_t i, s;
 	char *label, *path;
-	int rv;
+	int rv, got;
 
 	csvwrite_init(&w, fp);
 	rv = csvwrite_header(&w, hdr, 4);
-	if (gs)
-		for (i = 0; (o = gs->make(gs->ctx, i)) != NULL; i++) {
+	if (gs) {
+		for (i = 0; (got = gs->make(gs->ctx, i, &o)) > 0; i++) {
 			rv |= csv_group(&w, o);
 			json_decref(o);
 		}
-	else
+		if (got < 0)
+			return -1;
+	} else
 		json_array_foreach(json_object_get(doc, "groups"), i, g)
 			rv |= csv_group(&w, g);
 	json_object_foreach(json_object_get(doc, "geomean"), name, v)

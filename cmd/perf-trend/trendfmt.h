@@ -18,22 +18,18 @@
 int trendfmt_csv(const json_t *doc, FILE *fp);
 
 /* Groups made one at a time, for a document that holds only their place
- * (trenddoc_build_nogroups): make(ctx, i) for i = 0, 1, ... in order,
- * until it returns NULL; each is written and freed before the next is
+ * (trenddoc_build_nogroups): make(ctx, i, &g) for i = 0, 1, ... in order,
+ * returning 1 with the group, 0 after the last, -1 when it failed (the
+ * writing stops there); each is written and freed before the next is
  * made, so memory holds one.  The document is read again after the last
  * (the groups' geometric means come after them). */
 struct trendfmt_groups {
-	json_t *(*make)(void *ctx, size_t i);
+	int (*make)(void *ctx, size_t i, json_t **g);
 	void *ctx;
 };
 /* trendfmt_csv with the groups from gs. */
 int trendfmt_csv_stream(const json_t *doc, const struct trendfmt_groups *gs,
     FILE *fp);
-/* The document as jsonio_write writes it, the groups from gs written in
- * the place of the string mark in its "groups".  Returns 0, or -1 on a
- * write error (errno set). */
-int trendfmt_json_stream(const json_t *doc, const char *mark,
-    const struct trendfmt_groups *gs, FILE *fp);
 
 /* The label of the group of an object with "host" and "keys", used by
  * this and trendtext.c: the non-empty keys as "host=a;name=x", or "all";

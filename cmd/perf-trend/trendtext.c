@@ -331,7 +331,7 @@ trendtext_write(const json_t *doc, const struct trendfmt_groups *gs,
 	json_t *g;
 	char *label, *prev;
 	size_t i, j, nexact, napprox;
-	int rv = 0, any, dash;
+	int rv = 0, any, dash, got = 0;
 
 	table_mode(md, wide);
 	if (md)
@@ -356,9 +356,20 @@ trendtext_write(const json_t *doc, const struct trendfmt_groups *gs,
 	if (gs == NULL)		/* the document holds them */
 		json_array_foreach(json_object_get(doc, "groups"), i, c)
 			gather(&gt, c);
-	for (i = 0; gs != NULL && (g = gs->make(gs->ctx, i)) != NULL; i++) {
+	for (i = 0; gs != NULL && (got = gs->make(gs->ctx, i, &g)) > 0; i++) {
 		gather(&gt, g);
 		json_decref(g);
+	}
+	if (got < 0) {
+		/* The writing stops: nothing of a part is written. */
+		table_discard(&gt.desc);
+		table_discard(&gt.trend);
+		table_discard(&gt.cp);
+		for (i = 0; i < gt.nnotes; i++)
+			free(gt.notes[i]);
+		free(gt.notes);
+		strtab_free(&gt.seen);
+		return -1;
 	}
 
 	table_quiet(&gt.desc, 3, "0");	/* missing */

@@ -1,5 +1,6 @@
 /* jsonio.c - jansson helpers: unknown numbers as null, checked writes. */
 #include <errno.h>
+#include <stdio.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -179,4 +180,98 @@ jsonio_read(const char *path, struct perr *e)
 			    je.text);
 	}
 	return j;
+}
+
+/* Writes s, each of its line ends followed by the indent ind. */
+static int
+indented(const char *s, const char *ind, FILE *fp)
+{
+	const char *nl;
+
+	for (; (nl = strchr(s, '\n')) != NULL; s = nl + 1)
+		if (fwrite(s, 1, (size_t)(nl + 1 - s), fp) != (size_t)(nl + 1 - s) ||
+		    fputs(ind, fp) == EOF)
+			return -1;
+	return fputs(s, fp) == EOF ? -1 : 0;
+}
+
+/* The document dumped, cut at the string mark: *at is where the mark
+ * was (now a NUL), *after what follows it.  NULL when out of memory. */
+static char *
+dump_at(const json_t *doc, const char *mark, char **at, char **after)
+{
+	json_t *m = json_string(mark);
+	char *all = json_dumps(doc, JSONIO_DUMP_FLAGS), *em;
+
+	em = json_dumps(m, JSON_ENCODE_ANY);
+	json_decref(m);
+	if (all == NULL || em == NULL || (*at = strstr(all, em)) == NULL) {
+		free(all);
+		free(em);
+		errno = ENOMEM;
+		return NULL;
+	}
+	*after = *at + strlen(em);
+	**at = '\0';
+	free(em);
+	return all;
+}
+
+int
+jsonio_write_stream(const json_t *doc, const char *mark,
+    int (*next)(void *ctx, size_t i, json_t **elem), void *ctx, FILE *fp)
+{
+	json_t *g = NULL;
+	char *all, *em, *at, *s, *open;
+	size_t i;
+	int rv = 0, got;
+
+	/* The document before the mark, whose indent (the line's start to
+	 * the mark) each element's lines take. */
+	if ((all = dump_at(doc, mark, &at, &s)) == NULL)
+		return -1;
+	for (open = at; open > all && open[-1] != '['; open--)
+		;
+	if ((got = next(ctx, 0, &g)) < 0) {
+		free(all);
+		return -1;
+	}
+	if (got == 0)	/* "[]", as jansson writes an empty array */
+		*open = '\0';
+	rv |= fputs(all, fp) == EOF ? -1 : 0;
+	/* An element that fails leaves the document unclosed: no reader
+	 * takes what was written for the whole. */
+	for (i = 0; got > 0 && rv == 0; got = next(ctx, ++i, &g)) {
+		em = json_dumps(g, JSONIO_DUMP_FLAGS);
+		json_decref(g);
+		g = NULL;
+		if (em == NULL) {
+			errno = ENOMEM;
+			rv = -1;
+			break;
+		}
+		if (i > 0 && (fputs(",", fp) == EOF ||
+		    indented("\n", open + 1, fp) < 0))
+			rv = -1;
+		if (rv == 0)
+			rv = indented(em, open + 1, fp);
+		free(em);
+	}
+	if (got > 0)
+		json_decref(g);		/* one left by a write error */
+	free(all);
+	if (got < 0)
+		rv = -1;
+	/* The rest, as it is now that every element was made. */
+	if (rv == 0 && (all = dump_at(doc, mark, &at, &s)) == NULL)
+		return -1;
+	if (rv == 0) {
+		if (i == 0)
+			while (*s == '\n' || *s == ' ')
+				s++;
+		if (fputs(s, fp) == EOF || putc('\n', fp) == EOF)
+			rv = -1;
+		free(all);
+	}
+	return rv < 0 || ferror(fp) ? -1 : 0;
 }

@@ -40,6 +40,18 @@ int jsonio_write(const json_t *doc, FILE *fp, const char *name, struct perr *e);
  * that reads as if written whole. */
 #define JSONIO_DUMP_FLAGS (JSON_INDENT(2) | JSON_PRESERVE_ORDER | \
     JSON_REAL_PRECISION(15))
+/*
+ * Writes doc as jsonio_write does, but for the array that holds the one
+ * string mark: its elements are made by next(ctx, i, &elem) for i = 0, 1,
+ * ..., each written and freed before the next is made, so that a long
+ * array need not be held.  next returns 1 with a new reference in *elem,
+ * 0 after the last, or -1 on its own failure, which ends the writing
+ * there, the document left unclosed.  What follows the array is dumped
+ * after the last element is made (values next sets on the way appear).
+ * Returns 0, or -1 on a write error (errno set) or when next failed.
+ */
+int jsonio_write_stream(const json_t *doc, const char *mark,
+    int (*next)(void *ctx, size_t i, json_t **elem), void *ctx, FILE *fp);
 /* Reads a whole JSON document from path ("-" is standard input).  Returns
  * a new reference, or NULL with "file:line:column: message" in e. */
 json_t *jsonio_read(const char *path, struct perr *e);
