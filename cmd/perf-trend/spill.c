@@ -5,10 +5,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "spill.h"
 #include "util/num.h"
+#include "util/scratch.h"
 #include "util/xalloc.h"
 
 struct spill {
@@ -24,29 +24,13 @@ struct spill {
 struct spill *
 spill_open(size_t ncols, struct perr *e)
 {
-	const char *dir = getenv("TMPDIR");
 	struct spill *s;
-	char *path;
-	int fd;
+	FILE *fp;
 
-	if (dir == NULL || *dir == '\0')
-		dir = "/tmp";
-	path = xasprintf("%s/perf-trend.XXXXXX", dir);
-	if ((fd = mkstemp(path)) < 0) {
-		perr_set(e, "temporary file in %s: %s", dir, strerror(errno));
-		free(path);
+	if ((fp = scratch_open("perf-trend", e)) == NULL)
 		return NULL;
-	}
-	/* Unlinked at once: nothing is left behind, however we end. */
-	unlink(path);
-	free(path);
 	s = xcalloc(1, sizeof *s);
-	if ((s->fp = fdopen(fd, "w+")) == NULL) {
-		close(fd);
-		free(s);
-		perr_set(e, "temporary file: %s", strerror(ENOMEM));
-		return NULL;
-	}
+	s->fp = fp;
 	s->ncols = ncols;
 	s->f = xcalloc(ncols + 1, sizeof *s->f);
 	s->len = xcalloc(ncols + 1, sizeof *s->len);

@@ -12,8 +12,8 @@
 
 struct spill;
 
-/* An empty spill for rows of ncols fields, in $TMPDIR (else /tmp); NULL
- * with "temporary file: ..." in e. */
+/* An empty spill for rows of ncols fields (a scratch file, in $TMPDIR
+ * else /tmp); NULL with "temporary file in DIR: ..." in e. */
 struct spill *spill_open(size_t ncols, struct perr *e);
 /* Appends the row (its fields, line and source).  Returns 0, or -1 with
  * "temporary file: write error: ..." in e (a full disk, say). */

@@ -5,12 +5,14 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "check.h"
 #include "fmt/jsonio.h"
 #include "fmt/markup.h"
 #include "util/num.h"
+#include "util/scratch.h"
 #include "util/xalloc.h"
 
 static const char *const names[CHECK_NSTATUS] = { "pass", "warn", "fail",
@@ -28,7 +30,279 @@ void
 checklist_free(struct checklist *l)
 {
 	json_decref(l->arr);
-	l->arr = NULL;
+	json_decref(l->last);
+	if (l->file)
+		fclose(l->file);
+	free(l->line);
+	memset(l, 0, sizeof *l);
+}
+
+/*
+ * A check in the scratch file: a record of its length (4 bytes) and the
+ * JSON value in a binary form that needs no parsing: a tag byte, then n
+ * null, t/f booleans, i an integer (8 bytes), r a real (8 bytes, so
+ * exact), s a string (length, 4 bytes, then its bytes), a an array and o
+ * an object (a count, 4 bytes, then the elements; an object's each a key
+ * as a string, then its value, in order).  Text through JSON took as
+ * long as the rest of the program.
+ */
+struct rec {
+	char *b;
+	size_t len, cap;
+};
+
+static void
+put(struct rec *r, const void *p, size_t n)
+{
+	if (r->len + n > r->cap) {
+		r->cap = (r->len + n) * 2;
+		r->b = xreallocarray(r->b, r->cap, 1);
+	}
+	memcpy(r->b + r->len, p, n);
+	r->len += n;
+}
+
+static void
+put_str(struct rec *r, const char *s, size_t n)
+{
+	uint32_t u = (uint32_t)n;
+
+	put(r, &u, 4);
+	put(r, s, n);
+}
+
+static void
+enc(struct rec *r, const json_t *v)
+{
+	const char *k;
+	json_t *x;
+	json_int_t iv;
+	double d;
+	uint32_t u;
+	size_t i;
+	char t;
+
+	switch (json_typeof(v)) {
+	case JSON_OBJECT:
+		put(r, "o", 1);
+		u = (uint32_t)json_object_size(v);
+		put(r, &u, 4);
+		json_object_foreach((json_t *)v, k, x) {
+			put_str(r, k, strlen(k));
+			enc(r, x);
+		}
+		break;
+	case JSON_ARRAY:
+		put(r, "a", 1);
+		u = (uint32_t)json_array_size(v);
+		put(r, &u, 4);
+		json_array_foreach(v, i, x)
+			enc(r, x);
+		break;
+	case JSON_STRING:
+		put(r, "s", 1);
+		put_str(r, json_string_value(v), json_string_length(v));
+		break;
+	case JSON_INTEGER:
+		iv = json_integer_value(v);
+		put(r, "i", 1);
+		put(r, &iv, sizeof iv);
+		break;
+	case JSON_REAL:
+		d = json_real_value(v);
+		put(r, "r", 1);
+		put(r, &d, sizeof d);
+		break;
+	default:
+		t = json_is_true(v) ? 't' : json_is_false(v) ? 'f' : 'n';
+		put(r, &t, 1);
+		break;
+	}
+}
+
+/* The value at *p (moved past it), or NULL when the record is short. */
+static json_t *
+dec(const char **p, const char *end)
+{
+	json_t *v = NULL, *x;
+	json_int_t iv;
+	uint32_t u, i, n;
+	const char *k;
+	double d;
+	char t;
+
+#define NEED(m) do { if ((size_t)(end - *p) < (size_t)(m)) goto bad; } while (0)
+	NEED(1);
+	t = *(*p)++;
+	switch (t) {
+	case 'o':
+	case 'a':
+		NEED(4);
+		memcpy(&n, *p, 4);
+		*p += 4;
+		v = t == 'o' ? json_object() : json_array();
+		for (i = 0; i < n; i++) {
+			k = NULL;
+			if (t == 'o') {
+				NEED(4);
+				memcpy(&u, *p, 4);
+				NEED(4 + (size_t)u);
+				k = *p + 4;
+				*p += 4 + u;
+			}
+			if ((x = dec(p, end)) == NULL)
+				goto bad;
+			if (k ? json_object_setn_new_nocheck(v, k, u, x) :
+			    json_array_append_new(v, x))
+				xoom();
+		}
+		return v;
+	case 's':
+		NEED(4);
+		memcpy(&u, *p, 4);
+		NEED(4 + (size_t)u);
+		v = json_stringn_nocheck(*p + 4, u);
+		*p += 4 + u;
+		break;
+	case 'i':
+		NEED(sizeof iv);
+		memcpy(&iv, *p, sizeof iv);
+		*p += sizeof iv;
+		v = json_integer(iv);
+		break;
+	case 'r':
+		NEED(sizeof d);
+		memcpy(&d, *p, sizeof d);
+		*p += sizeof d;
+		v = json_real(d);
+		break;
+	case 't':
+	case 'f':
+	case 'n':
+		v = t == 't' ? json_true() : t == 'f' ? json_false() :
+		    json_null();
+		break;
+	default:
+		goto bad;
+	}
+#undef NEED
+	if (v == NULL)
+		xoom();
+	return v;
+bad:
+	json_decref(v);
+	return NULL;
+}
+
+/* Check o (taken) as a record of the file. */
+static void
+to_file(struct checklist *l, json_t *o)
+{
+	struct rec r = { NULL, 4, 0 };
+	uint32_t n;
+
+	r.cap = 256;
+	r.b = xmalloc(r.cap);
+	enc(&r, o);
+	n = (uint32_t)(r.len - 4);
+	memcpy(r.b, &n, 4);
+	if (!l->err && fwrite(r.b, 1, r.len, l->file) != r.len)
+		l->err = errno ? errno : EIO;
+	free(r.b);
+	json_decref(o);
+}
+
+/* Puts check o (taken) after the others: held, or in the file once more
+ * than CHECKLIST_MEM are (all held when no file can be made). */
+static void
+hold(struct checklist *l, json_t *o)
+{
+	json_t *c;
+	size_t i;
+
+	if (l->file) {
+		to_file(l, o);
+		return;
+	}
+	json_array_append_new(l->arr, o);
+	if (json_array_size(l->arr) <= CHECKLIST_MEM || l->nofile)
+		return;
+	if ((l->file = scratch_open("perf-validate", NULL)) == NULL) {
+		l->nofile = 1;
+		return;
+	}
+	json_array_foreach(l->arr, i, c)
+		to_file(l, json_incref(c));
+	json_array_clear(l->arr);
+}
+
+json_t *
+checklist_last(struct checklist *l)
+{
+	return l->last;
+}
+
+void
+checklist_restatus(struct checklist *l, enum check_status s, const char *hint)
+{
+	const char *was = json_string_value(json_object_get(l->last, "status"));
+	int k;
+
+	for (k = 0; k < CHECK_NSTATUS; k++)
+		if (was && strcmp(was, names[k]) == 0)
+			l->count[k]--;
+	l->count[s]++;
+	xjsonio_set(l->last, "status", json_string(names[s]));
+	xjsonio_set(l->last, "hint", s == CHECK_PASS || hint == NULL ?
+	    json_null() : json_string(hint));
+}
+
+int
+checklist_get(void *vl, size_t i, json_t **c)
+{
+	struct checklist *l = vl;
+	const char *p;
+	uint32_t u;
+
+	if (i == 0) {
+		if (l->last)
+			hold(l, l->last);
+		l->last = NULL;
+		if (l->file && !l->err && (fflush(l->file) == EOF ||
+		    fseek(l->file, 0, SEEK_SET) != 0))
+			l->err = errno ? errno : EIO;
+	}
+	if (l->err) {
+		errno = l->err;
+		return -1;
+	}
+	if (l->file == NULL) {
+		if (i >= json_array_size(l->arr))
+			return 0;
+		*c = json_incref(json_array_get(l->arr, i));
+		return 1;
+	}
+	if (fread(&u, 4, 1, l->file) != 1) {
+		if (!ferror(l->file))
+			return 0;
+		errno = l->err = errno ? errno : EIO;
+		return -1;
+	}
+	if (u > l->linecap) {
+		l->linecap = u;
+		l->line = xreallocarray(l->line, u, 1);
+	}
+	if (fread(l->line, 1, u, l->file) != u) {
+		errno = l->err = ferror(l->file) && errno ? errno : EIO;
+		return -1;
+	}
+	p = l->line;
+	if ((*c = dec(&p, l->line + u)) == NULL || p != l->line + u) {
+		json_decref(*c);
+		errno = l->err = EIO;
+		return -1;
+	}
+	return 1;
 }
 
 void
@@ -110,9 +384,11 @@ check_add(struct checklist *l, struct check *c)
 	xjsonio_set(o, "detail", xjsonio_text(c->detail[0] ? c->detail : "-"));
 	xjsonio_set(o, "hint", c->status == CHECK_PASS || c->hint == NULL ?
 	    json_null() : json_string(c->hint));
-	json_array_append_new(l->arr, o);
 	l->count[c->status]++;
 	c->measured = c->expected = NULL;
+	if (l->last)
+		hold(l, l->last);
+	l->last = o;
 }
 
 enum check_status
@@ -233,21 +509,22 @@ verdict(const json_t *doc, FILE *fp)
 }
 
 static int
-check_md(const json_t *doc, FILE *fp)
+check_md(const json_t *doc, struct checklist *l, FILE *fp)
 {
 	static const char *const head[] = { "status", "group", "subject",
 	    "check", "measured", "expected", "detail", "hint" };
 	const char *cells[8];
 	char m[512], e[1024];
-	const json_t *c;
+	json_t *c;
 	size_t i;
+	int got;
 
 	fputs("## perf-validate\n\nVerdict: ", fp);
 	verdict(doc, fp);
 	fputs("\n", fp);
 	markup_md_row(fp, head, 8);
 	markup_md_rule(fp, "llllrrll", 8);
-	json_array_foreach(json_object_get(doc, "checks"), i, c) {
+	for (i = 0; (got = checklist_get(l, i, &c)) > 0; i++) {
 		measured(c, m, sizeof m, e, sizeof e);
 		cells[0] = sget(c, "status");
 		cells[1] = sget(c, "group");
@@ -258,21 +535,23 @@ check_md(const json_t *doc, FILE *fp)
 		cells[6] = sget(c, "detail");
 		cells[7] = sget(c, "hint");
 		markup_md_row(fp, cells, 8);
+		json_decref(c);
 	}
-	return ferror(fp) ? -1 : 0;
+	return got < 0 || ferror(fp) ? -1 : 0;
 }
 
 int
-check_text(const json_t *doc, FILE *fp, int md)
+check_text(const json_t *doc, struct checklist *l, FILE *fp, int md)
 {
-	const json_t *c;
+	json_t *c;
 	char m[512], e[1024];
 	const char *hint;
 	size_t i;
+	int got;
 
 	if (md)
-		return check_md(doc, fp);
-	json_array_foreach(json_object_get(doc, "checks"), i, c) {
+		return check_md(doc, l, fp);
+	for (i = 0; (got = checklist_get(l, i, &c)) > 0; i++) {
 		measured(c, m, sizeof m, e, sizeof e);
 		fprintf(fp, "%-7s %-10s %s %s = %s (expected %s): %s\n",
 		    sget(c, "status"), sget(c, "group"), sget(c, "subject"),
@@ -280,22 +559,26 @@ check_text(const json_t *doc, FILE *fp, int md)
 		hint = json_string_value(json_object_get(c, "hint"));
 		if (hint)
 			fprintf(fp, "        hint: %s\n", hint);
+		json_decref(c);
 	}
+	if (got < 0)
+		return -1;
 	fputs("verdict: ", fp);
 	verdict(doc, fp);
 	return ferror(fp) ? -1 : 0;
 }
 
-void
-check_junit(const json_t *doc, struct junit *j, enum check_status fail_on)
+int
+check_junit(struct checklist *l, struct junit *j, enum check_status fail_on)
 {
-	const json_t *c;
+	json_t *c;
 	const char *st;
 	char m[512], e[1024], *cls, *msg;
 	enum check_status s;
 	size_t i;
+	int got;
 
-	json_array_foreach(json_object_get(doc, "checks"), i, c) {
+	for (i = 0; (got = checklist_get(l, i, &c)) > 0; i++) {
 		st = sget(c, "status");
 		for (s = CHECK_PASS; s < CHECK_NSTATUS &&
 		    strcmp(st, check_status_name(s)) != 0; s++)
@@ -315,5 +598,7 @@ check_junit(const json_t *doc, struct junit *j, enum check_status fail_on)
 			    NULL, msg);
 		free(cls);
 		free(msg);
+		json_decref(c);
 	}
+	return got < 0 ? -1 : 0;
 }

@@ -200,13 +200,24 @@ options_json(void)
 	return o;
 }
 
+static struct checklist checks;	/* every check, in order */
+
+/* The document with the checks in their place (CHECKLIST_MARK), as JSON
+ * or text.  The checks are read back from their scratch file if they went
+ * there: its failure is told as its own. */
 static int
 emit(const json_t *doc, FILE *fp, const char *name, struct perr *e)
 {
+	int rv;
+
 	if (strcmp(format, "json") == 0)
-		return jsonio_write(doc, fp, name, e);
-	if (check_text(doc, fp, strcmp(format, "markdown") == 0) < 0 ||
-	    fflush(fp) == EOF || ferror(fp))
+		rv = jsonio_write_stream(doc, CHECKLIST_MARK, checklist_get,
+		    &checks, fp);
+	else
+		rv = check_text(doc, &checks, fp, strcmp(format, "markdown") == 0);
+	if (checks.err)
+		return perr_set(e, "temporary file: %s", strerror(checks.err));
+	if (rv < 0 || fflush(fp) == EOF || ferror(fp))
 		return perr_set(e, "%s: write error: %s", name, strerror(errno));
 	return 0;
 }
@@ -232,13 +243,14 @@ xoutput(const json_t *doc)
 
 /* Replaces --junit FILE whole with each check as a test case. */
 static void
-xjunit(const json_t *doc)
+xjunit(void)
 {
 	struct junit j;
 	struct perr e;
 
 	junit_init(&j, "perf-validate");
-	check_junit(doc, &j, fail_on);
+	if (check_junit(&checks, &j, fail_on) < 0)
+		errx(EXIT_TROUBLE, "temporary file: %s", strerror(errno));
 	if (junit_save(&j, junit, &e) < 0)
 		errx(EXIT_TROUBLE, "%s", e.msg);
 	junit_free(&j);
@@ -249,7 +261,6 @@ main(int argc, char *argv[])
 {
 	struct sysmeasure_opts mo = { 0 };
 	struct sysprobe_snap before, after;
-	struct checklist l;
 	struct calib cal;
 	struct perr e;
 	char host[256];
@@ -261,19 +272,19 @@ main(int argc, char *argv[])
 	calib_init(&cal);
 	cal.host = host;
 	cal.time = now();
-	checklist_init(&l);
+	checklist_init(&checks);
 	inputs = json_array();
 	for (i = optind; i < argc; i++)
 		json_array_append_new(inputs, filecheck_file(argv[i], schemas,
-		    argv[0], &l));
+		    argv[0], &checks));
 	if (system_mode) {
 		sysprobe_snap(root, &before);
 		if (measure) {
 			mo.quick = quick;
-			sysmeasure_run(&mo, &cal, &l);
+			sysmeasure_run(&mo, &cal, &checks);
 		}
 		sysprobe_snap(root, &after);
-		sysprobe_checks(root, &before, &after, &cal, &l);
+		sysprobe_checks(root, &before, &after, &cal, &checks);
 	}
 	doc = json_object();
 	xjsonio_set(doc, "format", json_string("perf-validate/1"));
@@ -281,15 +292,15 @@ main(int argc, char *argv[])
 	xjsonio_set(doc, "time", json_real(cal.time));
 	xjsonio_set(doc, "inputs", inputs);
 	xjsonio_set(doc, "options", options_json());
-	xjsonio_set(doc, "checks", json_incref(l.arr));
-	i = checklist_finish(&l, doc) >= fail_on;
+	xjsonio_set(doc, "checks", json_pack("[s]", CHECKLIST_MARK));
+	i = checklist_finish(&checks, doc) >= fail_on;
 	xjsonio_set(doc, "calibration", calib_json(&cal));
 	if (calout && calib_write(&cal, calout, &e) < 0)
 		errx(EXIT_TROUBLE, "%s", e.msg);
 	xoutput(doc);
 	if (junit)
-		xjunit(doc);
+		xjunit();
 	json_decref(doc);
-	checklist_free(&l);
+	checklist_free(&checks);
 	cli_exit(i ? EXIT_TRIP : EXIT_OK);
 }

@@ -29,7 +29,7 @@ void
 tseries_push(struct grp *g, double t, double iv, double wall, long line)
 {
 	if (g->n == g->cap) {
-		g->cap = g->cap ? 2 * g->cap : 64;
+		g->cap = g->cap ? 2 * g->cap : 2;
 		g->t = xreallocarray(g->t, g->cap, sizeof *g->t);
 		g->iv = xreallocarray(g->iv, g->cap, sizeof *g->iv);
 		g->line = xreallocarray(g->line, g->cap, sizeof *g->line);
