@@ -329,3 +329,21 @@ two_names() {
 	run -2 --separate-stderr perf-report - - < runs.csv
 	[ "${stderr_lines[0]}" = "perf-report: standard input named twice" ]
 }
+
+@test "a chart that draws only the first of many commands says so, in its title and its note" {
+	awk 'BEGIN { srand(2); print "time,host,name,command,run,wall_s,user_s,sys_s,exit_status,timed_out,measured_by"
+		for (r = 1; r <= 4; r++) for (i = 0; i < 20; i++)
+			printf "%d,vm,b%02d,cmd %d,%d,%.4f,0.01,0.01,0,false,rusage\n", 1700000000 + 20 * r + i, i, i, r, 0.1 + rand() / 10 }' > many.csv
+	run -0 --separate-stderr perf-report -o rep many.csv
+	run -0 /usr/bin/python3 -c 'import json, sys
+for c in json.load(open(sys.argv[1]))["charts"]:
+    if c["file"] in ("runs_box.svg", "runs_hist.svg", "runs_history.svg"):
+        print(c["file"], c["title"].endswith("(the first 12 of 20)"), "; the first 12 of 20 commands, in order of first appearance" in c["shows"])' rep/report.json
+	assert_output "runs_box.svg True True
+runs_hist.svg True True
+runs_history.svg True True"
+	grep -q 'Run time per command (the first 12 of 20)' rep/runs_box.svg
+	# The twelfth is drawn, the thirteenth is not.
+	grep -q '>b11<' rep/runs_box.svg
+	! grep -q '>b12<' rep/runs_box.svg
+}

@@ -41,6 +41,42 @@ no_hosts(void)
 	return json_array();
 }
 
+/* " (the first 12 of 2000)" when a chart draws only drawn of total,
+ * else "". */
+static char *
+first_of(size_t drawn, size_t total)
+{
+	return drawn < total ? xasprintf(" (the first %zu of %zu)", drawn,
+	    total) : xstrdup("");
+}
+
+/*
+ * Gives the chart its title (on the chart: gtitle, NULL for the same) and
+ * note, saying so in both when it draws only the first drawn of total
+ * (what: "commands"): a chart of 2,000 commands drew 12 under "each
+ * command's wall time".
+ */
+static void
+add_limited(struct chartctx *c, struct gprun *g, const char *base,
+    const char *kind, const char *section, const char *title,
+    const char *gtitle, const char *shows, const char *x,
+    const char *const *y, size_t drawn, size_t total, const char *what)
+{
+	char *f = first_of(drawn, total), *t, *sh;
+
+	t = xasprintf("%s%s", gtitle ? gtitle : title, f);
+	gprun_str(g, t, "title");
+	free(t);
+	t = xasprintf("%s%s", title, f);
+	sh = drawn < total ? xasprintf("%s; the first %zu of %zu %s, in "
+	    "order of first appearance (the tables have them all)", shows,
+	    drawn, total, what) : xstrdup(shows);
+	chartctx_add(c, base, kind, section, t, sh, x, y, 1, no_hosts());
+	free(t);
+	free(sh);
+	free(f);
+}
+
 static int
 runs_box(struct chartctx *c, struct perr *e)
 {
@@ -70,13 +106,12 @@ runs_box(struct chartctx *c, struct perr *e)
 	 * ones' boxes are lines on the floor; a log axis shows each (not
 	 * with a time of 0, which it cannot place). */
 	gprun_num(g, "logy", lo > 0 && isfinite(lo) && hi / lo > 30 ? 1 : 0);
-	gprun_str(g, "Run time per command", "title");
 	gprun_str(g, "wall time (s)", "ylabel");
-	chartctx_script(g, c, "box.gp");
-	chartctx_add(c, "runs_box", "box", "runs", "Run time per command",
-	    "the distribution of each command's wall time: median, "
+	add_limited(c, g, "runs_box", "box", "runs", "Run time per command",
+	    NULL, "the distribution of each command's wall time: median, "
 	    "quartiles, whiskers at 1.5 IQR, outliers as points", "name", y,
-	    1, no_hosts());
+	    n, r->ng, "commands");
+	chartctx_script(g, c, "box.gp");
 	return 0;
 }
 
@@ -133,13 +168,12 @@ runs_hist(struct chartctx *c, struct perr *e)
 	free(cnt);
 	if (chartctx_data(g, fp, path, e) != 0)
 		return -1;
-	gprun_str(g, "Run-time histogram per command", "title");
 	gprun_str(g, "wall time (s)", "xlabel");
+	add_limited(c, g, "runs_hist", "histogram", "runs", "Run-time "
+	    "histogram per command", NULL, "a histogram of each command's wall "
+	    "time, a panel each, on bins of its own (square-root rule)",
+	    "wall_s", y, n, r->ng, "commands");
 	chartctx_script(g, c, "histogram.gp");
-	chartctx_add(c, "runs_hist", "histogram", "runs", "Run-time histogram "
-	    "per command", "a histogram of each command's wall time, a panel "
-	    "each, on bins of its own (square-root rule)", "wall_s", y, 1,
-	    no_hosts());
 	return 0;
 }
 
@@ -201,14 +235,13 @@ runs_history(struct chartctx *c, struct perr *e)
 		}
 	gprun_num(g, "ncp", (double)ncp);
 	gprun_num(g, "span", r->end - r->start);
-	gprun_str(g, "Run time in order, with change points", "title");
 	gprun_str(g, "wall time (s)", "ylabel");
-	chartctx_script(g, c, "history.gp");
-	chartctx_add(c, "runs_history", "line", "trend", "Run time in order, "
-	    "with change points", ncp ? "each command's wall time over time; "
+	add_limited(c, g, "runs_history", "line", "trend", "Run time in order, "
+	    "with change points", NULL, ncp ? "each command's wall time over time; "
 	    "dashed vertical lines: significant change points" : "each "
 	    "command's wall time over time (no significant change point)",
-	    "time", y, 1, no_hosts());
+	    "time", y, n, r->ng, "commands");
+	chartctx_script(g, c, "history.gp");
 	return 0;
 }
 
@@ -340,7 +373,7 @@ compare(struct chartctx *c, struct perr *e)
 	static const char *const y[] = { "ratio" };
 	json_t *v, *cm, *ci;
 	struct gprun *g = NULL;
-	size_t i, j, n = 0;
+	size_t i, j, n = 0, total = 0;
 	const char *verdict;
 	char *path = NULL, *lab, *grp, *what = NULL, *title;
 	json_t *o;
@@ -354,6 +387,7 @@ compare(struct chartctx *c, struct perr *e)
 		    "threshold");
 		if (json_is_number(t))
 			thr = json_number_value(t) / 100;
+		total += json_array_size(json_object_get(td, "comparisons"));
 		json_array_foreach(json_object_get(td, "comparisons"), j, cm) {
 			if (n == MAX_GROUPS * 2)
 				break;
@@ -405,13 +439,12 @@ compare(struct chartctx *c, struct perr *e)
 	gprun_num(g, "thr", thr);
 	title = what ? xasprintf("Candidate against baseline: %s", what) :
 	    xstrdup("Candidate against baseline");
-	gprun_str(g, title, "title");
+	add_limited(c, g, "compare", "bar", "comparisons", "Candidate against "
+	    "baseline", title, "the ratio of medians of each comparison with its 95% interval; the band is "
+	    "the threshold", "metric", y, n, total, "comparisons");
 	free(title);
 	free(what);
 	chartctx_script(g, c, "compare.gp");
-	chartctx_add(c, "compare", "bar", "comparisons", "Candidate against "
-	    "baseline", "the ratio of medians of each comparison with its 95% "
-	    "interval; the band is the threshold", "metric", y, 1, no_hosts());
 	return 0;
 }
 
