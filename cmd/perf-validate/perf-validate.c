@@ -264,7 +264,9 @@ main(int argc, char *argv[])
 	struct calib cal;
 	struct perr e;
 	char host[256];
-	json_t *doc, *inputs;
+	/* Static: still held (not a leak) when a write error ends us. */
+	static json_t *doc;
+	json_t *inputs;
 	int i;
 
 	parse(argc, argv);
