@@ -330,7 +330,7 @@ two_names() {
 	[ "${stderr_lines[0]}" = "perf-report: standard input named twice" ]
 }
 
-@test "a chart that draws only the first of many commands says so, in its title and its note" {
+@test "many commands: a chart that draws the first 12 says so; the trust table lists the worst 30 and counts all by check" {
 	awk 'BEGIN { srand(2); print "time,host,name,command,run,wall_s,user_s,sys_s,exit_status,timed_out,measured_by"
 		for (r = 1; r <= 4; r++) for (i = 0; i < 20; i++)
 			printf "%d,vm,b%02d,cmd %d,%d,%.4f,0.01,0.01,0,false,rusage\n", 1700000000 + 20 * r + i, i, i, r, 0.1 + rand() / 10 }' > many.csv
@@ -346,4 +346,17 @@ runs_history.svg True True"
 	# The twelfth is drawn, the thirteenth is not.
 	grep -q '>b11<' rep/runs_box.svg
 	! grep -q '>b12<' rep/runs_box.svg
+	# The checks that did not pass: the worst 30 listed, all of them
+	# counted by check, as many as perf-validate says.
+	run -0 /usr/bin/python3 -c 'import json, sys
+d = json.load(open(sys.argv[1]))
+v = json.load(open(sys.argv[2]))
+sec = [s for s in d["sections"] if s["id"] == "validation"][0]
+t = {x["title"].split(":")[0]: x for x in sec["tables"]}
+rows = t["checks that did not pass, worst first"]["rows"]
+by = t["checks that did not pass, by check"]["rows"]
+bad = sum(v["totals"][k] for k in ("fail", "warn", "unknown"))
+print(len(rows), sum(sum(r[1:]) for r in by) == bad, bad > 30,
+    t["checks that did not pass, worst first"]["title"].endswith("the first 30 of %d (counted by check above; the validation JSON has them all)" % bad))' rep/report.json rep/data/validation.json
+	assert_output "30 True True True"
 }

@@ -10,6 +10,10 @@
 
 /* Findings listed in words at most (the table holds them all). */
 #define MAX_FINDING_LINES 12
+/* Checks that did not pass listed at most, worst first; past that, a
+ * count by check (2,000 commands made 4,000 rows at the report's head,
+ * before any number). */
+#define MAX_CHECK_ROWS 30
 
 /* ---- validation ---- */
 
@@ -44,15 +48,68 @@ check_row(json_t *t, json_t *c)
 	    rsec_text(c, "hint"));
 }
 
+/*
+ * The table of the checks that did not pass, worst first, at most
+ * MAX_CHECK_ROWS of them; when there are more, the title says how many,
+ * and a table by check counts them all, added to sec.
+ */
+static json_t *
+not_passed(json_t *sec, json_t *checks)
+{
+	json_t *t, *c, *by = json_object(), *k, *bt;
+	size_t j, shown = 0, total = 0;
+	const char *name;
+	char *title;
+	int rank;
+
+	t = rsec_table("checks that did not pass, worst first",
+	    "status:s:,check:s:,subject:s:,detail:s:,hint:s:");
+	for (rank = 0; rank < 3; rank++)
+		json_array_foreach(checks, j, c) {
+			if (status_rank(rsec_text(c, "status")) != rank)
+				continue;
+			total++;
+			if (shown < MAX_CHECK_ROWS) {
+				check_row(t, c);
+				shown++;
+			}
+			name = rsec_text(c, "name");
+			if ((k = json_object_get(by, name ? name : "?")) ==
+			    NULL) {
+				k = json_pack("[iii]", 0, 0, 0);
+				json_object_set_new(by, name ? name : "?", k);
+			}
+			json_array_set_new(k, (size_t)rank, json_integer(
+			    json_integer_value(json_array_get(k,
+			    (size_t)rank)) + 1));
+		}
+	if (total > shown) {
+		title = xasprintf("checks that did not pass, worst first: the "
+		    "first %zu of %zu (counted by check above; the validation "
+		    "JSON has them all)", shown, total);
+		json_object_set_new(t, "title", rsec_str(title));
+		free(title);
+		bt = rsec_table("checks that did not pass, by check",
+		    "check:s:,fail:n:,warn:n:,unknown:n:");
+		json_object_foreach(by, name, k)
+			rsec_row(bt, "snnn", name,
+			    (double)json_integer_value(json_array_get(k, 0)),
+			    (double)json_integer_value(json_array_get(k, 1)),
+			    (double)json_integer_value(json_array_get(k, 2)));
+		rsec_addtable(sec, bt);
+	}
+	json_decref(by);
+	return t;
+}
+
 const char *
 rtrust_validation(json_t *doc, json_t *summary_lines,
     const struct rdoc_in *ri)
 {
 	json_t *sec = rsec_new(doc, "validation", "Can these numbers be "
-	    "trusted?"), *v, *vd, *c, *t, *tot, *r;
+	    "trusted?"), *v, *vd, *t, *tot, *r;
 	const char *verdict = NULL, *vv, *st;
 	size_t i, j;
-	int rank;
 
 	json_array_foreach(ri->validations, i, v) {
 		vd = json_object_get(v, "doc");
@@ -66,12 +123,7 @@ rtrust_validation(json_t *doc, json_t *summary_lines,
 		    "failed, %.0f unknown", rsec_text(v, "label"), vv,
 		    rsec_num(tot, "pass"), rsec_num(tot, "warn"),
 		    rsec_num(tot, "fail"), rsec_num(tot, "unknown"));
-		t = rsec_table("checks that did not pass, worst first",
-		    "status:s:,check:s:,subject:s:,detail:s:,hint:s:");
-		for (rank = 0; rank < 3; rank++)
-			json_array_foreach(json_object_get(vd, "checks"), j, c)
-				if (status_rank(rsec_text(c, "status")) == rank)
-					check_row(t, c);
+		t = not_passed(sec, json_object_get(vd, "checks"));
 		/* The first two problems go to the summary: a reader sees
 		 * them before any number they undermine. */
 		for (j = 0; j < 2; j++) {
