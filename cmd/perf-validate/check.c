@@ -10,6 +10,7 @@
 
 #include "check.h"
 #include "fmt/jsonio.h"
+#include "jsonbin.h"
 #include "fmt/markup.h"
 #include "util/num.h"
 #include "util/scratch.h"
@@ -37,178 +38,22 @@ checklist_free(struct checklist *l)
 	memset(l, 0, sizeof *l);
 }
 
-/*
- * A check in the scratch file: a record of its length (4 bytes) and the
- * JSON value in a binary form that needs no parsing: a tag byte, then n
- * null, t/f booleans, i an integer (8 bytes), r a real (8 bytes, so
- * exact), s a string (length, 4 bytes, then its bytes), a an array and o
- * an object (a count, 4 bytes, then the elements; an object's each a key
- * as a string, then its value, in order).  Text through JSON took as
- * long as the rest of the program.
- */
-struct rec {
-	char *b;
-	size_t len, cap;
-};
-
-static void
-put(struct rec *r, const void *p, size_t n)
-{
-	if (r->len + n > r->cap) {
-		r->cap = (r->len + n) * 2;
-		r->b = xreallocarray(r->b, r->cap, 1);
-	}
-	memcpy(r->b + r->len, p, n);
-	r->len += n;
-}
-
-static void
-put_str(struct rec *r, const char *s, size_t n)
-{
-	uint32_t u = (uint32_t)n;
-
-	put(r, &u, 4);
-	put(r, s, n);
-}
-
-static void
-enc(struct rec *r, const json_t *v)
-{
-	const char *k;
-	json_t *x;
-	json_int_t iv;
-	double d;
-	uint32_t u;
-	size_t i;
-	char t;
-
-	switch (json_typeof(v)) {
-	case JSON_OBJECT:
-		put(r, "o", 1);
-		u = (uint32_t)json_object_size(v);
-		put(r, &u, 4);
-		json_object_foreach((json_t *)v, k, x) {
-			put_str(r, k, strlen(k));
-			enc(r, x);
-		}
-		break;
-	case JSON_ARRAY:
-		put(r, "a", 1);
-		u = (uint32_t)json_array_size(v);
-		put(r, &u, 4);
-		json_array_foreach(v, i, x)
-			enc(r, x);
-		break;
-	case JSON_STRING:
-		put(r, "s", 1);
-		put_str(r, json_string_value(v), json_string_length(v));
-		break;
-	case JSON_INTEGER:
-		iv = json_integer_value(v);
-		put(r, "i", 1);
-		put(r, &iv, sizeof iv);
-		break;
-	case JSON_REAL:
-		d = json_real_value(v);
-		put(r, "r", 1);
-		put(r, &d, sizeof d);
-		break;
-	default:
-		t = json_is_true(v) ? 't' : json_is_false(v) ? 'f' : 'n';
-		put(r, &t, 1);
-		break;
-	}
-}
-
-/* The value at *p (moved past it), or NULL when the record is short. */
-static json_t *
-dec(const char **p, const char *end)
-{
-	json_t *v = NULL, *x;
-	json_int_t iv;
-	uint32_t u, i, n;
-	const char *k;
-	double d;
-	char t;
-
-#define NEED(m) do { if ((size_t)(end - *p) < (size_t)(m)) goto bad; } while (0)
-	NEED(1);
-	t = *(*p)++;
-	switch (t) {
-	case 'o':
-	case 'a':
-		NEED(4);
-		memcpy(&n, *p, 4);
-		*p += 4;
-		v = t == 'o' ? json_object() : json_array();
-		for (i = 0; i < n; i++) {
-			k = NULL;
-			if (t == 'o') {
-				NEED(4);
-				memcpy(&u, *p, 4);
-				NEED(4 + (size_t)u);
-				k = *p + 4;
-				*p += 4 + u;
-			}
-			if ((x = dec(p, end)) == NULL)
-				goto bad;
-			if (k ? json_object_setn_new_nocheck(v, k, u, x) :
-			    json_array_append_new(v, x))
-				xoom();
-		}
-		return v;
-	case 's':
-		NEED(4);
-		memcpy(&u, *p, 4);
-		NEED(4 + (size_t)u);
-		v = json_stringn_nocheck(*p + 4, u);
-		*p += 4 + u;
-		break;
-	case 'i':
-		NEED(sizeof iv);
-		memcpy(&iv, *p, sizeof iv);
-		*p += sizeof iv;
-		v = json_integer(iv);
-		break;
-	case 'r':
-		NEED(sizeof d);
-		memcpy(&d, *p, sizeof d);
-		*p += sizeof d;
-		v = json_real(d);
-		break;
-	case 't':
-	case 'f':
-	case 'n':
-		v = t == 't' ? json_true() : t == 'f' ? json_false() :
-		    json_null();
-		break;
-	default:
-		goto bad;
-	}
-#undef NEED
-	if (v == NULL)
-		xoom();
-	return v;
-bad:
-	json_decref(v);
-	return NULL;
-}
-
-/* Check o (taken) as a record of the file. */
+/* Check o (taken) as a record of the file: its length (4 bytes), then
+ * its JSON in jsonbin's form (exact reals, no parsing to read it back:
+ * text through JSON took as long as the rest of the program). */
 static void
 to_file(struct checklist *l, json_t *o)
 {
-	struct rec r = { NULL, 4, 0 };
-	uint32_t n;
+	struct jsonbin b = { NULL, 0, 0 };
+	uint32_t n = 0;
 
-	r.cap = 256;
-	r.b = xmalloc(r.cap);
-	enc(&r, o);
-	n = (uint32_t)(r.len - 4);
-	memcpy(r.b, &n, 4);
-	if (!l->err && fwrite(r.b, 1, r.len, l->file) != r.len)
+	jsonbin_put(&b, &n, 4);
+	jsonbin_enc(&b, o);
+	n = (uint32_t)(b.len - 4);
+	memcpy(b.b, &n, 4);
+	if (!l->err && fwrite(b.b, 1, b.len, l->file) != b.len)
 		l->err = errno ? errno : EIO;
-	free(r.b);
+	free(b.b);
 	json_decref(o);
 }
 
@@ -297,7 +142,7 @@ checklist_get(void *vl, size_t i, json_t **c)
 		return -1;
 	}
 	p = l->line;
-	if ((*c = dec(&p, l->line + u)) == NULL || p != l->line + u) {
+	if ((*c = jsonbin_dec(&p, l->line + u)) == NULL || p != l->line + u) {
 		json_decref(*c);
 		errno = l->err = EIO;
 		return -1;
