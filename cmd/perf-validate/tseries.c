@@ -64,6 +64,27 @@ tseries_free(struct grps *gs)
 }
 
 /* Time series checks of one group set: order, duplicates, gaps, jitter. */
+/* A schema check that counts violations of one rule, by kind: status
+ * bad when there is any, none the detail when there is none. */
+static void
+count_check(struct checklist *l, const char *path, const char *name,
+    const struct kinds *ks, enum check_status bad, const char *hint,
+    const char *none)
+{
+	struct check c;
+
+	check_begin(&c, name, "schema", path);
+	c.unit = "count";
+	c.measured = json_integer((json_int_t)kinds_total(ks));
+	c.expected = check_range(NAN, 0);
+	c.status = ks->n ? bad : CHECK_PASS;
+	c.hint = hint;
+	if (ks->n == 0)
+		check_detail(&c, "%s", none);
+	kinds_detail(&c, ks, path);
+	check_add(l, &c);
+}
+
 void
 tseries_check(struct checklist *l, const char *path, struct grps *gs,
     int samples)
@@ -125,41 +146,17 @@ tseries_check(struct checklist *l, const char *path, struct grps *gs,
 			worst = j;
 	}
 
-	check_begin(&c, "time_order", "schema", path);
-	c.unit = "count";
-	c.measured = json_integer((json_int_t)kinds_total(&order));
-	c.expected = check_range(NAN, 0);
-	c.status = order.n ? CHECK_FAIL : CHECK_PASS;
-	c.hint = "rows are out of time order: files concatenated in the wrong "
-	    "order, or a clock stepped back";
-	if (order.n == 0)
-		check_detail(&c, "time goes forward in every group");
-	kinds_detail(&c, &order, path);
-	check_add(l, &c);
-
-	check_begin(&c, "duplicate_rows", "schema", path);
-	c.unit = "count";
-	c.measured = json_integer((json_int_t)kinds_total(&dup));
-	c.expected = check_range(NAN, 0);
-	c.status = dup.n ? CHECK_WARN : CHECK_PASS;
-	c.hint = "rows repeat a time in one group: a file appended twice?";
-	if (dup.n == 0)
-		check_detail(&c, "no two rows of a group share a time");
-	kinds_detail(&c, &dup, path);
-	check_add(l, &c);
+	count_check(l, path, "time_order", &order, CHECK_FAIL, "rows are out "
+	    "of time order: files concatenated in the wrong order, or a clock "
+	    "stepped back", "time goes forward in every group");
+	count_check(l, path, "duplicate_rows", &dup, CHECK_WARN, "rows repeat "
+	    "a time in one group: a file appended twice?", "no two rows of a "
+	    "group share a time");
 	if (samples) {
-		check_begin(&c, "gaps", "schema", path);
-		c.unit = "count";
-		c.measured = json_integer((json_int_t)kinds_total(&gap));
-		c.expected = check_range(NAN, 0);
-		c.status = gap.n ? CHECK_WARN : CHECK_PASS;
-		c.hint = "samples are missing: the sampler was stopped, starved "
-		    "or late (perf-sample --realtime)";
-		if (gap.n == 0)
-			check_detail(&c, "no step between rows over 1.5 times the "
-			    "median interval_s");
-		kinds_detail(&c, &gap, path);
-		check_add(l, &c);
+		count_check(l, path, "gaps", &gap, CHECK_WARN, "samples are "
+		    "missing: the sampler was stopped, starved or late "
+		    "(perf-sample --realtime)", "no step between rows over 1.5 "
+		    "times the median interval_s");
 
 		check_begin(&c, "interval_jitter", "schema", path);
 		c.unit = "pct";
